@@ -1,0 +1,1 @@
+"""The export contract (``schema``) and the one place that reads exports (``reader``)."""
