@@ -140,6 +140,7 @@ CHILDREN = ExportFile(
         _col("Social Worker"),
         _col("Placement Type"),
         _col("Short Breaks", "flag"),
+        _col("Preferred Language", help="extension: 'Welsh' for Welsh-language letters"),
     ),
 )
 
@@ -161,6 +162,7 @@ REVIEWS = ExportFile(
         _col("Child's Views"),
         _col("Working Well"),
         _col("Worries"),
+        _col("Attendees", help="extension: who came, e.g. 'Mum; Jo (foster carer); Sam (social worker)'"),
     ),
 )
 
@@ -192,6 +194,11 @@ CP_PLANS = ExportFile(
         _col("Plan Start", "date"),
         _col("Plan End", "date"),
         _col("Chair"),
+        # Extensions: a child on a CP plan is often not looked after, so not in children.csv.
+        _col("Forename", help="extension: for children not in children.csv"),
+        _col("Surname", help="extension"),
+        _col("Date of Birth", "date", help="extension"),
+        _col("Team", help="extension"),
     ),
 )
 
