@@ -37,10 +37,6 @@ def run_schedule(
     cp_plans = session.load_optional("cp_plans") if "cp" in types else None
     if kind == "cp" and cp_plans is None:
         session.load("cp_plans")  # raises the "not found" error with its hint
-    if kind == "all" and cp_plans is None:
-        click.echo(
-            "iro: note: no cp_plans.csv, so child protection conferences are not listed", err=True
-        )
 
     rows = due_reviews(children, reviews, cp_plans, as_of, calendar, types)
     _check_name("IRO", iro, {r.iro for r in rows})
@@ -64,7 +60,10 @@ def run_schedule(
     booked_late = sum(r.scheduled_late for r in chosen)
     if booked_late:
         parts.append(f"{booked_late} booked after the due date")
-    click.echo(f"{', '.join(parts)} (as at {as_of:%d/%m/%Y})", err=True)
+    note = f"as at {as_of:%d/%m/%Y}"
+    if "cp" in types and cp_plans is None:
+        note += "; no cp_plans.csv, so no child protection conferences"
+    click.echo(f"{', '.join(parts)} ({note})", err=True)
     return late
 
 
