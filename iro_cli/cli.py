@@ -27,6 +27,12 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Check every export in the folder against the export contract.",
         "iro validate --exports exports",
     ),
+    "participation": (
+        "iro_cli.commands.participation",
+        "participation",
+        "PN0-PN7 counts, participation and attendance rates by year, team, age band...",
+        "iro participation --year 2025/26 --by quarter --chart participation.png",
+    ),
 }
 
 
