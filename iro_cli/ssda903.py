@@ -115,13 +115,13 @@ def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str
     reader = csv.reader(io.StringIO(_decode(path), newline=""))
     header = next(reader, None)
     if header is None:
-        raise Ssda903Error(Problem(path.name, 1, None, "the file is empty"))
+        raise Ssda903Error(Problem(str(path), 1, None, "the file is empty"))
     names = [cell.strip().upper() for cell in header]
     missing = [col for col in required if col not in names]
     if missing:
         raise Ssda903Error(
             Problem(
-                path.name,
+                str(path),
                 1,
                 missing[0],
                 f"no column '{missing[0]}'",
@@ -160,14 +160,14 @@ def read_header(path: Path, problems: _Problems) -> dict[str, _Child]:
     for line, row in _rows(path, HEADER_COLUMNS):
         child = row["CHILD"]
         if not child:
-            problems.add(path.name, line, "CHILD", "blank child ID", "the child's ID", "")
+            problems.add(str(path), line, "CHILD", "blank child ID", "the child's ID", "")
             continue
         sex = row["SEX"]
         if sex and sex not in SEX:
             problems.add(
-                path.name, line, "SEX", "unknown SEX code", "1 (male) or 2 (female)", child
+                str(path), line, "SEX", "unknown SEX code", "1 (male) or 2 (female)", child
             )
-        dob = problems.date(path.name, line, "DOB", row["DOB"], child)
+        dob = problems.date(str(path), line, "DOB", row["DOB"], child)
         children.setdefault(child, _Child(dob, SEX.get(sex, ""), row["ETHNIC"]))
     return children
 
@@ -188,7 +188,7 @@ def read_ssda903(directory: str | Path) -> pd.DataFrame:
     problems = _Problems()
     children = read_header(header_path, problems)
     data: dict[str, list[object]] = {name: [] for name in COLUMNS}
-    name = reviews_path.name
+    name = str(reviews_path)
     for line, row in _rows(reviews_path, REVIEWS_COLUMNS):
         child_id = row["CHILD"]
         if not child_id:

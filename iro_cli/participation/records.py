@@ -11,7 +11,6 @@ import bisect
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iro_cli.errors import InputError, Problem
@@ -64,7 +63,7 @@ def _column(frame: pd.DataFrame, name: str) -> list[Any]:
 
 def _file_name(frame: pd.DataFrame, default: str) -> str:
     path = frame.attrs.get("path")
-    return Path(str(path)).name if path else default
+    return str(path) if path else default
 
 
 @dataclass(frozen=True)
