@@ -37,6 +37,7 @@ def _key(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", text.casefold())
 
 
+_CANONICAL = frozenset(PN_CODES)
 _LOOKUP: dict[str, str] = {_key(code): code for code in PN_CODES}
 _LOOKUP.update({_key(text): code for text, code in PN_ALIASES.items()})
 # "PN0 - Child aged under 4 ..." as some reports write code and description together.
@@ -51,6 +52,8 @@ def parse_code(text: str | None) -> str:
     """
     if text is None:
         return ""
+    if text in _CANONICAL:  # what the export reader already gives
+        return text
     key = _key(str(text))
     if not key:
         return ""

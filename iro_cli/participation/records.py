@@ -42,12 +42,16 @@ class ReviewRecord:
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:
+        return value.strip()
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value).strip()
 
 
 def _date(value: Any) -> date | None:
+    if type(value) is date:
+        return value
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, datetime):  # includes pandas.Timestamp

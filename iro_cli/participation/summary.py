@@ -12,7 +12,7 @@ and are ``None`` (a blank cell) when a group has no PN1–PN7 review.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -209,11 +209,11 @@ def summarise(
     label = labeller(by)
     selection = select(records, by, period, compare)
     current = counted(records, selection.period)
-    current_counts: dict[str, Counter[str]] = {}
+    current_counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for record in current:
-        current_counts.setdefault(label(record), Counter())[record.code] += 1
+        current_counts[label(record)][record.code] += 1
     previous: list[ReviewRecord] = []
-    previous_counts: dict[str, Counter[str]] = {}
+    previous_counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     if selection.shift is not None and selection.previous is not None:
         previous = counted(records, selection.previous)
         shift = selection.shift
@@ -222,7 +222,7 @@ def summarise(
                 key = LABELLERS[by](shift.forward(record.review_date))
             else:
                 key = label(record)
-            previous_counts.setdefault(key, Counter())[record.code] += 1
+            previous_counts[key][record.code] += 1
 
     labels = set(current_counts) | set(previous_counts)
     order = _order(by, labels, selection.period, current)
