@@ -42,8 +42,8 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "participation": (
         "iro_cli.commands.participation",
         "participation",
-        "PN0-PN7 counts, participation and attendance rates by year, team, age band...",
-        "iro participation --year 2025/26 --by quarter --chart participation.png",
+        "Participation and attendance in CLA reviews (PN0-PN7).",
+        "iro participation --year 2025/26 --by quarter",
     ),
 }
 

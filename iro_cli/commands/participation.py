@@ -25,8 +25,15 @@ DEFAULT_TITLE = "Children's participation in their reviews"
 @click.command()
 @session_options
 @click.option("--year", "year", metavar="YYYY/YY", help="A financial year, e.g. 2025/26.")
-@click.option("--from", "date_from", type=UK_DATE, help="First review date counted (dd/mm/yyyy).")
-@click.option("--to", "date_to", type=UK_DATE, help="Last review date counted (dd/mm/yyyy).")
+@click.option(
+    "--from",
+    "date_from",
+    type=UK_DATE,
+    help="First review date counted (dd/mm/yyyy or yyyy-mm-dd).",
+)
+@click.option(
+    "--to", "date_to", type=UK_DATE, help="Last review date counted (dd/mm/yyyy or yyyy-mm-dd)."
+)
 @click.option(
     "--by",
     type=click.Choice(BY, case_sensitive=False),
@@ -36,13 +43,17 @@ DEFAULT_TITLE = "Children's participation in their reviews"
     "team, age band at the review, gender or ethnicity.",
 )
 @click.option(
-    "--compare", is_flag=True, help="Put the previous period's figures beside each figure."
+    "--compare",
+    is_flag=True,
+    help="Put the previous period's value beside each figure (PN1_previous...): the year "
+    "before for --year and --by year, the same length before for --from/--to.",
 )
 @click.option(
     "--chart",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="FILE.png",
-    help="Also draw a stacked bar chart of the breakdown for the annual report.",
+    help="Also draw a stacked bar chart of the breakdown for the annual report "
+    "(--force replaces an existing file).",
 )
 @click.option(
     "--ssda903",
