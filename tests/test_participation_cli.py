@@ -244,7 +244,12 @@ def test_compare_days_period_by_team(runner) -> None:
     assert result.stderr.splitlines()[0] == (
         "iro: comparing 01/01/2026 to 15/03/2026 with 19/10/2025 to 31/12/2025"
     )
-    # The warnings cover the previous period too: R04 (441), R20 (no record), R10 (440).
+    # The warnings cover the previous period too, in file order: R04 (441), R10 (440), R20.
+    assert [line.split("(ID ")[1][:3] for line in result.stderr.splitlines()[1:-1]] == [
+        "R04",
+        "R10",
+        "R20",
+    ]
     assert result.stderr.splitlines()[-1] == (
         "iro: 3 data warnings: 1 × rule 440, 1 × rule 441, 1 review with no child record"
     )

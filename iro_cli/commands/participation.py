@@ -225,14 +225,10 @@ def _output_frame(summary: Summary, fmt: str, total: bool) -> tuple[pd.DataFrame
 
 def _comparing(summary: Summary) -> str:
     selection = summary.selection
-    if summary.by == "year":
-        if selection.period is None:
-            return "comparing each financial year with the one before"
-        return (
-            f"comparing each financial year in {selection.period} with the same months "
-            f"of the year before ({selection.previous})"
-        )
-    return f"comparing {selection.period} with {selection.previous}"
+    if selection.period is None:
+        return "comparing each financial year with the one before"
+    each = "each financial year with the one before: " if summary.by == "year" else ""
+    return f"comparing {each}{selection.period} with {selection.previous}"
 
 
 def _print_warnings(warnings: list[DataWarning], all_warnings: bool) -> None:

@@ -171,8 +171,8 @@ class Summary:
 
     @property
     def warned_records(self) -> list[ReviewRecord]:
-        """Every review behind a figure in the output (current, then previous period)."""
-        return [*self.current, *self.previous]
+        """Every review behind a figure in the output (both periods), in file order."""
+        return sorted([*self.current, *self.previous], key=lambda r: (r.file, r.line or 0))
 
     def frame(self, *, total: bool = True) -> pd.DataFrame:
         """The summary as a DataFrame, with the ``Total`` row last unless ``total=False``.
