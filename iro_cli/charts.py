@@ -11,6 +11,8 @@ backend, no window, no global pyplot state), so importing this module is cheap.
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Mapping, Sequence
 
 from iro_cli.participation.codes import ATTENDED, CONVEYED, NOT_TAKING_PART, UNDER_FOUR
@@ -23,6 +25,13 @@ SEGMENTS = (
 WIDTH_INCHES = 7.5  # scaled to A4 text width (16 cm) text stays about 8 pt or larger
 DPI = 200
 MIN_LABELLED = 0.06  # segments narrower than this get no percentage label
+
+
+def display_label(text: str) -> str:
+    """Months read better as ``Apr 2025`` than ``2025-04`` in a report."""
+    if re.fullmatch(r"\d{4}-\d{2}", text) and 1 <= int(text[5:]) <= 12:
+        return f"{calendar.month_abbr[int(text[5:])]} {text[:4]}"
+    return text
 
 
 def _count(row: Mapping[str, object], codes: Sequence[str]) -> int:
@@ -44,7 +53,7 @@ def participation_chart(
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    bars = [(str(row[label_column]), row, False) for row in rows]
+    bars = [(display_label(str(row[label_column])), row, False) for row in rows]
     if total is not None and len(rows) > 1:
         bars.append(("Total", total, True))
     n = max(len(bars), 1)
@@ -108,7 +117,8 @@ def participation_chart(
     note = "PN0 reviews (children under 4) are not in the bars or the rates."
     if missing:
         plural = "s" if missing != 1 else ""
-        note += f" {missing:,} review{plural} with no participation code recorded not shown."
+        verb = "are" if missing != 1 else "is"
+        note += f" {missing:,} review{plural} with no participation code {verb} not shown."
     fig.text(0.02, 0.1 / height, note, fontsize=7.5, color="#444444")
 
     buffer = io.BytesIO()
