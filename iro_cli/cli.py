@@ -39,6 +39,12 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Check every export in the folder against the export contract.",
         "iro validate --exports exports",
     ),
+    "participation": (
+        "iro_cli.commands.participation",
+        "participation",
+        "Participation and attendance in CLA reviews (PN0-PN7).",
+        "iro participation --year 2025/26 --by quarter",
+    ),
 }
 
 
