@@ -162,7 +162,10 @@ REVIEWS = ExportFile(
         _col("Child's Views"),
         _col("Working Well"),
         _col("Worries"),
-        _col("Attendees", help="extension: who came, e.g. 'Mum; Jo (foster carer); Sam (social worker)'"),
+        _col(
+            "Attendees",
+            help="extension: who came, e.g. 'Mum; Jo (foster carer); Sam (social worker)'",
+        ),
     ),
 )
 

@@ -1,0 +1,113 @@
+"""The ``iro`` command group: lazy command loading and the error boundary.
+
+Commands live in ``iro_cli.commands.<module>`` and are imported only when run,
+so ``iro --help`` stays fast (no pandas). Every user-facing failure becomes one
+line on stderr: ``IroError`` -> exit 1 (or its ``exit_code``), usage -> exit 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from iro_cli import __version__
+from iro_cli.errors import IroError
+from iro_cli.options import DEBUG_KEY, debug_option
+
+# name -> (module, attribute, one-line summary, example)
+COMMANDS: dict[str, tuple[str, str, str, str]] = {
+    "validate": (
+        "iro_cli.commands.validate",
+        "validate",
+        "Check every export in the folder against the export contract.",
+        "iro validate --exports exports",
+    ),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module = importlib.import_module(entry[0])
+        return getattr(module, entry[1])
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        width = max(len(name) for name in COMMANDS) + 2
+        with formatter.section("Commands"):
+            for name, (_module, _attr, summary, example) in COMMANDS.items():
+                formatter.write_text(f"{name:<{width}}{summary}")
+                formatter.write_text(f"{'':<{width}}e.g. {example}")
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except IroError as exc:
+            if _debug(ctx):
+                traceback.print_exc()
+            click.echo(f"iro: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except BrokenPipeError:
+            _silence_stdout()
+            ctx.exit(0)
+        except Exception as exc:
+            if _debug(ctx) or getattr(sys, "_called_from_test", False):
+                raise
+            click.echo(
+                f"iro: unexpected error ({type(exc).__name__}); nothing was written. "
+                "Run again with --debug for details, and report it.",
+                err=True,
+            )
+            ctx.exit(1)
+
+
+def _debug(ctx: click.Context) -> bool:
+    return bool(ctx.meta.get(DEBUG_KEY)) or os.environ.get("IRO_DEBUG", "") not in ("", "0")
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``iro ... | head``), send the rest of stdout nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file descriptor
+        pass
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="iro")
+@debug_option
+def cli() -> None:
+    """iro: review timescales, recommendations, participation and letters
+    for Independent Reviewing Officers, from your case system's CSV exports.
+
+    Start with `iro validate` on a new export folder. Every listing command
+    takes --format table|csv|json|xlsx and -o FILE; a pipe gets CSV.
+    """
+
+
+def main() -> None:
+    """Console-script entry point: run, then flush stdout quietly even into a closed pipe."""
+    code: Any = 0
+    try:
+        cli.main(prog_name="iro")
+    except SystemExit as exc:
+        code = exc.code
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    sys.exit(code)

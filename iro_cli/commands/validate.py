@@ -1,0 +1,66 @@
+"""``iro validate``: check an export folder against the contract."""
+
+from __future__ import annotations
+
+import click
+
+from iro_cli.errors import IroError
+from iro_cli.options import Session, session_options
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
+
+
+@click.command()
+@session_options
+@click.option("--notes/--no-notes", default=True, help="Also list notes (unused columns...).")
+def validate(session: Session, notes: bool) -> None:
+    """Check every export in the folder against the export contract.
+
+    Prints one line per problem (file, line, column, what is wrong, what was
+    expected), then a summary per file. Exit status 1 when there is an error.
+
+    \b
+    Example:
+      iro validate --exports exports
+    """
+    from iro_cli.exports.checks import cross_checks
+    from iro_cli.exports.reader import export_path, read_export_file
+    from iro_cli.exports.schema import EXPORTS
+
+    folder = session.exports
+    if not folder.is_dir():
+        raise IroError(f"'{folder}' is not a folder; give the export folder with --exports DIR")
+    frames = {}
+    problems = []
+    summary = []
+    for key, spec in EXPORTS.items():
+        path = export_path(key, folder, session.config)
+        if not path.is_file():
+            summary.append(f"  {path.name:<22} not present")
+            continue
+        result = read_export_file(path, spec, session.config.header_map(key))
+        problems.extend(result.problems)
+        if not result.errors:
+            frames[key] = result.frame
+        summary.append(f"  {path.name:<22} {result.rows:>7} rows  {result.encoding}")
+    if not frames and not problems:
+        names = ", ".join(spec.filename for spec in EXPORTS.values())
+        raise IroError(f"no export files found in '{folder}' (expected some of: {names})")
+    problems.extend(cross_checks(frames))
+
+    shown = [p for p in problems if notes or p.severity != "note"]
+    for problem in shown:
+        click.echo(f"{problem.severity}: {problem}")
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = sum(p.severity == "warning" for p in problems)
+    if shown:
+        click.echo("")
+    click.echo(f"Checked {folder}:")
+    for line in summary:
+        click.echo(line)
+    verdict = "OK" if not errors else "FAILED"
+    click.echo(
+        f"{verdict}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    )
+    if errors:
+        raise click.exceptions.Exit(1)

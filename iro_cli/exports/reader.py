@@ -1,0 +1,434 @@
+"""The one place that reads CSV exports.
+
+``read_export_file`` turns a file into canonical columns and a list of
+:class:`~iro_cli.errors.Problem` (it never stops at the first). ``load_export``
+is what commands call: it raises the first error and prints warnings.
+
+What real exports do and how it is handled:
+- UTF-8, UTF-8 with BOM, UTF-16 (Excel "Unicode text") and Windows-1252 are
+  detected without being told; comma, tab or semicolon separators likewise.
+- Headers match ignoring case, spaces and a BOM, after the ``iro.toml`` mapping.
+- Dates are day first: ``03/04/2025`` is 3 April. ``dd/mm/yyyy hh:mm``, ISO and
+  ``3 Apr 2025`` also work; an impossible date is an error, never a blank.
+- Fully blank rows and trailing summary rows (``Total rows: 412``) are skipped;
+  exact duplicate rows are dropped with a warning.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from iro_cli.errors import ExportNotFoundError, InputError, IroError, Problem
+from iro_cli.exports.schema import EXPORTS, Column, ExportFile, normalise_header
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from iro_cli.config import Config
+
+csv.field_size_limit(2**24)
+
+_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?Z?)?")
+_NAMED = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \-]([A-Za-z]{3,9})\.?[ \-,]+(\d{4})")
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_SUMMARY = re.compile(
+    r"^\s*(?:total|grand total|count|number of|rows|records)\b[^0-9]*(\d[\d,]*)?", re.IGNORECASE
+)
+_YES = {"y", "yes", "true", "1"}
+_NO = {"n", "no", "false", "0", ""}
+DATE_EXPECTED = "a date as dd/mm/yyyy"
+
+
+class DateError(ValueError):
+    """A cell that is not a real date; ``str()`` says why in plain words."""
+
+
+def parse_date(text: str) -> date:
+    """Parse one date cell, day first. Raises :class:`DateError`."""
+    text = text.strip()
+    time: tuple[str | None, str | None] = (None, None)
+    if match := _ISO.fullmatch(text):
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+        time = (match[4], match[5])
+    elif match := _DMY.fullmatch(text):
+        day, month, year = int(match[1]), int(match[2]), int(match[3])
+        time = (match[4], match[5])
+        if len(match[3]) != 4:
+            raise DateError("two-digit year")
+    elif (match := _NAMED.fullmatch(text)) and match[2].lower() in _MONTHS:
+        day, month, year = int(match[1]), _MONTHS[match[2].lower()], int(match[3])
+    else:
+        raise DateError("not a date")
+    if time[0] is not None and (int(time[0]) > 23 or int(time[1] or 0) > 59):
+        raise DateError("impossible time of day")
+    if not 1 <= month <= 12:
+        raise DateError("no such month")
+    if not 1 <= day <= calendar.monthrange(year, month)[1] or year < 1900:
+        raise DateError("not a real date")
+    return date(year, month, day)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Bytes -> (text, encoding name). UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8"), "UTF-8 with BOM"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "UTF-16"
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    return raw.decode("cp1252"), "Windows-1252"
+
+
+def _sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _code_key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", " ", text.casefold()).strip()
+
+
+@dataclass
+class ReadResult:
+    """What reading one file gives: canonical rows and everything found wrong."""
+
+    frame: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    encoding: str = ""
+    rows: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+class _Converter:
+    """Converts cells of one column; caches repeated values (dates repeat a lot)."""
+
+    def __init__(self, column: Column) -> None:
+        self.column = column
+        self.cache: dict[str, Any] = {}
+        if column.kind == "code":
+            lookup = {_code_key(code): code for code in column.codes}
+            lookup.update({_code_key(k): v for k, v in column.aliases.items()})
+            self.lookup = lookup
+
+    def __call__(self, cell: str) -> Any:
+        """Value of ``cell``; raises ValueError with the reason and what was expected."""
+        try:
+            return self.cache[cell]
+        except KeyError:
+            pass
+        value = self._convert(cell)
+        self.cache[cell] = value
+        return value
+
+    def _convert(self, cell: str) -> Any:
+        kind = self.column.kind
+        if kind in ("id", "text"):
+            return cell
+        if kind == "date":
+            if not cell:
+                return None
+            try:
+                return parse_date(cell)
+            except DateError as exc:
+                # The value is not echoed: a date next to an ID is personal data.
+                raise ValueError(f"{exc}", DATE_EXPECTED) from None
+        if kind == "code":
+            if not cell:
+                return ""
+            key = _code_key(cell)
+            if key in self.lookup:
+                return self.lookup[key]
+            # "PN1 - Child attends ..." style: a known code followed by its description.
+            head = key.split(" ", 1)[0]
+            if head in self.lookup and head.upper() == self.lookup[head].upper():
+                return self.lookup[head]
+            raise ValueError(
+                f"'{cell}' is not a known value", "one of " + ", ".join(self.column.codes)
+            )
+        if kind == "flag":
+            low = cell.lower()
+            if low in _YES:
+                return True
+            if low in _NO:
+                return False
+            raise ValueError(f"'{cell}' is not Y or N", "Y or N")
+        if kind in ("float", "int"):
+            if not cell:
+                return None
+            try:
+                number = float(cell.replace(",", ""))
+            except ValueError:
+                raise ValueError(f"'{cell}' is not a number", "a number") from None
+            if kind == "int":
+                if number != int(number):
+                    raise ValueError(f"'{cell}' is not a whole number", "a whole number")
+                return int(number)
+            return number
+        raise AssertionError(kind)  # pragma: no cover - schema is checked by tests
+
+
+def _map_headers(
+    header: list[str], spec: ExportFile, header_map: dict[str, str], name: str
+) -> tuple[dict[int, Column], list[Problem]]:
+    """Column index -> schema column, and the header problems."""
+    by_default = {normalise_header(c.header): c for c in spec.columns}
+    local = {normalise_header(k): normalise_header(v) for k, v in header_map.items()}
+    for target in local.values():
+        if target not in by_default:
+            raise IroError(
+                f"iro.toml: [headers.{spec.key}] maps to '{target}', which is not a column of "
+                f"{spec.filename} (columns: {', '.join(c.header for c in spec.columns)})"
+            )
+    problems: list[Problem] = []
+    found: dict[int, Column] = {}
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(header):
+        key = normalise_header(raw)
+        if not key:
+            continue
+        column = by_default.get(local.get(key, key))
+        if column is None:
+            problems.append(
+                Problem(name, 1, raw.strip(), "column is not used by iro", severity="note")
+            )
+            continue
+        if column.name in seen:
+            problems.append(
+                Problem(name, 1, raw.strip(), f"column '{column.header}' appears twice")
+            )
+            continue
+        seen[column.name] = index
+        found[index] = column
+    for column in spec.columns:
+        if column.required and column.name not in seen:
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    column.header,
+                    "required column is missing",
+                    f"a header '{column.header}', or a mapping in iro.toml [headers.{spec.key}]",
+                )
+            )
+    return found, problems
+
+
+def read_export_file(
+    path: Path, spec: ExportFile, header_map: dict[str, str] | None = None
+) -> ReadResult:
+    """Read one export into canonical columns, collecting every problem."""
+    import pandas as pd
+
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise IroError(f"{name}: cannot be read: {exc.strerror}") from None
+    text, encoding = decode(raw)
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
+    problems: list[Problem] = []
+
+    rows: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    line = 1
+    try:
+        for cells in reader:
+            start, line = line, reader.line_num + 1
+            if header is None:
+                if any(c.strip() for c in cells):
+                    header = cells
+                    header_line = start
+                continue
+            rows.append((start, cells))
+    except csv.Error as exc:
+        raise InputError(Problem(name, line, None, f"cannot be read as CSV: {exc}")) from None
+    if header is None:
+        empty = pd.DataFrame({c.name: pd.Series([], dtype=object) for c in spec.columns})
+        empty["_line"] = pd.Series([], dtype="int64")
+        problems.append(Problem(name, None, None, "file is empty (no header row)"))
+        return ReadResult(empty, problems, encoding, 0)
+
+    columns, header_problems = _map_headers(header, spec, header_map or {}, name)
+    if header_line != 1:
+        header_problems = [
+            Problem(p.file, header_line, p.column, p.message, p.expected, p.severity)
+            for p in header_problems
+        ]
+    problems.extend(header_problems)
+    width = len(header)
+
+    # Trailing blank rows and summary rows ("Total rows: 412") are not data.
+    stated: int | None = None
+    while rows:
+        cells = [c.strip() for c in rows[-1][1]]
+        filled = [c for c in cells if c]
+        if not filled:
+            rows.pop()
+            continue
+        summary = _SUMMARY.match(filled[0]) if len(filled) == 1 else None
+        if summary:
+            problems.append(
+                Problem(
+                    name, rows[-1][0], None, f"summary line '{filled[0]}' skipped", severity="note"
+                )
+            )
+            rows.pop()
+            if summary[1] is not None:
+                stated = int(summary[1].replace(",", ""))
+            continue
+        break
+
+    if stated is not None:
+        counted = sum(1 for _, cells in rows if any(c.strip() for c in cells))
+        if stated not in (counted, counted + 1):  # with or without the header row
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    None,
+                    f"the summary line says {stated} rows but the file has {counted}",
+                    severity="warning",
+                )
+            )
+    converters = {i: _Converter(c) for i, c in columns.items()}
+    data: dict[str, list[Any]] = {c.name: [] for c in spec.columns}
+    lines: list[int] = []
+    key_index = next((i for i, c in columns.items() if c.name == spec.key_column), None)
+    seen_rows: dict[tuple[str, ...], int] = {}
+    duplicates: list[int] = []
+    absent = [c for c in spec.columns if c.name not in {col.name for col in columns.values()}]
+    absent_defaults = {c.name: _Converter(c)("") if c.kind != "id" else "" for c in absent}
+
+    for start, cells in rows:
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            continue
+        if len(cells) > width:
+            extra = [c for c in cells[width:] if c]
+            if extra:
+                problems.append(
+                    Problem(
+                        name, start, None, f"row has {len(cells)} cells but the header has {width}"
+                    )
+                )
+                continue
+            cells = cells[:width]
+        elif len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        key = tuple(cells)
+        if key in seen_rows:
+            duplicates.append(start)
+            continue
+        seen_rows[key] = start
+        row_id = cells[key_index] if key_index is not None else ""
+        values: dict[str, Any] = {}
+        bad = False
+        for index, column in columns.items():
+            cell = cells[index]
+            if column.required and not cell:
+                problems.append(
+                    Problem(
+                        name, start, column.header, "is blank", "a value (required)", row_id=row_id
+                    )
+                )
+                bad = True
+                continue
+            try:
+                values[column.name] = converters[index](cell)
+            except ValueError as exc:
+                message, expected = exc.args
+                problems.append(
+                    Problem(name, start, column.header, message, expected, row_id=row_id)
+                )
+                bad = True
+        if bad:
+            continue
+        for column in spec.columns:
+            data[column.name].append(values.get(column.name, absent_defaults.get(column.name)))
+        lines.append(start)
+
+    if duplicates:
+        shown = ", ".join(str(n) for n in duplicates[:5]) + (" ..." if len(duplicates) > 5 else "")
+        problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                f"{len(duplicates)} exact duplicate row{'s' if len(duplicates) > 1 else ''} "
+                f"dropped (line{'s' if len(duplicates) > 1 else ''} {shown})",
+                severity="warning",
+            )
+        )
+    frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in data.items()})
+    frame["_line"] = pd.Series(lines, dtype="int64")
+    frame.attrs["path"] = name
+    return ReadResult(frame, problems, encoding, len(lines))
+
+
+def export_path(key: str, exports_dir: Path, config: Config) -> Path:
+    """Where the export ``key`` lives for this configuration."""
+    spec = EXPORTS[key]
+    return Path(exports_dir) / config.file_name(key, spec.filename)
+
+
+def warn(message: str) -> None:
+    """Print a warning about input to stderr (messages never carry cell values but IDs)."""
+    print(f"iro: warning: {message}", file=sys.stderr)
+
+
+def load_export(
+    key: str,
+    exports_dir: Path,
+    config: Config,
+    *,
+    on_warning: Callable[[str], None] = warn,
+) -> pd.DataFrame:
+    """Load export ``key`` for a command: raises on the first error, warns on the rest."""
+    path = export_path(key, exports_dir, config)
+    if not path.is_file():
+        where = (
+            f"'{exports_dir}'"
+            if Path(exports_dir).is_dir()
+            else f"'{exports_dir}' (no such directory)"
+        )
+        raise ExportNotFoundError(
+            f"{path.name} not found in the export directory {where}; point to it with "
+            f"--exports DIR, IRO_EXPORTS, or 'exports' in iro.toml "
+            f"(or name the file in iro.toml: [files] {key} = ...)"
+        )
+    result = read_export_file(path, EXPORTS[key], config.header_map(key))
+    errors = result.errors
+    if errors:
+        raise InputError(errors[0], more=len(errors) - 1)
+    for problem in result.problems:
+        if problem.severity == "warning":
+            on_warning(str(problem))
+    return result.frame
+
+
+def load_optional_export(
+    key: str, exports_dir: Path, config: Config, **kwargs: Any
+) -> pd.DataFrame | None:
+    """Like :func:`load_export`, but ``None`` when the file is absent."""
+    if not export_path(key, exports_dir, config).is_file():
+        return None
+    return load_export(key, exports_dir, config, **kwargs)

@@ -1,0 +1,204 @@
+"""Shared click options, so every command spells them the same way.
+
+``session_options``: ``--exports``, ``--config``, ``--debug`` -> a :class:`Session`.
+``as_of_option``: ``--as-of DATE`` (default: today; the only ``date.today()`` in iro).
+``output_options``: ``--format``, ``-o/--output``, ``--force``, ``--excel`` -> an :class:`Output`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from iro_cli.config import Config, exports_dir, find_config, load_config
+from iro_cli.exports.reader import DateError, parse_date
+from iro_cli.output import FORMATS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DEBUG_KEY = "iro.debug"
+
+
+class UKDate(click.ParamType):
+    """A date on the command line: ``dd/mm/yyyy`` (day first) or ISO ``yyyy-mm-dd``."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value))
+        except DateError as exc:
+            self.fail(f"'{value}': {exc} (expected dd/mm/yyyy or yyyy-mm-dd)", param, ctx)
+
+
+UK_DATE = UKDate()
+
+
+def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[DEBUG_KEY] = True
+
+
+debug_option = click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_set_debug,
+    help="Show the full traceback on errors (also IRO_DEBUG=1).",
+)
+
+
+@dataclass
+class Session:
+    """Settings and export directory for one run; loads exports on demand."""
+
+    config: Config
+    exports: Path
+
+    def load(self, key: str) -> pd.DataFrame:
+        from iro_cli.exports.reader import load_export
+
+        return load_export(key, self.exports, self.config)
+
+    def load_optional(self, key: str) -> pd.DataFrame | None:
+        from iro_cli.exports.reader import load_optional_export
+
+        return load_optional_export(key, self.exports, self.config)
+
+
+def session_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--exports``, ``--config`` and ``--debug``; pass ``session``."""
+
+    @click.option(
+        "--exports",
+        "exports_opt",
+        metavar="DIR",
+        help="Folder of CSV exports [default: IRO_EXPORTS, iro.toml 'exports', ./exports].",
+    )
+    @click.option(
+        "--config",
+        "config_opt",
+        metavar="FILE",
+        help="Settings file [default: IRO_CONFIG, ./iro.toml].",
+    )
+    @debug_option
+    @functools.wraps(fn)
+    def wrapper(*args: Any, exports_opt: str | None, config_opt: str | None, **kwargs: Any) -> Any:
+        config = load_config(find_config(config_opt, dict(os.environ)))
+        session = Session(config, exports_dir(exports_opt, config, dict(os.environ)))
+        return fn(*args, session=session, **kwargs)
+
+    return wrapper
+
+
+def as_of_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--as-of DATE``; pass ``as_of`` (today when not given)."""
+
+    @click.option(
+        "--as-of",
+        "as_of",
+        type=UK_DATE,
+        default=None,
+        help="Work as if today were DATE (dd/mm/yyyy) [default: today].",
+    )
+    @functools.wraps(fn)
+    def wrapper(*args: Any, as_of: date | None, **kwargs: Any) -> Any:
+        return fn(*args, as_of=as_of or date.today(), **kwargs)
+
+    return wrapper
+
+
+@dataclass
+class Output:
+    """Where and how a command's table goes."""
+
+    fmt: str | None
+    path: Path | None
+    force: bool
+    excel: bool
+
+    @property
+    def format(self) -> str:
+        from iro_cli.output import default_format
+
+        return self.fmt or default_format(output=self.path)
+
+    def check(self) -> None:
+        """Fail before any work when the output file exists and --force is not given."""
+        if self.path is not None and str(self.path) != "-":
+            from iro_cli.fileio import check_writable
+
+            check_writable(self.path, self.force)
+
+    def render(
+        self,
+        frame: pd.DataFrame,
+        table_format: Mapping[str, Callable[[Any], str]] | None = None,
+        sheet: str = "iro",
+    ) -> None:
+        from iro_cli.output import render
+
+        render(
+            frame,
+            self.format,
+            self.path,
+            force=self.force,
+            excel=self.excel,
+            table_format=table_format,
+            sheet=sheet,
+        )
+
+
+def output_options(
+    formats: tuple[str, ...] = FORMATS,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add ``--format``, ``-o/--output``, ``--force``, ``--excel``; pass ``out``."""
+
+    def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(formats, case_sensitive=False),
+            default=None,
+            help="Output format [default: table on a terminal, csv in a pipe or file; "
+            "from the -o file's extension].",
+        )
+        @click.option(
+            "-o",
+            "--output",
+            "output_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Write to FILE instead of the screen (needed for xlsx).",
+        )
+        @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+        @click.option(
+            "--excel", is_flag=True, help="CSV with a byte-order mark, for older Excel versions."
+        )
+        @functools.wraps(fn)
+        def wrapper(
+            *args: Any,
+            fmt: str | None,
+            output_path: Path | None,
+            force: bool,
+            excel: bool,
+            **kwargs: Any,
+        ) -> Any:
+            out = Output(fmt.lower() if fmt else None, output_path, force, excel)
+            out.check()
+            return fn(*args, out=out, **kwargs)
+
+        return wrapper
+
+    return decorator
