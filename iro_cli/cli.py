@@ -27,6 +27,12 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Check every export in the folder against the export contract.",
         "iro validate --exports exports",
     ),
+    "letter": (
+        "iro_cli.commands.letter",
+        "letter",
+        "Draft a child-friendly letter after a review, as a Word document.",
+        "iro letter --child 100234",
+    ),
 }
 
 

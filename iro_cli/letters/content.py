@@ -15,21 +15,25 @@ another child.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from iro_cli.letters.ages import AgeGroup, age_group, age_on, reading_age_target
-from iro_cli.letters.privacy import OtherChildren
+from iro_cli.letters.privacy import OtherChildren, adult_words
 from iro_cli.letters.recommendations import (
+    IRO_WORDS,
+    ROLES,
     People,
     _first_name,
     describe_person,
+    role_key,
     rewrite_recommendation,
 )
 from iro_cli.letters.settings import LetterSettings
 from iro_cli.letters.wording import (
+    Replacer,
     _AGREE,
     finish,
     join_words,
@@ -55,6 +59,7 @@ class Letter:
     language: str  # "en" | "cy" (the template to use; the wording is English)
     context: dict[str, Any]
     notes: list[str] = field(default_factory=list)  # for the IRO, no personal data
+    adults: frozenset[str] = frozenset()  # adult name words (for the final privacy check)
 
     @property
     def filename(self) -> str:
@@ -124,11 +129,11 @@ _SOURCES = (
 
 
 def _kept_sentences(
-    text: str, person_id: str, others: OtherChildren, dropped: list[int]
+    text: str, person_id: str, others: OtherChildren, adults: frozenset[str], dropped: list[int]
 ) -> list[str]:
     kept = []
     for sentence in sentences(text):
-        if others.mentions_other(sentence, person_id):
+        if others.mentions_other(sentence, person_id, adults):
             dropped[0] += 1
             continue
         kept.append(sentence)
@@ -141,13 +146,18 @@ def key_messages(
     names: tuple[str, ...],
     group: AgeGroup,
     others: OtherChildren,
-    replace: Callable[[str], str],
+    adults: frozenset[str],
+    replace: Replacer,
     dropped: list[int],
 ) -> list[dict[str, str]]:
     """Up to three messages ``{"heading", "text"}`` from the review record."""
     messages = []
     for source in _SOURCES:
-        kept = _kept_sentences(_text(review, source.column), person_id, others, dropped)
+        kept = _kept_sentences(_text(review, source.column), person_id, others, adults, dropped)
+        labelled = [s for s in kept if replace.has_label(s)]
+        if labelled:
+            kept = [s for s in kept if s not in labelled]
+            dropped[1] += len(labelled)
         if not kept:
             continue
         chosen = kept[: group.sentences_per_message]
@@ -164,23 +174,37 @@ def key_messages(
 # ---------------------------------------------------------------- who came
 
 
+def _attendees(attendees: str) -> list[str]:
+    separator = r"\s*[;\n]\s*" if ";" in attendees or "\n" in attendees else r"\s*,\s*"
+    return [part.strip(" .") for part in re.split(separator, attendees) if part.strip(" .")]
+
+
+def professional_names(entries: Iterable[str], people: People) -> list[str]:
+    """Names recorded with a professional or carer role: ``"Jo Bloggs (FC)"`` -> ``"Jo Bloggs"``."""
+    names = []
+    for entry in entries:
+        match = re.fullmatch(r"(.+?)\s*\((.+)\)", entry.strip())
+        if match and (role_key(match[2], people) in ROLES or role_key(match[2], people) in IRO_WORDS):
+            names.append(match[1])
+    return names
+
+
 def who_came(
-    attendees: str, people: People, person_id: str, others: OtherChildren, dropped: list[int]
+    attendees: str,
+    people: People,
+    person_id: str,
+    others: OtherChildren,
+    adults: frozenset[str],
+    dropped: list[int],
 ) -> list[str]:
     """``"Mum; Jo Bloggs (FC); Sam Jones (SW)"`` -> ``["Mum", "Jo (your foster carer)", ...]``.
 
     The IRO (the letter's writer) becomes "me" and goes last; the child becomes
     "you" and goes first. Other children are left out.
     """
-    parts = re.split(r"\s*[;\n]\s*", attendees) if ";" in attendees or "\n" in attendees else (
-        re.split(r"\s*,\s*", attendees)
-    )
     you, rest = False, []
-    for part in parts:
-        part = part.strip(" .")
-        if not part:
-            continue
-        if others.mentions_other(part, person_id):
+    for part in _attendees(attendees):
+        if others.mentions_other(part, person_id, adults):
             dropped[0] += 1
             continue
         described = describe_person(part, people)
@@ -330,7 +354,7 @@ def build_letter(
     iro: Row | None,
     iro_name: str,
     settings: LetterSettings,
-    replace: Callable[[str], str],
+    replace: Replacer,
     others: OtherChildren,
     letter_date: date,
 ) -> Letter:
@@ -341,7 +365,7 @@ def build_letter(
     age = age_on(born, review_day)
     group = age_group(age)
     notes: list[str] = []
-    dropped = [0]
+    dropped = [0, 0]  # named another child, had a stigmatising label
 
     forename = _text(child, "forename")
     preferred = _text(child, "preferred_name")
@@ -357,7 +381,12 @@ def build_letter(
     iro_row = iro or {}
     iro_name = _text(iro_row, "name") or iro_name
     iro_first = _first_name(iro_name) if iro_name else ""
-    people = People(child_names=names, social_worker=_text(child, "social_worker"), iro_name=iro_name)
+    people = People(
+        child_names=names,
+        social_worker=_text(child, "social_worker"),
+        iro_name=iro_name,
+        acronyms=replace.terms.acronyms,
+    )
 
     if not iro_name:
         notes.append("no IRO named (Chair in reviews.csv or Allocated IRO in children.csv)")
@@ -371,22 +400,27 @@ def build_letter(
         if not email:
             notes.append("no email address for the IRO in iros.csv")
 
-    meeting_day = uk_date(review_day)
-    messages = key_messages(review, person_id, names, group, others, replace, dropped)
-    came = who_came(_text(review, "attendees"), people, person_id, others, dropped)
-
-    recs: list[str] = []
-    kept_as_recorded = 0
     rows = sorted(
         recommendations,
         key=lambda r: (r.get("recommendation_no") is None, r.get("recommendation_no") or 0),
     )
+    adults = adult_words(
+        [people.social_worker, iro_name]
+        + professional_names(_attendees(_text(review, "attendees")), people)
+        + professional_names((_text(r, "responsible") for r in rows), people)
+    )
+    meeting_day = uk_date(review_day)
+    messages = key_messages(review, person_id, names, group, others, adults, replace, dropped)
+    came = who_came(_text(review, "attendees"), people, person_id, others, adults, dropped)
+
+    recs: list[str] = []
+    kept_as_recorded = 0
     for row in rows:
         text = _text(row, "recommendation")
         if not text:
             continue
         responsible, target = _text(row, "responsible"), _text(row, "target_date")
-        if others.mentions_other(f"{text} {responsible}", person_id):
+        if others.mentions_other(f"{text} {responsible}", person_id, adults):
             dropped[0] += 1
             continue
         rewritten = rewrite_recommendation(text, responsible, target, people, replace)
@@ -402,6 +436,11 @@ def build_letter(
         notes.append(
             f"{dropped[0]} item(s) left out because they named another child: "
             "add back by hand only what is safe"
+        )
+    if dropped[1]:
+        notes.append(
+            f"{dropped[1]} sentence(s) of the review record left out of the key messages "
+            "because they use a stigmatising label (CARE002): describe what happened instead"
         )
     if next_meeting is None:
         notes.append("no next meeting date (no scheduled review and no Next Review Date)")
@@ -456,6 +495,7 @@ def build_letter(
         language=language,
         context=context,
         notes=notes,
+        adults=adults,
     )
 
 

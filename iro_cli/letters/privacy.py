@@ -10,7 +10,11 @@ on the side of leaving things out:
     capitalisation as the export (or in capitals).
 
 The child's own forename and preferred name are not treated as another
-child's name (two unrelated children may both be called Sam). A surname the
+child's name (two unrelated children may both be called Sam), nor are the
+names of the adults the letter names from structured data: the child's social
+worker, the IRO, and people recorded with a professional or carer role in
+brackets ("Jo Bloggs (foster carer)"). A month name next to a day or year
+("15 May 2027") is a date, not a child called May. A surname the
 child shares with a brother or sister *is* treated as the other child's, so
 sentences such as "Ellie and Jack Smith ..." go too. The IRO is told how many
 items were left out (never which name caused it) and can add back by hand
@@ -70,19 +74,44 @@ class OtherChildren:
         """The child's own forename and preferred name."""
         return set(self._names.get(person_id, set()))
 
-    def mentions_other(self, text: str, person_id: str) -> bool:
-        """True when ``text`` names (or gives the ID of) a child other than ``person_id``."""
+    def mentions_other(
+        self, text: str, person_id: str, adults: frozenset[str] = frozenset()
+    ) -> bool:
+        """True when ``text`` names (or gives the ID of) a child other than ``person_id``.
+
+        ``adults``: name words of the adults around this child (see module docstring).
+        """
         if self._pattern is None or not text:
             return False
         own = self._names.get(person_id, set())
-        own_upper = {name.upper() for name in own}
         for match in self._pattern.finditer(text):
             token = match[1]
             owners = self._owners[token]
             if owners == {person_id}:
                 continue
-            if token in own or token in own_upper:
-                # The child's own first name: it means this child.
+            if token in own or token.title() in own or token in adults:
+                continue
+            if token.title() in MONTHS and _is_date(text, match.start(), match.end()):
                 continue
             return True
         return False
+
+
+MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+
+
+def _is_date(text: str, start: int, end: int) -> bool:
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    return bool(re.search(r"\d(?:st|nd|rd|th)?$", before) or re.match(r"\d{4}\b", after))
+
+
+def adult_words(names: list[str]) -> frozenset[str]:
+    """Name words of known adults: ``["Sam Jones"]`` -> ``{"Sam", "Jones", "SAM", "JONES"}``."""
+    words: set[str] = set()
+    for name in names:
+        for word in re.findall(r"[A-Za-z][\w'\u2019-]*", name):
+            if len(word) >= 2 and word.lower() not in {"mr", "mrs", "ms", "miss", "dr", "mx"}:
+                words.update({word, word.upper()})
+    return frozenset(words)

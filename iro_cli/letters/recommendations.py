@@ -31,16 +31,15 @@ whether it was rewritten, so the IRO can be told.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from iro_cli.letters.wording import finish, join_words, plain_dates, second_person, when_phrase
 
-# Role words as recorded -> the role as a child reads it. Values are looked up
-# again through the care-word replacer, so "designated teacher" still becomes
-# whatever the shipped term list prefers.
+# Role words as recorded -> the role as a child reads it. Acronyms (SW, PA,
+# SSW...) are first expanded with the term list of ``iro_cli.lint`` (People.acronyms),
+# and the sentence goes through the care-word replacer afterwards.
 ROLES: dict[str, str] = {
-    "sw": "social worker",
     "social worker": "social worker",
     "allocated social worker": "social worker",
     "fc": "foster carer",
@@ -52,11 +51,9 @@ ROLES: dict[str, str] = {
     "residential worker": "key worker",
     "key worker": "key worker",
     "keyworker": "key worker",
-    "pa": "personal adviser",
     "personal adviser": "personal adviser",
     "personal advisor": "personal adviser",
     "supervising social worker": "foster carer's social worker",
-    "ssw": "foster carer's social worker",
     "fostering social worker": "foster carer's social worker",
     "teacher": "teacher",
     "class teacher": "teacher",
@@ -71,7 +68,6 @@ ROLES: dict[str, str] = {
     "doctor": "doctor",
     "dentist": "dentist",
     "team manager": "social worker's manager",
-    "tm": "social worker's manager",
     "advocate": "advocate",
     "therapist": "therapist",
     "youth worker": "youth worker",
@@ -134,6 +130,16 @@ class People:
     child_names: tuple[str, ...]  # forename, preferred name (+ "forename surname")
     social_worker: str = ""  # from children.csv
     iro_name: str = ""  # the IRO writing the letter
+    acronyms: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # lint term list
+
+
+def role_key(text: str, people: People) -> str:
+    """A role as a lookup key, acronyms expanded: ``"SW"`` -> ``"social worker"``."""
+    key = _role_key(text)
+    known = people.acronyms.get(text.strip().upper()) if text.strip().isupper() else None
+    if known and known[0] and key not in ROLES and key not in IRO_WORDS:
+        return _role_key(known[0])
+    return key
 
 
 @dataclass(frozen=True)
@@ -180,7 +186,7 @@ def describe_person(responsible: str, people: People) -> str:
             described.sort(key=lambda d: d == "I")
             return join_words(described)
         return text
-    key = _role_key(text)
+    key = role_key(text, people)
     if key in CHILD_WORDS or any(_same_person(text, n) for n in people.child_names):
         return "you"
     if key in IRO_WORDS or _same_person(text, people.iro_name):
@@ -194,7 +200,7 @@ def describe_person(responsible: str, people: People) -> str:
         return f"your {role}"
     bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", text)
     if bracket:
-        name, role = bracket[1], _role_key(bracket[2])
+        name, role = bracket[1], role_key(bracket[2], people)
         if role in IRO_WORDS:
             return "I"
         if role in FAMILY:
@@ -213,7 +219,7 @@ def _split_actor(text: str, responsible: str, people: People) -> tuple[str, str]
     if not match:
         return None
     actor = match["actor"].strip(" ,")
-    key = _role_key(actor)
+    key = role_key(actor, people)
     known = (
         key in ROLES
         or key in FAMILY
@@ -223,7 +229,10 @@ def _split_actor(text: str, responsible: str, people: People) -> tuple[str, str]
         or any(_same_person(actor, n) for n in people.child_names)
         or (people.social_worker and _same_person(actor, people.social_worker))
         or re.fullmatch(r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}\s*\([^)]+\)", actor)
-        or all(_role_key(p) in ROLES or _role_key(p) in FAMILY for p in re.split(r"\s+and\s+|/|&", actor))
+        or all(
+            role_key(p, people) in ROLES or role_key(p, people) in FAMILY
+            for p in re.split(r"\s+and\s+|/|&", actor)
+        )
     )
     if not known:
         return None

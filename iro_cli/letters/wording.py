@@ -295,103 +295,147 @@ def _capitalise_starts(text: str) -> str:
 
 # ---------------------------------------------------------------- care words and acronyms
 
-_NO_REPLACEMENT = re.compile(r"^(drop|avoid|leave it out|leave out|omit|don't use|do not use)\b", re.I)
-_DETERMINER = r"(?:the|a|an|your|his|her|their|our|my|\w+['\u2019]s)"
+# A preferred wording that is advice to the writer, not words to put in a letter.
+_INSTRUCTION = re.compile(
+    r"^(?:drop|avoid|leave it out|leave out|omit|use |say |describe |name (?:the|them)|don't|do not)",
+    re.I,
+)
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|your|his|her|their|our|my|\w+['\u2019]s)\s+$")
 
 
-def usable_replacement(preferred: str) -> str:
-    """First alternative of a preferred wording, or ``""`` when there is none.
+_QUANTIFIERS = frozenset(
+    "more less some any no enough regular weekly monthly fortnightly daily extra further".split()
+)
 
-    ``"family time, seeing Mum/Dad"`` -> ``"family time"``; ``"drop them"`` -> ``""``;
-    a wording with a ``[name]`` placeholder cannot be filled in safely -> ``""``.
+
+def usable_replacement(preferred: str, original: str = "") -> str:
+    """The words to use from a term list's preferred wording; ``""`` when there are none.
+
+    ``"family time (or: seeing Mum, seeing Dad)"`` -> ``"family time"``;
+    ``"teacher (name them: Mrs Khan)"`` -> ``"teacher"``; advice such as
+    ``"use the child's name"`` or ``"leave it out"``, a ``[name]`` placeholder or a
+    trailing ``...`` cannot be put in a letter -> ``""``.
     """
-    text = preferred.strip()
-    if not text or _NO_REPLACEMENT.match(text) or "[" in text:
+    text = re.sub(r"\s*\([^)]*\)", "", preferred).strip()
+    text = re.split(r"\s*[,;]\s*|\s+or\s+", text)[0].strip().strip("\"'")
+    if (
+        not text
+        or _INSTRUCTION.match(text)
+        or "[" in text
+        or "..." in text
+        or "\u2026" in text
+        or (original and text.lower() == original.lower())
+    ):
         return ""
-    first = re.split(r"\s*[,;]\s*|\s+or\s+|\s+/\s+", text)[0].strip().strip("\"'")
-    if "/" in first and " " not in first:
-        first = first.split("/")[0]
-    return first
+    return text
 
 
-# A care word straight after one of these is a verb ("you can contact me"): kept.
-_VERB_BEFORE = frozenset("to can will could should must may might please".split())
+def _fit(text: str, start: int, end: int, found: str, word: str) -> tuple[int, str]:
+    """Where the replacement starts and its wording, fitted to the words around it.
 
-
-def _replace_phrase(text: str, pattern: re.Pattern[str], replacement: str) -> str:
-    def swap(match: re.Match[str]) -> str:
-        found = match[2]
-        before = text[: match.start()].rstrip()
-        starts_sentence = not before or before[-1] in ".!?:"
-        if not match[1] and found.islower():
-            last = before.rsplit(None, 1)
-            if last and last[-1].lower() in _VERB_BEFORE:
-                return match[0]
-        word = replacement
-        if match[1]:
-            # "the LAC review" -> "your meeting", not "the your meeting".
-            if word.lower().startswith(("your ", "my ")):
-                return (word[0].upper() if match[1][:1].isupper() else word[0]) + word[1:]
-            return f"{match[1]} {word}"
+    A determiner before the term gives way to one the replacement brings ("the
+    LAC review" -> "your meeting", "the SENCO" -> "the teacher who...") or to
+    an "-ing" phrase ("your contact with Mum" -> "seeing Mum").
+    """
+    before = text[:start]
+    det = _DETERMINER_BEFORE.search(before)
+    first = word.split(" ", 1)[0].lower()
+    if det and (first in {"your", "my", "the", "a", "an"} or first.endswith("ing")):
+        start = det.start()
+        before = text[:start]
+        capital = det.group()[:1].isupper()
+    else:
+        starts_sentence = not before.strip() or before.rstrip()[-1] in ".!?:"
         capital = found[:1].isupper() and (not found.isupper() or starts_sentence)
-        if capital and word[:1].islower():
-            word = word[0].upper() + word[1:]
-        return word
-
-    return pattern.sub(swap, text)
-
-
-def _compiled(phrase: str, *, case_sensitive: bool) -> re.Pattern[str]:
-    flags = 0 if case_sensitive else re.IGNORECASE
-    body = r"\s+".join(re.escape(part) for part in phrase.split())
-    return re.compile(
-        rf"(?:\b(?i:({_DETERMINER}))\s+)?(?<![\w-])({body})(?![\w-])",
-        flags,
-    )
+    if capital and word[:1].islower():
+        word = word[0].upper() + word[1:]
+    return start, word
 
 
 class Replacer:
-    """Care words and acronyms -> plain words, using the shipped term lists.
+    """Care words and acronyms -> plain words, using the term lists of ``iro_cli.lint``.
 
-    Built once per run (patterns are compiled here) and applied to many texts.
-    Longer phrases go first, so "LAC review" is replaced before "LAC".
+    Care words are found by ``lint_text`` itself (so its exceptions, such as
+    "you can contact me", apply) and replaced by the first plain wording of
+    the preferred text; acronyms (whole words, in capitals) by their plain
+    phrase, else their expansion; "Personal Education Plan (PEP)" keeps the
+    long form only. Stigmatising labels are not reworded here: describing what
+    happened needs a person (see :meth:`has_label`).
     """
 
     def __init__(self, terms: Terms) -> None:
-        rules: list[tuple[int, re.Pattern[str], str]] = []
-        self.unreplaceable: set[str] = set()
-        for word, preferred in terms.care_words.items():
-            replacement = usable_replacement(preferred)
-            if not replacement:
-                self.unreplaceable.add(word)
+        from iro_cli.lint import lint_text
+
+        self.terms = terms
+        self._lint = lint_text
+        rules: list[tuple[re.Pattern[str], str]] = []
+        for acronym, (expansion, plain) in sorted(
+            terms.acronyms.items(), key=lambda item: len(item[0]), reverse=True
+        ):
+            replacement = usable_replacement(plain, acronym) or expansion.strip()
+            if not replacement or replacement == acronym:
                 continue
-            rules.append((len(word), _compiled(word, case_sensitive=False), replacement))
-        for acronym, (expansion, plain) in terms.acronyms.items():
-            replacement = usable_replacement(plain) or expansion.strip()
-            if not replacement:
-                self.unreplaceable.add(acronym)
-                continue
-            # "Personal Education Plan (PEP)" / "PEP (Personal Education Plan)": one wording.
             if expansion:
-                for both, wording in (
-                    (rf"{re.escape(expansion)}\s*\({re.escape(acronym)}\)", expansion),
-                    (rf"{re.escape(acronym)}\s*\({re.escape(expansion)}\)", replacement),
-                ):
-                    rules.append(
-                        (
-                            1000 + len(both),
-                            re.compile(
-                                rf"(?:\b(?i:({_DETERMINER}))\s+)?(?<![\w-])({both})", re.I
-                            ),
-                            wording,
-                        )
-                    )
-            rules.append((len(acronym), _compiled(acronym, case_sensitive=True), replacement))
-        rules.sort(key=lambda rule: rule[0], reverse=True)
-        self._rules = [(pattern, replacement) for _, pattern, replacement in rules]
+                long = re.escape(expansion)
+                short = re.escape(acronym)
+                rules.append((re.compile(rf"(?i:{long})\s*\({short}\)"), expansion))
+                rules.append((re.compile(rf"{short}\s*\((?i:{long})\)"), replacement))
+            rules.append((re.compile(rf"(?<![\w&/-]){re.escape(acronym)}s?(?![\w&-])"), replacement))
+        self._acronyms = rules
+
+    def _after_quantifier(self, before: str, found: str, word: str) -> str:
+        """"more contact with Mum": "more seeing Mum" does not read; "more family time with Mum"."""
+        previous = before.rstrip().rsplit(None, 1)
+        first, _, rest = found.partition(" ")
+        if (
+            previous
+            and previous[-1].lower() in _QUANTIFIERS
+            and word.split(" ", 1)[0].endswith("ing")
+            and rest
+        ):
+            hit = self.terms.care_matcher.search(first)
+            if hit is not None and hit[1].group() == first:
+                plain = usable_replacement(self.terms.care_words[hit[0]], first)
+                if plain and not plain.split(" ", 1)[0].endswith("ing"):
+                    return f"{plain} {rest}"
+        return word
+
+    def has_label(self, text: str) -> bool:
+        """True when ``text`` has a stigmatising label (CARE002)."""
+        return any(f.code == "CARE002" for f in self._lint(text, {"language"}, self.terms, None))
 
     def __call__(self, text: str) -> str:
-        for pattern, replacement in self._rules:
-            if pattern.search(text):
-                text = _replace_phrase(text, pattern, replacement)
+        # Care words first ("LAC review" is a care word before "LAC" is an acronym),
+        # then acronyms, then care words again (an expansion may be one).
+        return self._care_words(self._acronyms_out(self._care_words(text)))
+
+    def _acronyms_out(self, text: str) -> str:
+        for pattern, replacement in self._acronyms:
+            pieces: list[str] = []
+            last = 0
+            for match in pattern.finditer(text):
+                start, word = _fit(text, match.start(), match.end(), match.group(), replacement)
+                start = max(start, last)
+                pieces.append(text[last:start] + word)
+                last = match.end()
+            if pieces:
+                text = "".join(pieces) + text[last:]
+        return text
+
+    def _care_words(self, text: str) -> str:
+        findings = [
+            f
+            for f in self._lint(text, {"language"}, self.terms, None)
+            if f.code == "CARE001"
+        ]
+        for finding in sorted(findings, key=lambda f: f.start, reverse=True):
+            hit = self.terms.care_matcher.search(finding.match)
+            if hit is None:
+                continue
+            word = usable_replacement(self.terms.care_words[hit[0]], finding.match)
+            if not word:
+                continue
+            word = self._after_quantifier(text[: finding.start], finding.match, word)
+            start, word = _fit(text, finding.start, finding.end, finding.match, word)
+            text = text[:start] + word + text[finding.end :]
         return text
