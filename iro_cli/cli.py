@@ -21,6 +21,18 @@ from iro_cli.options import DEBUG_KEY, debug_option
 
 # name -> (module, attribute, one-line summary, example)
 COMMANDS: dict[str, tuple[str, str, str, str]] = {
+    "overdue": (
+        "iro_cli.commands.overdue",
+        "overdue",
+        "Overdue reviews, and those due in the next N days.",
+        "iro overdue --days 14",
+    ),
+    "upcoming": (
+        "iro_cli.commands.upcoming",
+        "upcoming",
+        "Reviews due in the next N days, not yet overdue.",
+        "iro upcoming --days 28",
+    ),
     "validate": (
         "iro_cli.commands.validate",
         "validate",

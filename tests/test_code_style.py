@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
+import importlib.util
 import subprocess
+import sys
 
 import pytest
 
@@ -11,11 +12,11 @@ from tests.conftest import REPO
 
 
 @pytest.mark.skipif(
-    shutil.which("ruff") is None, reason="ruff is not installed (pip install '.[test]')"
+    importlib.util.find_spec("ruff") is None, reason="ruff is not installed (pip install '.[test]')"
 )
 def test_ruff_clean() -> None:
     result = subprocess.run(
-        ["ruff", "check", "iro_cli", "tests", "benchmarks", "sample_exports"],
+        [sys.executable, "-m", "ruff", "check", "iro_cli", "tests", "benchmarks", "sample_exports", "docs"],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -183,8 +183,7 @@ def test_exact_duplicates_dropped_with_warning(tmp_path: Path, capsys) -> None:
     assert list(frame["person_id"]) == ["1", "2"]
     err = capsys.readouterr().err
     assert (
-        err
-        == f"iro: warning: {tmp_path / 'children.csv'}: 2 exact duplicate rows dropped "
+        err == f"iro: warning: {tmp_path / 'children.csv'}: 2 exact duplicate rows dropped "
         "(lines 4, 5)\n"
     )
 
