@@ -34,6 +34,8 @@ from iro_cli.letters.recommendations import (
 from iro_cli.letters.settings import LetterSettings
 from iro_cli.letters.wording import (
     Replacer,
+    child_pronouns,
+    gender_of,
     _AGREE,
     finish,
     join_words,
@@ -106,9 +108,9 @@ def views_sentence(sentence: str, names: Iterable[str]) -> str:
     if match["pronoun"]:
         verb = match["verb"]
         agreed = _AGREE.get(verb.lower(), verb)
-        lead = f"You told me that you {agreed}"
+        lead = f"You told me you {agreed}"
     else:
-        lead = "You told me that"
+        lead = "You told me"
     return second_person(f"{lead}{rest}", names)
 
 
@@ -149,6 +151,7 @@ def key_messages(
     adults: frozenset[str],
     replace: Replacer,
     dropped: list[int],
+    gender: str = "",
 ) -> list[dict[str, str]]:
     """Up to three messages ``{"heading", "text"}`` from the review record."""
     messages = []
@@ -165,7 +168,7 @@ def key_messages(
             chosen = [views_sentence(s, names) for s in chosen]
         else:
             chosen = [second_person(s, names) for s in chosen]
-        text = " ".join(finish(replace(plain_dates(s))) for s in chosen)
+        text = child_pronouns(" ".join(finish(replace(plain_dates(s))) for s in chosen), gender)
         heading = source.heading.get(group.key, source.heading["*"])
         messages.append({"heading": heading, "text": text})
     return messages[:3]
@@ -251,7 +254,7 @@ _HEADINGS = {
 def _intro(group: AgeGroup, iro_name: str, iro_first: str, meeting_day: str) -> list[str]:
     if group.key == "under8":
         return [
-            "Ask a grown-up you trust to read this letter with you.",
+            "Ask a grown-up to read this letter with you.",
             f"My name is {iro_first}.",
             "I run your meetings.",
             "I check that grown-ups do what they said.",
@@ -278,7 +281,7 @@ def _intro(group: AgeGroup, iro_name: str, iro_first: str, meeting_day: str) -> 
 def _meeting_text(group: AgeGroup, meeting_day: str, came: list[str]) -> list[str]:
     lines = [f"We had your meeting on {meeting_day}."]
     if came:
-        lines.append(f"These people came: {join_words(came)}.")
+        lines.append("These people came:")
     return lines
 
 
@@ -301,7 +304,9 @@ def _contact_text(group: AgeGroup, phone: str, email: str) -> list[str]:
         lines.append(f"You can ring me on {phone}.")
     if email:
         lines.append(f"You can email me at {email}.")
-    if not group.key == "under8":
+    if group.key == "adult":
+        lines.append("You can also ask your personal adviser to tell me.")
+    elif group.key != "under8":
         lines.append("You can also ask your carer or social worker to tell me.")
     return lines
 
@@ -386,6 +391,8 @@ def build_letter(
         social_worker=_text(child, "social_worker"),
         iro_name=iro_name,
         acronyms=replace.terms.acronyms,
+        gender=gender_of(_text(child, "gender")),
+        max_words=group.max_sentence_words,
     )
 
     if not iro_name:
@@ -410,7 +417,9 @@ def build_letter(
         + professional_names((_text(r, "responsible") for r in rows), people)
     )
     meeting_day = uk_date(review_day)
-    messages = key_messages(review, person_id, names, group, others, adults, replace, dropped)
+    messages = key_messages(
+        review, person_id, names, group, others, adults, replace, dropped, people.gender
+    )
     came = who_came(_text(review, "attendees"), people, person_id, others, adults, dropped)
 
     recs: list[str] = []
@@ -460,6 +469,7 @@ def build_letter(
         "meeting": {
             "date": meeting_day,
             "who_came": join_words(came),
+            "people": [p[0].upper() + p[1:] for p in came],
             "text": _meeting_text(group, meeting_day, came),
         },
         "messages": messages,

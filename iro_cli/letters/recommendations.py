@@ -34,7 +34,14 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from iro_cli.letters.wording import finish, join_words, plain_dates, second_person, when_phrase
+from iro_cli.letters.wording import (
+    child_pronouns,
+    finish,
+    join_words,
+    plain_dates,
+    second_person,
+    when_phrase,
+)
 
 # Role words as recorded -> the role as a child reads it. Acronyms (SW, PA,
 # SSW...) are first expanded with the term list of ``iro_cli.lint`` (People.acronyms),
@@ -131,6 +138,8 @@ class People:
     social_worker: str = ""  # from children.csv
     iro_name: str = ""  # the IRO writing the letter
     acronyms: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # lint term list
+    gender: str = ""  # "male" | "female" | "" (for he/she/his/her meaning the child)
+    max_words: int = 0  # longer sentences put the "when" in a sentence of its own
 
 
 def role_key(text: str, people: People) -> str:
@@ -239,9 +248,13 @@ def _split_actor(text: str, responsible: str, people: People) -> tuple[str, str]
     return actor, match["action"].strip()
 
 
-def _sentence(who: str, action: str, when: str) -> str:
+def _sentence(who: str, action: str, when: str, max_words: int = 0) -> str:
     who = who[0].upper() + who[1:] if who else who
-    return finish(f"{who} will {action}" + (f" {when}" if when else ""))
+    sentence = finish(f"{who} will {action}" + (f" {when}" if when else ""))
+    if when and max_words and len(sentence.split()) > max_words:
+        # "Sam will book your dentist check. This will happen by 15 January 2027."
+        sentence = finish(f"{who} will {action}") + " " + finish(f"This will happen {when}")
+    return sentence
 
 
 def rewrite_recommendation(
@@ -270,8 +283,11 @@ def rewrite_recommendation(
     if action and who:
         action = second_person(plain_dates(action), people.child_names)
         action = re.sub(r"^You\b", "you", action)
-        return RewrittenRecommendation(replace(_sentence(who, action, when)), True)
-    kept = finish(second_person(plain_dates(text), people.child_names))
+        sentence = child_pronouns(_sentence(who, action, when, people.max_words), people.gender)
+        return RewrittenRecommendation(replace(sentence), True)
+    kept = finish(
+        child_pronouns(second_person(plain_dates(text), people.child_names), people.gender)
+    )
     if who:
         tail = f" {when}" if when else ""
         kept += " " + _sentence(who, "make sure this happens", "").rstrip(".") + tail + "."

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 MONTHS = (
     "January",
@@ -439,3 +439,122 @@ class Replacer:
             start, word = _fit(text, finding.start, finding.end, finding.match, word)
             text = text[:start] + word + text[finding.end :]
         return text
+
+
+# ---------------------------------------------------------------- pronouns
+
+_PRONOUNS = {
+    "male": {"he": "you", "his": "your", "himself": "yourself"},
+    "female": {"she": "you", "hers": "yours", "herself": "yourself", "her": "your"},
+}
+_GENDER_WORDS = {
+    "male": "male m boy man".split(),
+    "female": "female f girl woman".split(),
+}
+# Words for people: after one of these, "he"/"her" may mean that person.
+_PERSON_NOUNS = frozenset(
+    """
+    mum dad mother father mummy daddy brother brothers sister sisters nan nana gran grandma
+    grandad grandmother grandfather aunt auntie uncle cousin carer carers teacher worker adviser
+    advisor nurse doctor officer manager friend friends boyfriend girlfriend partner baby son
+    daughter man woman boy girl he she him her his they them family stepdad stepmum
+    """.split()
+)
+_OBJECT_NEXT = frozenset(
+    """
+    to for with at on about and but or from when if because that again too back up home more
+    less a an the this
+    """.split()
+)
+_PLAIN_CAPITALS = frozenset(MONTHS) | {
+    "I",
+    "You",
+    "Your",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+}
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|[.!?]")
+
+
+def gender_of(value: str) -> str:
+    """``"Female"``/``"F"`` -> ``"female"``; ``"Male"``/``"M"`` -> ``"male"``; else ``""``."""
+    value = value.strip().lower()
+    for gender, words in _GENDER_WORDS.items():
+        if value in words:
+            return gender
+    return ""
+
+
+def child_pronouns(text: str, gender: str) -> str:
+    """He/she/his/her meaning the child -> you/your, when that is the only reading.
+
+    A pronoun is taken to mean the child only when the nearest person before
+    it in the text is the child ("you"/"your", from :func:`second_person`):
+    any other person (a name, "Mum", "the teacher") in between leaves it alone.
+    Object pronouns ("him", "miss her") are never changed: they mean someone else.
+    ``"You are behind with his rent"`` -> ``"You are behind with your rent"``;
+    ``"Dad said he is busy"`` is unchanged. With no gender recorded, nothing changes.
+    """
+    table = _PRONOUNS.get(gender)
+    if not table:
+        return text
+    out: list[str] = []
+    last = 0
+    referent = ""
+    sentence_start = True
+    tokens = list(_TOKEN.finditer(text))
+    for index, match in enumerate(tokens):
+        if match is _SKIP:
+            continue
+        word = match.group()
+        lower = word.lower()
+        if word in (".", "!", "?"):
+            sentence_start = True
+            continue
+        replacement = None
+        if lower in ("you", "your", "yourself"):
+            referent = "child"
+        elif lower in table and referent == "child":
+            replacement = table[lower]
+            if lower == "her":
+                # "her bike" is hers; "miss her" is someone else (the child would be "herself").
+                following = tokens[index + 1].group().lower() if index + 1 < len(tokens) else "."
+                if following in _OBJECT_NEXT or following in (".", "!", "?"):
+                    replacement = None
+            if lower in ("he", "she") and index + 1 < len(tokens):
+                verb = tokens[index + 1]
+                agreed = _AGREE.get(verb.group())
+                if agreed is not None:
+                    out.append(text[last : match.start()])
+                    out.append(_cap(replacement, word) + text[match.end() : verb.start()] + agreed)
+                    last = verb.end()
+                    tokens[index + 1] = _SKIP
+                    sentence_start = False
+                    continue
+        elif lower in _PERSON_NOUNS or lower in _PRONOUNS["male"] or lower in _PRONOUNS["female"]:
+            referent = "other"
+        elif word[0].isupper() and not sentence_start and word not in _PLAIN_CAPITALS:
+            referent = "other"
+        if replacement is not None:
+            out.append(text[last : match.start()] + _cap(replacement, word))
+            last = match.end()
+        sentence_start = False
+    out.append(text[last:])
+    return "".join(out)
+
+
+class _Skip:
+    def group(self) -> str:
+        return ""
+
+
+_SKIP: Any = _Skip()
+
+
+def _cap(word: str, like: str) -> str:
+    return word[0].upper() + word[1:] if like[:1].isupper() else word

@@ -138,6 +138,9 @@ def build(out: Path, language: str = "en") -> Path:
     _p(document, "{%p for line in meeting.text %}")
     _p(document, "{{ line }}")
     _p(document, "{%p endfor %}")
+    _p(document, "{%p for person in meeting.people %}")
+    _p(document, "{{ person }}", "List Bullet")
+    _p(document, "{%p endfor %}")
 
     _p(document, "{{ headings.messages }}", "Heading 1")
     _p(document, "{%p for message in messages %}")
