@@ -102,11 +102,23 @@ def _styles(document) -> None:
     _paragraph(bullet, before=0, after=6)
 
 
-def _p(document, text: str, style: str | None = None, *, bold: bool = False) -> None:
+def _p(
+    document,
+    text: str,
+    style: str | None = None,
+    *,
+    bold: bool = False,
+    keep_with_next: bool = False,
+    space_before: float | None = None,
+) -> None:
     paragraph = document.add_paragraph(style=style)
     run = paragraph.add_run(text)
     if bold:
         run.bold = True
+    if keep_with_next:
+        paragraph.paragraph_format.keep_with_next = True
+    if space_before is not None:
+        paragraph.paragraph_format.space_before = Pt(space_before)
 
 
 def build(out: Path, language: str = "en") -> Path:
@@ -136,7 +148,7 @@ def build(out: Path, language: str = "en") -> Path:
 
     _p(document, "{{ headings.meeting }}", "Heading 1")
     _p(document, "{%p for line in meeting.text %}")
-    _p(document, "{{ line }}")
+    _p(document, "{{ line }}", keep_with_next=True)
     _p(document, "{%p endfor %}")
     _p(document, "{%p for person in meeting.people %}")
     _p(document, "{{ person }}", "List Bullet")
@@ -152,7 +164,7 @@ def build(out: Path, language: str = "en") -> Path:
     _p(document, "{%p endif %}")
 
     _p(document, "{{ headings.plan }}", "Heading 1")
-    _p(document, "{{ plan_intro }}")
+    _p(document, "{{ plan_intro }}", keep_with_next=True)
     _p(document, "{%p for item in recommendations %}")
     _p(document, "{{ item }}", "List Bullet")
     _p(document, "{%p endfor %}")
@@ -172,7 +184,7 @@ def build(out: Path, language: str = "en") -> Path:
     _p(document, "{{ line }}")
     _p(document, "{%p endfor %}")
 
-    _p(document, "{{ sign_off }}")
+    _p(document, "{{ sign_off }}", space_before=18)
     _p(document, "{{ signature }}", bold=True)
     _p(document, "{{ service.name }}")
 
