@@ -141,7 +141,8 @@ def letter(
         check_writable(output, force)
 
     from iro_cli.letters.maker import LetterMaker
-    from iro_cli.letters.selection import Choice, LetterError, batch as select, choose_review
+    from iro_cli.letters.selection import Choice, LetterError, choose_review
+    from iro_cli.letters.selection import batch as select
     from iro_cli.letters.settings import letter_settings
     from iro_cli.lint import load_terms
 
@@ -198,7 +199,9 @@ def letter(
             made = maker.make(choice.person_id, choice.review)
             path = _target(output, batch, made.letter.filename)
             if made.check.names_other_child:
-                skipped.append((choice.person_id, "the draft would name another child: not written"))
+                skipped.append(
+                    (choice.person_id, "the draft would name another child: not written")
+                )
                 continue
             if path.exists() and not force:
                 if not batch:
@@ -249,5 +252,7 @@ def _summary(
                 reasons.setdefault(reason, []).append(person_id)
             click.echo(f"Skipped {len(skipped)}:")
             for reason, ids in reasons.items():
-                listed = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+                listed = ", ".join(ids[:10]) + (
+                    f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+                )
                 click.echo(f"  {reason}: {len(ids)} ({listed})")

@@ -28,16 +28,16 @@ from iro_cli.letters.recommendations import (
     People,
     _first_name,
     describe_person,
-    role_key,
     rewrite_recommendation,
+    role_key,
 )
 from iro_cli.letters.settings import LetterSettings
 from iro_cli.letters.wording import (
+    _AGREE,
     Replacer,
     child_pronouns,
-    gender_of,
-    _AGREE,
     finish,
+    gender_of,
     join_words,
     plain_dates,
     second_person,
@@ -111,7 +111,7 @@ def views_sentence(sentence: str, names: Iterable[str]) -> str:
         lead = f"You told me you {agreed}"
     else:
         lead = "You told me"
-    return second_person(f"{lead}{rest}", names)
+    return second_person(f"{lead} {rest.lstrip()}" if rest.strip() else lead, names)
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,9 @@ def professional_names(entries: Iterable[str], people: People) -> list[str]:
     names = []
     for entry in entries:
         match = re.fullmatch(r"(.+?)\s*\((.+)\)", entry.strip())
-        if match and (role_key(match[2], people) in ROLES or role_key(match[2], people) in IRO_WORDS):
+        if match and (
+            role_key(match[2], people) in ROLES or role_key(match[2], people) in IRO_WORDS
+        ):
             names.append(match[1])
     return names
 

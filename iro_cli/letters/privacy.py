@@ -98,7 +98,20 @@ class OtherChildren:
 
 
 MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 
 

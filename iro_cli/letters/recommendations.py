@@ -104,13 +104,66 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 
 # Verbs a recommendation may start with when it is written as an instruction.
 ACTION_VERBS = frozenset(
-    """
-    agree apply arrange ask assess attend book check complete consider continue convene
-    discuss encourage ensure explain explore facilitate find give help identify invite keep
-    liaise look make meet monitor obtain offer organise plan progress promote provide read
-    record refer register request review see seek send set share source speak start
-    support take talk tell undertake update visit write
-    """.split()
+    [
+        "agree",
+        "apply",
+        "arrange",
+        "ask",
+        "assess",
+        "attend",
+        "book",
+        "check",
+        "complete",
+        "consider",
+        "continue",
+        "convene",
+        "discuss",
+        "encourage",
+        "ensure",
+        "explain",
+        "explore",
+        "facilitate",
+        "find",
+        "give",
+        "help",
+        "identify",
+        "invite",
+        "keep",
+        "liaise",
+        "look",
+        "make",
+        "meet",
+        "monitor",
+        "obtain",
+        "offer",
+        "organise",
+        "plan",
+        "progress",
+        "promote",
+        "provide",
+        "read",
+        "record",
+        "refer",
+        "register",
+        "request",
+        "review",
+        "see",
+        "seek",
+        "send",
+        "set",
+        "share",
+        "source",
+        "speak",
+        "start",
+        "support",
+        "take",
+        "talk",
+        "tell",
+        "undertake",
+        "update",
+        "visit",
+        "write",
+    ]
 )
 _LINK = r"(?:is\s+to|are\s+to|needs?\s+to|has\s+to|have\s+to|to|will|should|must|shall)"
 _PASSIVE = re.compile(

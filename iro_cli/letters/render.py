@@ -50,9 +50,7 @@ def check_template(data: bytes, name: str = "template") -> TemplateCheck:
         fields = set(template.get_undeclared_template_variables())
     except TemplateSyntaxError as exc:
         raise ConfigError(f"{name}: template error near line {exc.lineno}: {exc.message}") from None
-    return TemplateCheck(
-        fields=tuple(sorted(fields)), unknown=tuple(sorted(fields - KNOWN_FIELDS))
-    )
+    return TemplateCheck(fields=tuple(sorted(fields)), unknown=tuple(sorted(fields - KNOWN_FIELDS)))
 
 
 def render_docx(data: bytes, context: Mapping[str, Any], name: str = "template") -> bytes:

@@ -138,9 +138,7 @@ def batch(
         child = children.get(person_id)
         if iro:
             held = [r for r in held if _same(iro_for(r, child or {}), iro)]
-            if not held and not (
-                child is not None and _same(_text(child, "allocated_iro"), iro)
-            ):
+            if not held and not (child is not None and _same(_text(child, "allocated_iro"), iro)):
                 continue  # another IRO's child
         if not held:
             if child is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Protocol
 
 MONTHS = (
@@ -241,7 +241,7 @@ _VERBS = "|".join(re.escape(v) for v in _AGREE)
 
 def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     words = sorted({n.strip() for n in names if n and len(n.strip()) > 1}, key=len, reverse=True)
-    generic = [re.escape(w) for w in _CHILD_WORDS]
+    generic = [f"(?i:{re.escape(w)})" if w.islower() else re.escape(w) for w in _CHILD_WORDS]
     alternatives = [re.escape(w) for w in words] + generic
     if not alternatives:
         return None
@@ -251,7 +251,9 @@ def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     )
 
 
-_AND_VERB = re.compile(r"\b(and|but|or)\s+((?:(?:" + "|".join(_ADVERBS) + r")\s+)?)(" + _VERBS + r")\b")
+_AND_VERB = re.compile(
+    r"\b(and|but|or)\s+((?:(?:" + "|".join(_ADVERBS) + r")\s+)?)(" + _VERBS + r")\b"
+)
 
 
 def second_person(text: str, names: Iterable[str]) -> str:
@@ -297,14 +299,30 @@ def _capitalise_starts(text: str) -> str:
 
 # A preferred wording that is advice to the writer, not words to put in a letter.
 _INSTRUCTION = re.compile(
-    r"^(?:drop|avoid|leave it out|leave out|omit|use |say |describe |name (?:the|them)|don't|do not)",
+    r"^(?:drop|avoid|leave it out|leave out|omit|use |say |describe |name (?:the|them)"
+    r"|don't|do not)",
     re.I,
 )
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|your|his|her|their|our|my|\w+['\u2019]s)\s+$")
 
 
-_QUANTIFIERS = frozenset(
-    "more less some any no enough regular weekly monthly fortnightly daily extra further".split()
+# Words after which an "-ing" phrase reads ("about seeing Mum").
+_GERUND_AFTER = frozenset(
+    [
+        "about",
+        "for",
+        "of",
+        "after",
+        "before",
+        "from",
+        "on",
+        "in",
+        "by",
+        "without",
+        "like",
+        "love",
+        "enjoy",
+    ]
 )
 
 
@@ -380,19 +398,26 @@ class Replacer:
                 short = re.escape(acronym)
                 rules.append((re.compile(rf"(?i:{long})\s*\({short}\)"), expansion))
                 rules.append((re.compile(rf"{short}\s*\((?i:{long})\)"), replacement))
-            rules.append((re.compile(rf"(?<![\w&/-]){re.escape(acronym)}s?(?![\w&-])"), replacement))
+            rules.append(
+                (re.compile(rf"(?<![\w&/-]){re.escape(acronym)}s?(?![\w&-])"), replacement)
+            )
         self._acronyms = rules
 
     def _after_quantifier(self, before: str, found: str, word: str) -> str:
-        """"more contact with Mum": "more seeing Mum" does not read; "more family time with Mum"."""
+        """An "-ing" wording only where one reads: "seeing Mum" after "about", at the start.
+
+        "arrange contact with Mum" -> "arrange family time with Mum" (the wording of
+        the first word, "contact", plus the rest), not "arrange seeing Mum".
+        """
         previous = before.rstrip().rsplit(None, 1)
         first, _, rest = found.partition(" ")
-        if (
-            previous
-            and previous[-1].lower() in _QUANTIFIERS
-            and word.split(" ", 1)[0].endswith("ing")
-            and rest
-        ):
+        fits = (
+            not previous
+            or previous[-1][-1:] in ".!?:"
+            or previous[-1].lower() in _GERUND_AFTER
+            or _DETERMINER_BEFORE.search(before)
+        )
+        if word.split(" ", 1)[0].endswith("ing") and rest and not fits:
             hit = self.terms.care_matcher.search(first)
             if hit is not None and hit[1].group() == first:
                 plain = usable_replacement(self.terms.care_words[hit[0]], first)
@@ -424,9 +449,7 @@ class Replacer:
 
     def _care_words(self, text: str) -> str:
         findings = [
-            f
-            for f in self._lint(text, {"language"}, self.terms, None)
-            if f.code == "CARE001"
+            f for f in self._lint(text, {"language"}, self.terms, None) if f.code == "CARE001"
         ]
         for finding in sorted(findings, key=lambda f: f.start, reverse=True):
             hit = self.terms.care_matcher.search(finding.match)
@@ -448,23 +471,95 @@ _PRONOUNS = {
     "female": {"she": "you", "hers": "yours", "herself": "yourself", "her": "your"},
 }
 _GENDER_WORDS = {
-    "male": "male m boy man".split(),
-    "female": "female f girl woman".split(),
+    "male": ["male", "m", "boy", "man"],
+    "female": ["female", "f", "girl", "woman"],
 }
 # Words for people: after one of these, "he"/"her" may mean that person.
 _PERSON_NOUNS = frozenset(
-    """
-    mum dad mother father mummy daddy brother brothers sister sisters nan nana gran grandma
-    grandad grandmother grandfather aunt auntie uncle cousin carer carers teacher worker adviser
-    advisor nurse doctor officer manager friend friends boyfriend girlfriend partner baby son
-    daughter man woman boy girl he she him her his they them family stepdad stepmum
-    """.split()
+    [
+        "mum",
+        "dad",
+        "mother",
+        "father",
+        "mummy",
+        "daddy",
+        "brother",
+        "brothers",
+        "sister",
+        "sisters",
+        "nan",
+        "nana",
+        "gran",
+        "grandma",
+        "grandad",
+        "grandmother",
+        "grandfather",
+        "aunt",
+        "auntie",
+        "uncle",
+        "cousin",
+        "carer",
+        "carers",
+        "teacher",
+        "worker",
+        "adviser",
+        "advisor",
+        "nurse",
+        "doctor",
+        "officer",
+        "manager",
+        "friend",
+        "friends",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+        "baby",
+        "son",
+        "daughter",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "he",
+        "she",
+        "him",
+        "her",
+        "his",
+        "they",
+        "them",
+        "family",
+        "stepdad",
+        "stepmum",
+    ]
 )
 _OBJECT_NEXT = frozenset(
-    """
-    to for with at on about and but or from when if because that again too back up home more
-    less a an the this
-    """.split()
+    [
+        "to",
+        "for",
+        "with",
+        "at",
+        "on",
+        "about",
+        "and",
+        "but",
+        "or",
+        "from",
+        "when",
+        "if",
+        "because",
+        "that",
+        "again",
+        "too",
+        "back",
+        "up",
+        "home",
+        "more",
+        "less",
+        "a",
+        "an",
+        "the",
+        "this",
+    ]
 )
 _PLAIN_CAPITALS = frozenset(MONTHS) | {
     "I",
@@ -536,9 +631,14 @@ def child_pronouns(text: str, gender: str) -> str:
                     tokens[index + 1] = _SKIP
                     sentence_start = False
                     continue
-        elif lower in _PERSON_NOUNS or lower in _PRONOUNS["male"] or lower in _PRONOUNS["female"]:
-            referent = "other"
-        elif word[0].isupper() and not sentence_start and word not in _PLAIN_CAPITALS:
+        elif (
+            lower in _PERSON_NOUNS
+            or lower in _PRONOUNS["male"]
+            or lower in _PRONOUNS["female"]
+            or word[0].isupper()
+            and not sentence_start
+            and word not in _PLAIN_CAPITALS
+        ):
             referent = "other"
         if replacement is not None:
             out.append(text[last : match.start()] + _cap(replacement, word))
