@@ -53,13 +53,41 @@ def check_template(data: bytes, name: str = "template") -> TemplateCheck:
     return TemplateCheck(fields=tuple(sorted(fields)), unknown=tuple(sorted(fields - KNOWN_FIELDS)))
 
 
+_ENVIRONMENT: Any = None
+
+
+def _environment() -> Any:
+    """One Jinja environment per run that compiles each template part once.
+
+    docxtpl compiles the document XML on every render; for a batch that is the
+    same source string each time, so the compiled template is kept.
+    """
+    global _ENVIRONMENT
+    if _ENVIRONMENT is None:
+        from jinja2 import Environment
+
+        class CachingEnvironment(Environment):
+            def from_string(self, source, globals=None, template_class=None):  # noqa: A002
+                if globals is not None or template_class is not None:
+                    return super().from_string(source, globals, template_class)
+                cache = self.__dict__.setdefault("_compiled", {})
+                if source not in cache:
+                    if len(cache) > 64:
+                        cache.clear()
+                    cache[source] = super().from_string(source)
+                return cache[source]
+
+        _ENVIRONMENT = CachingEnvironment(autoescape=True)
+    return _ENVIRONMENT
+
+
 def render_docx(data: bytes, context: Mapping[str, Any], name: str = "template") -> bytes:
     """Fill the template with ``context``; the finished ``.docx`` as bytes."""
     from jinja2 import TemplateError
 
     template = _template(data, name)
     try:
-        template.render(dict(context), autoescape=True)
+        template.render(dict(context), jinja_env=_environment(), autoescape=True)
     except TemplateError as exc:
         raise ConfigError(f"{name}: template error: {exc}") from None
     out = io.BytesIO()
@@ -67,14 +95,36 @@ def render_docx(data: bytes, context: Mapping[str, Any], name: str = "template")
     return out.getvalue()
 
 
-def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
-    """``(style name, text)`` for each non-empty paragraph of a ``.docx`` (tables too)."""
-    from docx import Document
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-    document = Document(io.BytesIO(data))
-    out = [(p.style.name if p.style is not None else "", p.text) for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                out.extend((p.style.name, p.text) for p in cell.paragraphs)
-    return [(style, text) for style, text in out if text.strip()]
+
+def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
+    """``(style name, text)`` for each non-empty paragraph of a ``.docx`` (tables too).
+
+    Reads the XML directly: python-docx's style lookup is slow for a batch.
+    """
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+        styles = etree.fromstring(package.read("word/styles.xml"))
+    names: dict[str, str] = {}
+    default = "Normal"
+    for style in styles.iter(f"{_W}style"):
+        if style.get(f"{_W}type") != "paragraph":
+            continue
+        name = style.find(f"{_W}name")
+        names[style.get(f"{_W}styleId")] = name.get(f"{_W}val") if name is not None else ""
+        if style.get(f"{_W}default") in ("1", "true"):
+            default = names[style.get(f"{_W}styleId")]
+    out = []
+    for paragraph in body.iter(f"{_W}p"):
+        text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+        if not text.strip():
+            continue
+        style_id = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        style = names.get(style_id.get(f"{_W}val"), "") if style_id is not None else default
+        out.append((style, text))
+    return out
