@@ -16,7 +16,17 @@ from tests.conftest import REPO
 )
 def test_ruff_clean() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "iro_cli", "tests", "benchmarks", "sample_exports", "docs"],
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "iro_cli",
+            "tests",
+            "benchmarks",
+            "sample_exports",
+            "docs",
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
