@@ -47,8 +47,9 @@ def write_exports(folder: Path, n: int) -> None:
             f"{pid},{name},{SURNAMES[i % 8]},,{born:%d/%m/%Y},{'Female' if i % 2 else 'Male'},"
             f"01/01/2024,Pat Brown,Sam Jones"
         )
+        following = held + timedelta(182)
         reviews.append(
-            f"R{pid},{pid},CLA Review,{held:%d/%m/%Y},Held,Pat Brown,{held + timedelta(182):%d/%m/%Y},"
+            f"R{pid},{pid},CLA Review,{held:%d/%m/%Y},Held,Pat Brown,{following:%d/%m/%Y},"
             f'"{name} said she likes living with Jo and wants more contact with Mum.",'
             f'"{name} is doing well at school. Her PEP is up to date.",'
             f'"{name} sometimes feels sad after contact. {sibling} finds school hard.",'
