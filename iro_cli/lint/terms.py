@@ -1,0 +1,277 @@
+"""Term lists: shipped as data files in ``iro_cli/data/terms/``, extended from ``iro.toml``.
+
+``load_terms(config_section)`` merges the shipped lists with a service's
+``[lint]`` additions and returns a :class:`Terms` whose matchers are compiled
+once and reused for every recommendation.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from typing import Any
+
+from iro_cli.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+
+
+@dataclass(frozen=True)
+class TermException:
+    """Where a listed word is ordinary English (Vale's ``exceptions``)."""
+
+    not_after: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
+    not_phrases: tuple[str, ...] = ()
+
+    @cached_property
+    def phrase_re(self) -> re.Pattern[str] | None:
+        if not self.not_phrases:
+            return None
+        return re.compile(
+            "|".join(term_pattern(p) for p in sorted(self.not_phrases, key=len, reverse=True)),
+            re.IGNORECASE,
+        )
+
+
+def term_pattern(term: str) -> str:
+    """Regex for one listed term: spaces match spaces or a hyphen, ``*`` any ending,
+    apostrophes either kind; capitals-only terms (``LAC``) must be in capitals."""
+    wildcard = term.endswith("*")
+    body = term.rstrip("*").strip()
+    parts = [re.escape(p).replace("'", "['’]") for p in re.split(r"[\s\-]+", body) if p]
+    pattern = r"[\s\-]+".join(parts) + (r"[\w\-]*" if wildcard else "")
+    letters = [c for c in body if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        pattern = f"(?-i:{pattern})"
+    return rf"(?<![\w\-]){pattern}(?![\w])"
+
+
+def term_key(term: str) -> str:
+    """Comparison key: lower case, one space between words, no trailing ``*``."""
+    return " ".join(re.split(r"[\s\-]+", term.rstrip("*").strip().lower()))
+
+
+class TermMatcher:
+    """All terms of one list in one compiled regex; ``lastgroup`` says which matched."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.terms = sorted(set(terms), key=lambda t: (-len(t.rstrip("*")), t))
+        if self.terms:
+            self.regex: re.Pattern[str] | None = re.compile(
+                "|".join(f"(?P<t{i}>{term_pattern(t)})" for i, t in enumerate(self.terms)),
+                re.IGNORECASE,
+            )
+        else:
+            self.regex = None
+
+    def finditer(self, text: str) -> Iterable[tuple[str, re.Match[str]]]:
+        """(listed term, match) for every occurrence, left to right."""
+        if self.regex is None:
+            return
+        for match in self.regex.finditer(text):
+            yield self.terms[int(match.lastgroup[1:])], match  # type: ignore[index]
+
+    def search(self, text: str) -> tuple[str, re.Match[str]] | None:
+        if self.regex is None:
+            return None
+        match = self.regex.search(text)
+        if match is None:
+            return None
+        return self.terms[int(match.lastgroup[1:])], match  # type: ignore[index]
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The term lists one run uses (shipped + the service's ``[lint]`` additions)."""
+
+    care_words: Mapping[str, str]
+    labels: Mapping[str, str]
+    acronyms: Mapping[str, tuple[str, str]]
+    allowed_acronyms: frozenset[str]
+    vague_timescales: tuple[str, ...]
+    unmeasurable_verbs: Mapping[str, str]
+    owner_roles: tuple[str, ...]
+    vague_owners: tuple[str, ...]
+    not_names: frozenset[str]
+    action_verbs: frozenset[str]
+    exceptions: Mapping[str, TermException] = field(default_factory=dict)
+
+    @cached_property
+    def care_matcher(self) -> TermMatcher:
+        return TermMatcher(self.care_words)
+
+    @cached_property
+    def label_matcher(self) -> TermMatcher:
+        return TermMatcher(self.labels)
+
+    @cached_property
+    def vague_matcher(self) -> TermMatcher:
+        return TermMatcher(self.vague_timescales)
+
+    @cached_property
+    def unmeasurable_matcher(self) -> TermMatcher:
+        return TermMatcher(self.unmeasurable_verbs)
+
+    @cached_property
+    def role_matcher(self) -> TermMatcher:
+        return TermMatcher(self.owner_roles)
+
+    @cached_property
+    def vague_owner_keys(self) -> frozenset[str]:
+        return frozenset(term_key(t) for t in self.vague_owners)
+
+    @cached_property
+    def role_keys(self) -> frozenset[str]:
+        return frozenset(term_key(t) for t in self.owner_roles)
+
+    @cached_property
+    def not_name_keys(self) -> frozenset[str]:
+        words = {w.lower() for w in self.not_names}
+        for listed in (self.care_words, self.labels, self.unmeasurable_verbs):
+            for term in listed:
+                words.update(term_key(term).split())
+        words.update(v.lower() for v in self.action_verbs)
+        return frozenset(words)
+
+
+# --- loading ---------------------------------------------------------------------------
+
+_FILES = (
+    "care_words",
+    "labels",
+    "acronyms",
+    "vague_timescales",
+    "unmeasurable_verbs",
+    "owner_roles",
+    "action_verbs",
+)
+
+# [lint] keys that extend the term lists (the rest are rule settings).
+TERM_KEYS = {
+    "care_words": 'table: "word" = "preferred wording"',
+    "labels": 'table: "label" = "preferred wording"',
+    "acronyms": 'table: ACR = "expansion" or ["expansion", "plain phrase"]',
+    "allowed_acronyms": "list of capitals never flagged",
+    "vague_timescales": "list of phrases",
+    "unmeasurable_verbs": 'list of verbs, or table "verb" = "hint"',
+    "owner_roles": "list of roles",
+    "vague_owners": "list of words that name nobody",
+    "not_names": "list of capitalised words that are not people",
+    "allow_words": "list of shipped terms never to flag",
+}
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("iro_cli").joinpath("data", "terms", f"{name}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def shipped_data() -> dict[str, dict[str, Any]]:
+    """The raw shipped term files, by name."""
+    return {name: _read(name) for name in _FILES}
+
+
+def _bad(key: str) -> ConfigError:
+    return ConfigError(f"iro.toml [lint] {key} must be a {TERM_KEYS[key]}")
+
+
+def _str_table(section: Mapping[str, Any], key: str) -> dict[str, str]:
+    value = section.get(key, {})
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise _bad(key)
+    return value
+
+
+def _str_list(section: Mapping[str, Any], key: str) -> list[str]:
+    value = section.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _bad(key)
+    return [v.strip() for v in value]
+
+
+def _acronym_table(section: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    value = section.get("acronyms", {})
+    if not isinstance(value, dict):
+        raise _bad("acronyms")
+    out: dict[str, tuple[str, str]] = {}
+    for acronym, spec in value.items():
+        if isinstance(spec, str):
+            out[acronym] = (spec, spec)
+        elif isinstance(spec, list) and len(spec) == 2 and all(isinstance(s, str) for s in spec):
+            out[acronym] = (spec[0], spec[1])
+        elif isinstance(spec, dict) and isinstance(spec.get("expansion"), str):
+            out[acronym] = (spec["expansion"], str(spec.get("plain", spec["expansion"])))
+        else:
+            raise _bad("acronyms")
+    return out
+
+
+def load_terms(config_section: Mapping[str, Any] | None = None) -> Terms:
+    """Shipped term lists plus the additions in ``iro.toml`` ``[lint]``.
+
+    ``allow_words`` removes shipped terms (by word, ignoring case), so a service
+    that is happy with "care plan" can stop it being flagged.
+    """
+    section = dict(config_section or {})
+    data = shipped_data()
+    allow = {term_key(w) for w in _str_list(section, "allow_words")}
+
+    def keep(terms: Mapping[str, str]) -> dict[str, str]:
+        return {t: v for t, v in terms.items() if term_key(t) not in allow}
+
+    care = keep({**data["care_words"]["terms"], **_str_table(section, "care_words")})
+    labels = keep({**data["labels"]["terms"], **_str_table(section, "labels")})
+    acronyms = {
+        k: (v["expansion"], v.get("plain", v["expansion"]))
+        for k, v in data["acronyms"]["acronyms"].items()
+    }
+    acronyms.update(_acronym_table(section))
+    allowed = set(data["acronyms"]["allowed"]["words"]) | set(
+        _str_list(section, "allowed_acronyms")
+    )
+    allowed |= {w.upper() for w in allow}
+    vague = [p for p in data["vague_timescales"]["phrases"] if term_key(p) not in allow]
+    vague += _str_list(section, "vague_timescales")
+    verbs = dict(data["unmeasurable_verbs"]["verbs"])
+    extra_verbs = section.get("unmeasurable_verbs", [])
+    if isinstance(extra_verbs, dict):
+        verbs.update(_str_table(section, "unmeasurable_verbs"))
+    else:
+        verbs.update({v: "" for v in _str_list(section, "unmeasurable_verbs")})
+    verbs = keep(verbs)
+    exceptions = {
+        term: TermException(
+            frozenset(w.lower() for w in spec.get("not_after", [])),
+            frozenset(w.lower() for w in spec.get("not_before", [])),
+            tuple(spec.get("not_phrases", [])),
+        )
+        for term, spec in data["care_words"].get("exceptions", {}).items()
+    }
+    roles = data["owner_roles"]
+    return Terms(
+        care_words=care,
+        labels=labels,
+        acronyms={k: v for k, v in acronyms.items() if k not in allowed},
+        allowed_acronyms=frozenset(allowed),
+        vague_timescales=tuple(dict.fromkeys(vague)),
+        unmeasurable_verbs=verbs,
+        owner_roles=tuple(dict.fromkeys(roles["roles"] + _str_list(section, "owner_roles"))),
+        vague_owners=tuple(
+            dict.fromkeys(roles["vague_owners"] + _str_list(section, "vague_owners"))
+        ),
+        not_names=frozenset(roles["not_names"] + _str_list(section, "not_names")),
+        action_verbs=frozenset(data["action_verbs"]["verbs"]),
+        exceptions=exceptions,
+    )
