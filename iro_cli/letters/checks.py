@@ -3,13 +3,16 @@
 Runs the ``language`` and ``readability`` rules of ``iro lint-recommendations``
 (:func:`iro_cli.lint.lint_text`) on the text of the finished ``.docx``, with
 the limits of the child's age version, and checks once more that no other
-child is named. Each warning names the sentence it is about.
+child is named. Each warning says where the sentence is (paragraph number and
+the heading it sits under) and the word at fault, never the sentence itself:
+letter text carries children's names, and warnings go to the terminal.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from iro_cli.letters.content import Letter
@@ -26,13 +29,39 @@ _BODY_STYLES = ("Normal", "List Bullet", "List Paragraph", "Body Text")
 
 @dataclass(frozen=True)
 class LetterCheck:
-    warnings: tuple[str, ...]  # code: message: "sentence"
+    warnings: tuple[str, ...]  # "CODE message (paragraph N, under "Heading")"
     names_other_child: bool
 
 
-def _short(sentence: str, width: int = 90) -> str:
-    sentence = " ".join(sentence.split())
-    return sentence if len(sentence) <= width else sentence[: width - 3].rstrip() + "..."
+class _Locator:
+    """Maps an offset in the joined text of some paragraphs back to where it is in the letter."""
+
+    def __init__(self, numbered: Sequence[tuple[int, str, str]]) -> None:
+        # numbered: (paragraph number in the letter, heading above it, text)
+        self.starts: list[int] = []
+        self.labels: list[str] = []
+        offset = 0
+        for number, heading, text in numbered:
+            self.starts.append(offset)
+            under = f', under "{heading}"' if heading else ""
+            self.labels.append(f"paragraph {number}{under}")
+            offset += len(text) + 1
+        self.text = "\n".join(text for _, _, text in numbered)
+
+    def where(self, offset: int) -> str:
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return self.labels[index] if self.labels else "the letter"
+
+
+def _numbered(paragraphs: Sequence[tuple[str, str]]) -> list[tuple[int, str, str]]:
+    """(paragraph number, the heading it sits under, text) for every paragraph."""
+    heading = ""
+    numbered = []
+    for number, (style, text) in enumerate(paragraphs, start=1):
+        if style.startswith(("Heading", "Title")):
+            heading = " ".join(text.split())
+        numbered.append((number, heading, text))
+    return numbered
 
 
 def _prose(text: str) -> str:
@@ -54,37 +83,43 @@ def check_letter(
         others.mentions_other(text, letter.person_id, letter.adults) for _, text in paragraphs
     )
     warnings: list[str] = []
+    numbered = _numbered(paragraphs)
     # Each paragraph is its own sentence (a heading has no full stop).
-    everything = "\n".join(text for _, text in paragraphs)
+    every = _Locator(numbered)
     for finding in lint_text(
-        everything, {"language"}, terms, max_sentence_words=None, severity={"ACR001": "error"}
+        every.text, {"language"}, terms, max_sentence_words=None, severity={"ACR001": "error"}
     ):
-        warnings.append(f'{finding.code} {finding.message} in: "{_short(finding.sentence)}"')
+        warnings.append(f"{finding.code} {finding.message} ({every.where(finding.start)})")
 
-    body = "\n".join(
-        _prose(text)
-        for style, text in paragraphs
-        if style in _BODY_STYLES and text.rstrip()[-1:] in ".!?"
+    body = _Locator(
+        [
+            (number, heading, _prose(text))
+            for (number, heading, text), (style, _) in zip(numbered, paragraphs, strict=True)
+            if style in _BODY_STYLES and text.rstrip()[-1:] in ".!?"
+        ]
     )
     group, target = letter.group, letter.reading_age_target
     for finding in lint_text(
-        body,
+        body.text,
         {"readability"},
         terms,
         max_sentence_words=group.max_sentence_words,
         max_reading_age=target,
     ):
         if finding.code == "PLAIN002":
-            spans = sentence_spans(body)
+            spans = sentence_spans(body.text)
             hardest = max(
-                (body[a:b] for a, b in spans),
-                key=lambda s: (reading_age(s) or 0, len(s)),
-                default="",
+                spans,
+                key=lambda span: (
+                    reading_age(body.text[span[0] : span[1]]) or 0,
+                    span[1] - span[0],
+                ),
+                default=(0, 0),
             )
             warnings.append(
                 f"{finding.code} {finding.message} for a child aged {letter.age}; "
-                f'hardest sentence: "{_short(hardest)}"'
+                f"the hardest sentence is in {body.where(hardest[0])}"
             )
         else:
-            warnings.append(f'{finding.code} {finding.message}: "{_short(finding.sentence)}"')
+            warnings.append(f"{finding.code} {finding.message} ({body.where(finding.start)})")
     return LetterCheck(tuple(warnings), names_other)
