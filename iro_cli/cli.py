@@ -21,6 +21,18 @@ from iro_cli.options import DEBUG_KEY, debug_option
 
 # name -> (module, attribute, one-line summary, example)
 COMMANDS: dict[str, tuple[str, str, str, str]] = {
+    "overdue": (
+        "iro_cli.commands.overdue",
+        "overdue",
+        "Overdue reviews, and those due in the next N days.",
+        "iro overdue --days 14",
+    ),
+    "upcoming": (
+        "iro_cli.commands.upcoming",
+        "upcoming",
+        "Reviews due in the next N days, not yet overdue.",
+        "iro upcoming --days 28",
+    ),
     "validate": (
         "iro_cli.commands.validate",
         "validate",
@@ -50,11 +62,11 @@ class LazyGroup(click.Group):
         return getattr(module, entry[1])
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = []
-        for name, (_module, _attr, summary, example) in COMMANDS.items():
-            rows.append((name, f"{summary}\n  e.g. {example}"))
+        width = max(len(name) for name in COMMANDS) + 2
         with formatter.section("Commands"):
-            formatter.write_dl(rows, col_max=24)
+            for name, (_module, _attr, summary, example) in COMMANDS.items():
+                formatter.write_text(f"{name:<{width}}{summary}")
+                formatter.write_text(f"{'':<{width}}e.g. {example}")
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -106,5 +118,14 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="iro")
+    """Console-script entry point: run, then flush stdout quietly even into a closed pipe."""
+    code: Any = 0
+    try:
+        cli.main(prog_name="iro")
+    except SystemExit as exc:
+        code = exc.code
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    sys.exit(code)

@@ -213,14 +213,16 @@ def write_output(data: bytes, fmt: str, output: Path | None = None, *, force: bo
     stream = sys.stdout
     if fmt == "xlsx" and stream.isatty():
         raise OutputError("xlsx is a binary file: give -o FILE.xlsx, or use --format csv")
-    stream.flush()
     buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        buffer.write(data)
-        buffer.flush()
-    else:  # a text-only stream (some IDEs): decode what is text
+    if fmt == "xlsx" and buffer is None:
+        raise OutputError("xlsx is a binary file: give -o FILE.xlsx")
+    if fmt == "table" or buffer is None:  # text for a console (Windows: not UTF-8 bytes)
         stream.write(data.decode("utf-8"))
         stream.flush()
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def render(

@@ -18,19 +18,21 @@ def check_children(children: pd.DataFrame) -> list[Problem]:
     """Periods of care: end not before start, no overlap for one child, born before care."""
     problems: list[Problem] = []
     name = _path(children, "children.csv")
-    rows = children.sort_values(["person_id", "period_start", "_line"], kind="stable")
+    rows = children.sort_values(["person_id", "period_start", "_line"], kind="stable").rename(
+        columns={"_line": "line"}  # itertuples() cannot name a field that starts with "_"
+    )
     previous: dict[str, tuple] = {}
     for row in rows.itertuples(index=False):
         if row.period_end is not None and row.period_end < row.period_start:
             problems.append(
                 Problem(
-                    name, row._line, "Period End", "is before Period Start", row_id=row.person_id
+                    name, row.line, "Period End", "is before Period Start", row_id=row.person_id
                 )
             )
         if row.period_start < row.date_of_birth:
             problems.append(
                 Problem(
-                    name, row._line, "Period Start", "is before Date of Birth", row_id=row.person_id
+                    name, row.line, "Period Start", "is before Date of Birth", row_id=row.person_id
                 )
             )
         before = previous.get(row.person_id)
@@ -40,14 +42,14 @@ def check_children(children: pd.DataFrame) -> list[Problem]:
                 problems.append(
                     Problem(
                         name,
-                        row._line,
+                        row.line,
                         "Period Start",
                         f"this period of care overlaps the one on line {line}",
                         "one open period per child, each starting after the last one ended",
                         row_id=row.person_id,
                     )
                 )
-        previous[row.person_id] = (row.period_end, row._line)
+        previous[row.person_id] = (row.period_end, row.line)
     return problems
 
 

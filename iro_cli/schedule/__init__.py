@@ -1,0 +1,1 @@
+"""Statutory review timescales: date primitives (``dates``) and due-review rules (``due``)."""

@@ -1,0 +1,117 @@
+"""Date primitives of the regulations: working days and calendar months.
+
+A working day is any day other than a Saturday, a Sunday, Christmas Day, Good
+Friday or a bank holiday in England and Wales under the Banking and Financial
+Dealings Act 1971 (CPPCR 2010 reg 2(1)). Bank holidays come from the
+``holidays`` package (offline; it knows the one-off days such as 19/09/2022 and
+08/05/2023), adjusted by ``iro.toml`` ``[holidays] add``/``remove`` for
+proclamations the package does not know yet.
+
+"Within N working days of D" is the Nth working day after D (D itself is not
+counted); "within N months" uses the corresponding date N calendar months later,
+or that month's last day when it has no such date (Dodds v Walker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+SUBDIVISIONS = {"england": "ENG", "wales": "WLS"}
+
+
+def add_months(anchor: date, months: int) -> date:
+    """``anchor`` plus calendar months: 31/08/2025 + 6 = 28/02/2026; never raises."""
+    return anchor + relativedelta(months=months)
+
+
+@dataclass
+class WorkingCalendar:
+    """Working days for one nation, with local additions and removals."""
+
+    nation: str = "england"
+    add: frozenset[date] = frozenset()
+    remove: frozenset[date] = frozenset()
+    _years: dict[int, frozenset[date]] = field(default_factory=dict, repr=False)
+
+    def holidays_in(self, year: int) -> frozenset[date]:
+        """Bank holidays (and Christmas Day, Good Friday) of ``year``."""
+        cached = self._years.get(year)
+        if cached is None:
+            import holidays
+
+            known = holidays.country_holidays("GB", subdiv=SUBDIVISIONS[self.nation], years=year)
+            days = {d for d in known if d.year == year}
+            days |= {d for d in self.add if d.year == year}
+            days -= self.remove
+            cached = self._years[year] = frozenset(days)
+        return cached
+
+    def is_holiday(self, day: date) -> bool:
+        return day in self.holidays_in(day.year)
+
+    def is_working_day(self, day: date) -> bool:
+        return day.weekday() < 5 and not self.is_holiday(day)
+
+    def add_working_days(self, start: date, days: int) -> date:
+        """The ``days``-th working day after ``start`` (``start`` itself not counted)."""
+        if days < 1:
+            raise ValueError("days must be at least 1")
+        current, counted = start, 0
+        while counted < days:
+            current += timedelta(days=1)
+            if self.is_working_day(current):
+                counted += 1
+        return current
+
+    def last_working_day_on_or_before(self, day: date) -> date:
+        """The practical deadline for a due date that falls on a weekend or holiday."""
+        while not self.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days after ``start`` up to and including ``end`` (0 when end <= start)."""
+        count, current = 0, start
+        while current < end:
+            current += timedelta(days=1)
+            count += self.is_working_day(current)
+        return count
+
+
+def calendar_from_settings(nation: str, holidays_section: dict) -> WorkingCalendar:
+    """Build the calendar from ``iro.toml`` ``nation`` and ``[holidays]``."""
+    from iro_cli.errors import ConfigError
+    from iro_cli.exports.reader import DateError, parse_date
+
+    def dates(key: str) -> frozenset[date]:
+        values = holidays_section.get(key, [])
+        if not isinstance(values, list):
+            raise ConfigError(f"iro.toml: [holidays] {key} must be a list of dates")
+        parsed: list[date] = []
+        for value in values:
+            if isinstance(value, date):
+                parsed.append(value)
+                continue
+            try:
+                parsed.append(parse_date(str(value)))
+            except DateError as exc:
+                raise ConfigError(f"iro.toml: [holidays] {key}: '{value}' {exc}") from None
+        return frozenset(parsed)
+
+    unknown = sorted(set(holidays_section) - {"add", "remove"})
+    if unknown:
+        raise ConfigError(f"iro.toml: [holidays] has no key '{unknown[0]}' (keys: add, remove)")
+    return WorkingCalendar(nation=nation, add=dates("add"), remove=dates("remove"))
+
+
+def uk(day: date) -> str:
+    """``date(2026, 10, 5)`` -> ``"05/10/2026"``."""
+    return day.strftime("%d/%m/%Y")
+
+
+def uk_day(day: date) -> str:
+    """``date(2026, 2, 28)`` -> ``"Sat 28/02/2026"``."""
+    return day.strftime("%a %d/%m/%Y")
