@@ -59,6 +59,14 @@ _PATTERNS = [
         rf"(?:{_NUM}|\d+)[- ](?:weekly|monthly))\b",
     ),
     ("frequency", rf"\bon\s+{_DAYNAME}s\b|\b(?:at|on)\s+(?:the\s+)?weekends\b"),
+    # Triggers: "after every missing episode", "each time Sam is missing", "whenever".
+    (
+        "frequency",
+        r"\b(?:after|following|at|before|for)\s+(?:every|each)\s+(?:[a-z]+\s+){0,2}?"
+        r"(?:episode|incident|visit|session|meeting|review|contact|occasion|appointment|"
+        r"absence|exclusion)s?\b|\b(?:every|each)\s+time\b|"
+        r"\bwhenever\b(?!\s+(?:possible|appropriate|needed|required|necessary|able))",
+    ),
     (
         "frequency",
         rf"\bon\s+{_DAYNAME}\s+(?:mornings|afternoons|evenings|nights)\b|"

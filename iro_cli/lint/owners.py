@@ -17,10 +17,10 @@ from iro_cli.lint.terms import Terms, term_key
 
 # After an owner: an optional "(role)" or ", the role," then a verb phrase.
 _ACTS = re.compile(
-    r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:the\s+|[A-Z][a-z]+['’]s\s+)?[a-z][a-z ]{0,40},\s*)?"
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:the\s+|[A-Z][a-z]+['’]s\s+)?[A-Za-z][A-Za-z ]{0,40},\s*)?"
     r"(?:(?:will|shall|should|must|can|could|would|may|to|is\s+to|are\s+to|has\s+agreed\s+to|"
     r"have\s+agreed\s+to|agreed\s+to|agrees\s+to|needs?\s+to|is\s+going\s+to|are\s+going\s+to|"
-    r"has\s+to|have\s+to|plans?\s+to|wants?\s+to|offered\s+to|has\s+offered\s+to|"
+    r"has\s+to|have\s+to|offered\s+to|has\s+offered\s+to|"
     r"(?:is|are)\s+(?:responsible|asked)\s+(?:for|to)|(?:is|are)\s+requested\s+to)"
     r"\s+(?:also\s+|then\s+|now\s+|please\s+|both\s+|jointly\s+|each\s+)?"
     r"(?P<verb>[a-z][a-z\-]*)|\s*[:\-–]\s+(?P<verb2>[a-z][a-z\-]*))"
@@ -37,6 +37,14 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _AGENT_BEFORE = re.compile(
     r"\bby\s+(?:the\s+|his\s+|her\s+|their\s+|your\s+|my\s+|[A-Z][a-z]+['’]s\s+)?$", re.I
+)
+_SUBORDINATORS = (
+    "whether|if|that|so|which|who|when|where|until|because|unless|while|once|than|whom|whose"
+)
+_OBJECT_EXTRA_VERBS = (
+    "tell|ask|help|encourage|support|allow|want|enable|remind|invite|expect|need|let|"
+    "make|get|take|see|meet|visit|bring|show|teach|enable|persuade|advise|assist|prepare|"
+    "supervise|accompany|collect|drop|join|contact|call|phone|email|inform|refer|introduce"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:]\s+|\n\s*|^\s*(?:\d+[.)]|[-•*])\s*)$")
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s")
@@ -125,6 +133,27 @@ class Owner:
     verb_start: int = -1
 
 
+_OBJECT_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _object_before(terms: Terms) -> re.Pattern[str]:
+    """Words after which a person is an object or in a subordinate clause, not an actor:
+    "encourage Amira to join", "meet Sam to hear", "decide whether Sam can move"."""
+    key = id(terms)
+    if key not in _OBJECT_CACHE:
+        verbs = {v for v in terms.action_verbs if v.isalpha()}
+        verbs |= {t.split()[0] for t in terms.unmeasurable_verbs if t.split()[0].isalpha()}
+        verbs |= set(_OBJECT_EXTRA_VERBS.split("|"))
+        alternation = "|".join(sorted(verbs, key=len, reverse=True))
+        _OBJECT_CACHE[key] = re.compile(
+            rf"\b(?:(?:{alternation})(?:s|es|ed|d|ing)?|{_SUBORDINATORS})\s+"
+            r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|your\s+|my\s+|our\s+|"
+            r"[A-Z][a-z]+['’]s\s+)?$",
+            re.I,
+        )
+    return _OBJECT_CACHE[key]
+
+
 def _is_verb(word: str, terms: Terms) -> bool:
     word = word.lower()
     return word not in _FUNCTION_WORDS and (
@@ -138,7 +167,9 @@ def _acts(text: str, end: int, terms: Terms) -> tuple[str, int] | None:
     if not match:
         return None
     verb = match.group("verb") or match.group("verb2")
-    if verb in ("be", "been", "being", "have"):
+    if verb in ("be", "been", "being"):
+        return None
+    if verb == "have" and re.match(r"\s+(?:been|to)\b", text[match.end() :]):
         return None
     if not _is_verb(verb, terms):
         return None
@@ -153,8 +184,8 @@ def _looks_like_name(word: str, at_start: bool, terms: Terms) -> bool:
     low = first.lower().rstrip("'’")
     if first.endswith(("'s", "’s")) or low in terms.not_name_keys or low in MONTH_WORDS:
         return False
-    if term_key(word) in terms.role_keys or low in terms.role_keys:
-        return False  # a role, found by the role matcher
+    if term_key(word) in terms.role_keys or (low in terms.role_keys and " " not in word):
+        return False  # a role, found by the role matcher ("Nana Pat" is a name)
     if low in terms.vague_owner_keys:
         return False
     return not (at_start and _NOUN_SUFFIX.search(low))
@@ -163,6 +194,7 @@ def _looks_like_name(word: str, at_start: bool, terms: Terms) -> bool:
 def find_owners(text: str, terms: Terms) -> list[Owner]:
     """Everyone acting in ``text``, left to right (one entry per place)."""
     owners: dict[int, Owner] = {}
+    objects = _object_before(terms)
     for term, match in terms.role_matcher.finditer(text):
         start, end = match.span()
         before = text[max(0, start - 40) : start]
@@ -171,7 +203,7 @@ def find_owners(text: str, terms: Terms) -> list[Owner]:
         if _AGENT_BEFORE.search(before):
             owners[start] = Owner(match.group(), "agent", start, end)
             continue
-        if _PREPOSITION_BEFORE.search(before):
+        if _PREPOSITION_BEFORE.search(before) or objects.search(before):
             continue
         acted = _acts(text, end, terms)
         if acted:
@@ -195,7 +227,7 @@ def find_owners(text: str, terms: Terms) -> list[Owner]:
                 if not re.match(r"\s*\d", text[end:]):
                     owners[start] = Owner(name, "agent", start, end)
                 continue
-            if _PREPOSITION_BEFORE.search(before):
+            if _PREPOSITION_BEFORE.search(before) or objects.search(before):
                 continue
             acted = _acts(text, end, terms)
             if acted:
@@ -240,7 +272,11 @@ def column_owners(responsible: str, terms: Terms) -> tuple[list[str], list[str]]
     ]
     real, vague = [], []
     for part in parts:
-        (vague if term_key(part) in terms.vague_owner_keys else real).append(part)
+        nobody = term_key(part) in terms.vague_owner_keys or (
+            (found := terms.vague_matcher.search(part)) is not None
+            and found[1].group().strip().lower() == part.strip().lower()
+        )
+        (vague if nobody else real).append(part)
     return real, vague
 
 
