@@ -334,6 +334,13 @@ def _render_summary(
     dates = {rid: ctx.review_date for rid, ctx in contexts.items()}
     table = summarise(rows, results, iro_of, dates)
     frame = pd.DataFrame.from_records(table, columns=list(SUMMARY_COLUMNS))
+    if fmt == "table":
+        # A screen holds the IRO lines; the per-review lines are for a spreadsheet.
+        reviews_count = int((frame["level"] == "review").sum())
+        frame = frame[frame["level"] != "review"].drop(
+            columns=["review_id", "person_id", "review_date"]
+        )
+        _note(f"per-review counts ({reviews_count} reviews): use --format csv, json or xlsx")
     out.fmt = fmt
     out.render(
         frame,

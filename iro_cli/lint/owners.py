@@ -18,7 +18,7 @@ from iro_cli.lint.terms import Terms, term_key
 # After an owner: an optional "(role)" or ", the role," then a verb phrase.
 _ACTS = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:the\s+|[A-Z][a-z]+['’]s\s+)?[A-Za-z][A-Za-z ]{0,40},\s*)?"
-    r"(?:(?:will|shall|should|must|can|could|would|may|to|is\s+to|are\s+to|has\s+agreed\s+to|"
+    r"(?:(?:will|shall|should|must|to|is\s+to|are\s+to|has\s+agreed\s+to|"
     r"have\s+agreed\s+to|agreed\s+to|agrees\s+to|needs?\s+to|is\s+going\s+to|are\s+going\s+to|"
     r"has\s+to|have\s+to|offered\s+to|has\s+offered\s+to|"
     r"(?:is|are)\s+(?:responsible|asked)\s+(?:for|to)|(?:is|are)\s+requested\s+to)"
@@ -133,10 +133,10 @@ class Owner:
     verb_start: int = -1
 
 
-_OBJECT_CACHE: dict[int, re.Pattern[str]] = {}
+_OBJECT_CACHE: dict[int, frozenset[str]] = {}
 
 
-def _object_before(terms: Terms) -> re.Pattern[str]:
+def _object_words(terms: Terms) -> frozenset[str]:
     """Words after which a person is an object or in a subordinate clause, not an actor:
     "encourage Amira to join", "meet Sam to hear", "decide whether Sam can move"."""
     key = id(terms)
@@ -144,13 +144,11 @@ def _object_before(terms: Terms) -> re.Pattern[str]:
         verbs = {v for v in terms.action_verbs if v.isalpha()}
         verbs |= {t.split()[0] for t in terms.unmeasurable_verbs if t.split()[0].isalpha()}
         verbs |= set(_OBJECT_EXTRA_VERBS.split("|"))
-        alternation = "|".join(sorted(verbs, key=len, reverse=True))
-        _OBJECT_CACHE[key] = re.compile(
-            rf"\b(?:(?:{alternation})(?:s|es|ed|d|ing)?|{_SUBORDINATORS})\s+"
-            r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|your\s+|my\s+|our\s+|"
-            r"[A-Z][a-z]+['’]s\s+)?$",
-            re.I,
-        )
+        forms = set(_SUBORDINATORS.split("|"))
+        for verb in verbs:
+            stem = verb[:-1] if verb.endswith("e") else verb
+            forms.update({verb, verb + "s", verb + "es", verb + "ed", verb + "d", stem + "ing"})
+        _OBJECT_CACHE[key] = frozenset(forms)
     return _OBJECT_CACHE[key]
 
 
@@ -191,24 +189,83 @@ def _looks_like_name(word: str, at_start: bool, terms: Terms) -> bool:
     return not (at_start and _NOUN_SUFFIX.search(low))
 
 
+_TOKENS = re.compile(r"[A-Za-z0-9][\w'’\-]*|[.!?;:(,]")
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "your", "my", "our", "its"])
+_PREPOSITIONS = frozenset(
+    [
+        "to",
+        "with",
+        "for",
+        "from",
+        "of",
+        "about",
+        "at",
+        "into",
+        "onto",
+        "than",
+        "between",
+        "towards",
+        "via",
+        "through",
+    ]
+)
+_STOPS = frozenset(".!?;:")
+
+
+@dataclass(frozen=True)
+class _Before:
+    """The two tokens before a position, lower case ("" when none)."""
+
+    last: str
+    previous: str
+    at_start: bool
+
+
+def _before(text: str, start: int) -> _Before:
+    window = text[max(0, start - 40) : start]
+    tokens = _TOKENS.findall(window)
+    last = tokens[-1].lower() if tokens else ""
+    previous = tokens[-2].lower() if len(tokens) > 1 else ""
+    at_start = (
+        (start <= 40 and not window.strip())
+        or last in _STOPS
+        or "\n" in window[window.rfind(tokens[-1]) if tokens else 0 :]
+        or bool(_BULLET_BEFORE.search(window))
+    )
+    return _Before(last, previous, at_start)
+
+
+_BULLET_BEFORE = re.compile(r"(?:^|\n)\s*(?:\d+[.)]|[-•*])\s*$")
+
+
+def _determiner(word: str) -> bool:
+    return word in _DETERMINERS or word.endswith(("'s", "’s"))
+
+
+def _after_word(before: _Before, words: frozenset[str]) -> bool:
+    """The token before is in ``words``, or a determiner after one ("to the school")."""
+    return before.last in words or (_determiner(before.last) and before.previous in words)
+
+
 def find_owners(text: str, terms: Terms) -> list[Owner]:
     """Everyone acting in ``text``, left to right (one entry per place)."""
     owners: dict[int, Owner] = {}
-    objects = _object_before(terms)
+    objects = _object_words(terms)
     for term, match in terms.role_matcher.finditer(text):
         start, end = match.span()
-        before = text[max(0, start - 40) : start]
-        key = term_key(term)
-        kind = "vague" if key in terms.vague_owner_keys else "role"
-        if _AGENT_BEFORE.search(before):
+        before = _before(text, start)
+        if _after_word(before, _BY):
             owners[start] = Owner(match.group(), "agent", start, end)
             continue
-        if _PREPOSITION_BEFORE.search(before) or objects.search(before):
-            continue
         acted = _acts(text, end, terms)
+        if acted is None and not (before.at_start and re.match(r"\s*[:\-–]\s", text[end:])):
+            continue
+        if _after_word(before, _PREPOSITIONS) or _after_word(before, objects):
+            continue
+        kind = "vague" if term_key(term) in terms.vague_owner_keys else "role"
         if acted:
             owners[start] = Owner(match.group(), kind, start, end, acted[0], acted[1])
-        elif _SENTENCE_START.search(before) and re.match(r"\s*[:\-–]\s", text[end:]):
+        else:
             owners[start] = Owner(match.group(), kind, start, end)
     vague = terms.vague_owner_keys
     for matcher in (_NAME, _PRONOUN):
@@ -216,28 +273,34 @@ def find_owners(text: str, terms: Terms) -> list[Owner]:
             start, end = match.span("name")
             if start in owners or any(o.start < end and start < o.end for o in owners.values()):
                 continue
+            acted = _acts(text, end, terms)
+            agent = matcher is _NAME and "by" in text[max(0, start - 5) : start]
+            if acted is None and not agent:
+                continue
             name = match.group("name")
-            before = text[max(0, start - 40) : start]
-            at_start = bool(_SENTENCE_START.search(before))
-            if matcher is _NAME and not _looks_like_name(name, at_start, terms):
+            before = _before(text, start)
+            if matcher is _NAME and not _looks_like_name(name, before.at_start, terms):
                 continue
             if term_key(name) in vague:
                 continue
-            if _AGENT_BEFORE.search(before) and matcher is _NAME:
+            if agent and _after_word(before, _BY):
                 if not re.match(r"\s*\d", text[end:]):
                     owners[start] = Owner(name, "agent", start, end)
                 continue
-            if _PREPOSITION_BEFORE.search(before) or objects.search(before):
+            if acted is None:
                 continue
-            acted = _acts(text, end, terms)
-            if acted:
-                kind = "name" if matcher is _NAME else "pronoun"
-                owners[start] = Owner(name, kind, start, end, acted[0], acted[1])
+            if _after_word(before, _PREPOSITIONS) or _after_word(before, objects):
+                continue
+            kind = "name" if matcher is _NAME else "pronoun"
+            owners[start] = Owner(name, kind, start, end, acted[0], acted[1])
     # Vague owners acting ("Professionals to share...") are found for the message.
     for word in _vague_words(text, terms):
         if word.start not in owners:
             owners[word.start] = word
     return [owners[k] for k in sorted(owners)]
+
+
+_BY = frozenset({"by"})
 
 
 def _vague_words(text: str, terms: Terms) -> list[Owner]:

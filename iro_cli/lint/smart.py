@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from iro_cli.lint.dates import MEASURE_RE, Timing, find_timings, resolve
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
@@ -64,8 +65,8 @@ class Recommendation:
 def _timings(rec: Recommendation) -> tuple[list[Timing], list[Timing], bool]:
     """(column timings, text timings, column says something)."""
     column = rec.target_date.strip()
-    col_timings = find_timings(column) if column else []
-    return col_timings, find_timings(rec.text), column.lower() not in _EMPTY_TARGET
+    col_timings = list(find_timings(column)) if column else []
+    return col_timings, list(find_timings(rec.text)), column.lower() not in _EMPTY_TARGET
 
 
 def _due_dates(
@@ -89,6 +90,7 @@ def _due_dates(
     return out
 
 
+@lru_cache(maxsize=8192)
 def normalise_wording(text: str) -> str:
     """Wording for drift comparison: lower case, no dates, no punctuation."""
     pieces = []
@@ -242,7 +244,12 @@ def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Findi
                 when = (
                     f" on {rec.previous_review_date:%d/%m/%Y}" if rec.previous_review_date else ""
                 )
-                same = "the same wording" if mine == theirs else "almost the same wording"
+                if " ".join(text.casefold().split()) == " ".join(old.casefold().split()):
+                    same = "the same wording"
+                elif mine == theirs:
+                    same = "the same wording apart from the dates"
+                else:
+                    same = "almost the same wording"
                 findings.append(
                     RULES["SMART007"].finding(
                         f"{same} as recommendation {number} at the previous review{when}"
