@@ -33,6 +33,18 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Reviews due in the next N days, not yet overdue.",
         "iro upcoming --days 28",
     ),
+    "participation": (
+        "iro_cli.commands.participation",
+        "participation",
+        "Participation and attendance in CLA reviews (PN0-PN7).",
+        "iro participation --year 2025/26 --by quarter",
+    ),
+    "letter": (
+        "iro_cli.commands.letter",
+        "letter",
+        "Draft a child-friendly letter after a review, as a Word document.",
+        "iro letter --child 100234",
+    ),
     "validate": (
         "iro_cli.commands.validate",
         "validate",

@@ -838,7 +838,7 @@ class Generator:
             eighteen = birthday(person.dob, 18)
             if last.end != eighteen or not (ext - relativedelta(years=3) <= eighteen < ext):
                 continue
-            if self.random() > 0.25:  # most pathway reviews are not chaired by IROs
+            if self.random() > 0.25:  # only where the service has IROs chair them
                 continue
             person.pa = self.pick(self.pas)
             due = cal.add_months(eighteen, 6)
@@ -1498,7 +1498,7 @@ class Generator:
             code = PN_DESCRIPTIONS[m.pn] if m.pn and m.pn_text else m.pn
             return base + [chair, code, fmt(m.next_day), "", *texts]
         if m.kind == "Pathway Plan Review":
-            chair = person.pa
+            chair = person.periods[-1].iro  # the personal adviser attends
             if m.status != "Held":
                 return base + [chair, "", "", m.reason, "", "", "", ""]
             w = self._words(person, person.periods[-1], m.day)

@@ -176,6 +176,18 @@ def test_next_review_date_set_by_the_chair_when_nothing_is_booked() -> None:
     assert (row.scheduled_date, row.scheduled_late) == (D(2026, 5, 1), True)
 
 
+def test_chairs_date_not_shown_once_passed_or_the_meeting_was_moved() -> None:
+    rearranged = [
+        review(D(2026, 1, 28), next_review_date=D(2026, 4, 20)),
+        review(D(2026, 4, 20), "Rearranged"),
+    ]
+    (row,) = due([child(start=D(2026, 1, 5))], rearranged, as_of=D(2026, 4, 1))
+    assert row.scheduled_date is None
+    passed = [review(D(2026, 1, 28), next_review_date=D(2026, 4, 20))]
+    (row,) = due([child(start=D(2026, 1, 5))], passed, as_of=D(2026, 4, 21))
+    assert (row.scheduled_date, row.status) == (None, "due")
+
+
 def test_short_breaks_three_then_six_months() -> None:
     (row,) = due([child(start=D(2026, 1, 15), short_breaks=True)], [], as_of=D(2026, 2, 1))
     assert row.due_date == D(2026, 4, 15)

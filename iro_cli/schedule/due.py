@@ -96,12 +96,24 @@ def _held(meetings: Iterable[Meeting], after: date, until: date | None = None) -
     ]
 
 
-def _scheduled(meetings: Iterable[Meeting], after: date, last_held: Meeting | None) -> date | None:
-    """The next ``Scheduled`` meeting after ``after``; else the date the chair set last time."""
+def _scheduled(
+    meetings: Iterable[Meeting], after: date, last_held: Meeting | None, as_of: date
+) -> date | None:
+    """The next ``Scheduled`` meeting after ``after``.
+
+    With none booked, the date the chair set at the last held review, unless it
+    has passed or a meeting since then was rearranged or cancelled (the plan changed).
+    """
+    meetings = list(meetings)
     booked = [m.day for m in meetings if m.status == "Scheduled" and m.day > after]
     if booked:
         return min(booked)
-    return last_held.next_review_date if last_held is not None else None
+    if last_held is None or last_held.next_review_date is None:
+        return None
+    moved = any(m.status in ("Rearranged", "Cancelled") and m.day > last_held.day for m in meetings)
+    if moved or last_held.next_review_date < as_of:
+        return None
+    return last_held.next_review_date
 
 
 def _practical(due: date, calendar: WorkingCalendar) -> str:
@@ -219,7 +231,7 @@ def cla_due(
             else:
                 due = add_months(last.day, 6)
                 basis = f"next review: 6 months after review held {uk(last.day)}"
-        scheduled = _scheduled(own, last.day if last else period.start - _ONE_DAY, last)
+        scheduled = _scheduled(own, last.day if last else period.start - _ONE_DAY, last, as_of)
         rows.append(
             _row(
                 person,
@@ -271,7 +283,9 @@ def cp_due(
                 f"initial conference: 15 working days after strategy discussion on {uk(strategy)}"
             )
             kind, last_chair = ICPC, ""
-            scheduled = _scheduled(meetings.get((person, ICPC), []), strategy - _ONE_DAY, None)
+            scheduled = _scheduled(
+                meetings.get((person, ICPC), []), strategy - _ONE_DAY, None, as_of
+            )
         else:
             own = meetings.get((person, RCPC), [])
             held = [m for m in _held(own, conference, plan_end) if m.day > conference]
@@ -285,7 +299,7 @@ def cp_due(
                 basis = f"review conference: 6 months after conference held {uk(held[-1].day)}"
                 last_chair = held[-1].chair
             scheduled = _scheduled(
-                own, held[-1].day if held else conference, held[-1] if held else None
+                own, held[-1].day if held else conference, held[-1] if held else None, as_of
             )
         rows.append(
             _row(
@@ -333,7 +347,7 @@ def pathway_due(
                 PATHWAY,
                 due,
                 as_of,
-                _scheduled(own, last.day, last),
+                _scheduled(own, last.day, last, as_of),
                 last.chair,
                 period[0].team if period else "",
                 f"pathway plan review: 6 months after review held {uk(last.day)}"

@@ -1,0 +1,138 @@
+"""Time `iro participation` on large made-up exports: loading, the join, checks, grouping, chart.
+
+python benchmarks/bench_participation.py --children 20000
+
+Writes children.csv and reviews.csv (about six held CLA reviews per child over three
+financial years, plus cancelled reviews and conferences that must be skipped) into a
+temporary folder; nothing is kept. With ``--ssda903 DIR`` it also times a real-shaped
+SSDA903 return (e.g. ../shared/external/ssda903).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+TEAMS = ("North", "South", "East", "West", "Disabled Children", "Leaving Care")
+IROS = tuple(f"IRO {n}" for n in range(1, 19))
+ETHNICITIES = ("White British", "White Other", "Mixed", "Asian", "Black", "Other", "")
+
+
+def generate(folder: Path, children: int, seed: int = 7) -> int:
+    """Write the two exports; return the number of review rows."""
+    rng = random.Random(seed)
+    start = date(2023, 4, 1)
+    reviews = 0
+    with (
+        open(folder / "children.csv", "w", newline="", encoding="utf-8") as cf,
+        open(folder / "reviews.csv", "w", newline="", encoding="utf-8") as rf,
+    ):
+        cw, rw = csv.writer(cf), csv.writer(rf)
+        cw.writerow(
+            ["Person ID", "Forename", "Surname", "Date of Birth", "Gender", "Ethnicity",
+             "Period Start", "Period End", "Allocated IRO", "Team"]
+        )  # fmt: skip
+        rw.writerow(
+            ["Review ID", "Person ID", "Review Type", "Review Date", "Status", "Chair",
+             "Participation Code"]
+        )  # fmt: skip
+        for n in range(children):
+            person = f"{n:07d}"
+            born = start - timedelta(days=rng.randint(0, 17 * 365))
+            gender = rng.choice(("Female", "Male"))
+            ethnicity = rng.choice(ETHNICITIES)
+            period_start = start + timedelta(days=rng.randint(-400, 300))
+            split = period_start + timedelta(days=rng.randint(200, 600))
+            periods = [(period_start, split), (split + timedelta(days=30), None)]
+            for begin, end in periods:
+                cw.writerow(
+                    [person, "A", "B", f"{born:%d/%m/%Y}", gender, ethnicity, f"{begin:%d/%m/%Y}",
+                     f"{end:%d/%m/%Y}" if end else "", rng.choice(IROS), rng.choice(TEAMS)]
+                )  # fmt: skip
+            day = max(period_start, start) + timedelta(days=rng.randint(0, 60))
+            while day < date(2026, 3, 31):
+                age = (day - born).days // 365
+                code = "PN0" if age < 4 else f"PN{rng.choice((1, 1, 1, 2, 3, 4, 5, 6, 6, 7))}"
+                if rng.random() < 0.01:
+                    code = ""
+                status = rng.choice(("Held",) * 12 + ("Cancelled",))
+                kind = rng.choice(("CLA Review",) * 9 + ("RCPC",))
+                chair = rng.choice(IROS) if rng.random() < 0.9 else ""
+                reviews += 1
+                rw.writerow([f"R{reviews}", person, kind, f"{day:%d/%m/%Y}", status, chair, code])
+                day += timedelta(days=rng.randint(120, 200))
+    return reviews
+
+
+def timed(label: str, timings: dict[str, float], fn, *args, **kwargs):
+    start = time.perf_counter()
+    value = fn(*args, **kwargs)
+    timings[label] = time.perf_counter() - start
+    return value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--children", type=int, default=20_000)
+    parser.add_argument("--ssda903", type=Path, help="also time an SSDA903 return in DIR")
+    args = parser.parse_args()
+
+    from iro_cli.charts import participation_chart
+    from iro_cli.config import Config
+    from iro_cli.exports.reader import load_export
+    from iro_cli.output import render_bytes
+    from iro_cli.participation import check_reviews, held_cla_reviews, summarise
+    from iro_cli.participation.periods import parse_financial_year
+    from iro_cli.participation.summary import BY_CHOICES
+
+    timings: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rows = timed("generate the exports", timings, generate, folder, args.children)
+        config = Config()
+        quiet = {"on_warning": lambda _m: None}
+        children = timed("load children.csv", timings, load_export, "children", folder, config,
+                         **quiet)  # fmt: skip
+        reviews = timed("load reviews.csv", timings, load_export, "reviews", folder, config,
+                        **quiet)  # fmt: skip
+    records = timed("held CLA reviews + period-of-care join", timings, held_cla_reviews,
+                    reviews, children)  # fmt: skip
+    warnings = timed("checks (440/441/missing)", timings, check_reviews, records)
+    year = parse_financial_year("2025/26")
+    for by in BY_CHOICES:
+        timed(f"summarise --by {by} --year --compare", timings, summarise, records, by, year,
+              compare=True)  # fmt: skip
+    summary = summarise(records, "year")
+    timed("render csv (--by year)", timings, render_bytes, summary.frame(), "csv")
+    timed("chart (--by team)", timings, lambda: participation_chart(
+        summarise(records, "team", year).rows, "team", title="t", subtitle="s"))  # fmt: skip
+
+    print(f"{args.children:,} children, {rows:,} review rows, {len(records):,} held CLA reviews, "
+          f"{len(warnings):,} warnings")  # fmt: skip
+    for label, seconds in timings.items():
+        print(f"  {label:<48} {seconds:7.3f} s")
+    work = sum(v for k, v in timings.items() if k != "generate the exports")
+    print(f"  {'total (without generating)':<48} {work:7.3f} s")
+
+    if args.ssda903:
+        from iro_cli.ssda903 import read_ssda903
+
+        start = time.perf_counter()
+        records = held_cla_reviews(read_ssda903(args.ssda903))
+        check_reviews(records)
+        summarise(records, "age-band")
+        print(f"SSDA903 {args.ssda903}: {len(records):,} reviews read, checked and grouped in "
+              f"{time.perf_counter() - start:.3f} s")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

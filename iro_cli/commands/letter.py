@@ -1,0 +1,258 @@
+"""``iro letter``: draft child-friendly review letters as Word documents."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from iro_cli.errors import IroError, OutputError
+from iro_cli.options import UK_DATE, Session, as_of_option, session_options
+
+DEFAULT_DIR = Path("letters")
+
+
+def _records(frame) -> list[dict]:
+    return [] if frame is None else frame.to_dict("records")
+
+
+def _read_template(path: str, what: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise IroError(f"{path}: cannot read the {what} ({exc.strerror})") from None
+
+
+def _check_template(path: str) -> None:
+    from iro_cli.letters.content import KNOWN_FIELDS
+    from iro_cli.letters.render import check_template
+
+    result = check_template(_read_template(path, "template"), path)
+    click.echo(f"Fields in {path}:")
+    for name in result.fields:
+        click.echo(f"  {name:<18} {'UNKNOWN' if name in result.unknown else 'ok'}")
+    if not result.fields:
+        click.echo("  (none: the template has no {{ ... }} fields)")
+    if result.unknown:
+        click.echo(
+            f"{len(result.unknown)} unknown field(s): {', '.join(result.unknown)}. "
+            f"Known fields: {', '.join(sorted(KNOWN_FIELDS))}"
+        )
+        raise click.exceptions.Exit(1)
+    click.echo("All fields are known.")
+
+
+def _templates(settings) -> dict[str, bytes]:
+    from iro_cli.errors import ConfigError
+    from iro_cli.letters.render import check_template, default_template
+
+    templates = {"en": default_template()}
+    for language, path in (("en", settings.template), ("cy", settings.template_cy)):
+        if not path:
+            continue
+        data = _read_template(path, "letter template set in iro.toml [letters]")
+        unknown = check_template(data, path).unknown
+        if unknown:
+            raise ConfigError(
+                f"{path}: unknown template field(s) {', '.join(unknown)}; "
+                f"run `iro letter --check-template {path}`"
+            )
+        templates[language] = data
+    return templates
+
+
+def _target(output: Path | None, batch: bool, filename: str) -> Path:
+    if output is None:
+        return (DEFAULT_DIR if batch else Path(".")) / filename
+    if batch or output.is_dir() or output.suffix.lower() != ".docx":
+        return output / filename
+    return output
+
+
+@click.command()
+@session_options
+@as_of_option
+@click.option("--child", "child_id", metavar="ID", help="The child's Person ID.")
+@click.option("--review", "review_id", metavar="REVIEW_ID", help="A held review of that child.")
+@click.option(
+    "--held-since", type=UK_DATE, default=None, help="Batch: reviews held on or after DATE."
+)
+@click.option("--iro", "iro_name", metavar="NAME", help="Batch: reviews chaired by NAME.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="FILE.docx or a folder [default: the current folder; ./letters for a batch].",
+)
+@click.option("--force", is_flag=True, help="Replace letters that already exist.")
+@click.option(
+    "--check-template",
+    "template_file",
+    metavar="FILE",
+    default=None,
+    help="List the fields of a .docx template and report unknown ones (exit 1).",
+)
+def letter(
+    session: Session,
+    as_of: date,
+    child_id: str | None,
+    review_id: str | None,
+    held_since: date | None,
+    iro_name: str | None,
+    output: Path | None,
+    force: bool,
+    template_file: str | None,
+) -> None:
+    """Draft a letter to the child after their review, as a Word document.
+
+    The letter is about the child's latest held review (or --review), written
+    for their age on the day, with at most three key messages, the agreed
+    actions rewritten for the child, the next meeting, and how to reach the
+    IRO, an advocate and the complaints team. The IRO edits and sends it.
+
+    Batch: --held-since DATE and/or --iro NAME write one letter per child
+    into a folder (-o DIR, default ./letters) and list what was written and
+    what was skipped. Existing letters are kept unless --force. Warnings
+    (care words, long sentences, reading age) name the sentence to look at.
+
+    \b
+    Example:
+      iro letter --child 100234
+      iro letter --held-since 01/03/2025 --iro "Pat Brown" -o letters
+      iro letter --check-template our_letter.docx
+    """
+    if template_file:
+        _check_template(template_file)
+        return
+    batch = held_since is not None or iro_name is not None
+    if batch and child_id:
+        raise click.UsageError("use --child for one letter, or --held-since/--iro for a batch")
+    if not batch and not child_id:
+        raise click.UsageError("give --child ID, or --held-since DATE / --iro NAME for a batch")
+    if review_id and not child_id:
+        raise click.UsageError("--review needs --child")
+    if not batch and output is not None and output.suffix.lower() == ".docx":
+        from iro_cli.fileio import check_writable
+
+        check_writable(output, force)
+
+    from iro_cli.letters.maker import LetterMaker
+    from iro_cli.letters.selection import Choice, LetterError, choose_review
+    from iro_cli.letters.selection import batch as select
+    from iro_cli.letters.settings import letter_settings
+    from iro_cli.lint import load_terms
+
+    settings = letter_settings(session.config.section("letters"), session.config.base_dir)
+    templates = _templates(settings)
+    terms = load_terms(session.config.section("lint"))
+    children = session.load("children")
+    reviews = session.load("reviews")
+    recommendations = session.load_optional("recommendations")
+    iros = session.load_optional("iros")
+    if recommendations is None:
+        click.echo("iro: warning: no recommendations.csv: letters list no agreed actions", err=True)
+    if iros is None:
+        click.echo("iro: warning: no iros.csv: letters have no IRO phone or email", err=True)
+    maker = LetterMaker(
+        children=_records(children),
+        reviews=_records(reviews),
+        recommendations=_records(recommendations),
+        iros=_records(iros),
+        terms=terms,
+        settings=settings,
+        templates=templates,
+        letter_date=as_of,
+    )
+    if settings.placeholders():
+        click.echo(
+            "iro: warning: iro.toml [letters] does not set "
+            f"{', '.join(settings.placeholders())}: the letters say what to fill in",
+            err=True,
+        )
+
+    if batch:
+        choices = select(maker.children, maker.by_child, held_since=held_since, iro=iro_name)
+    else:
+        if child_id not in maker.children:
+            raise IroError(f"child {child_id} is not in children.csv")
+        review = choose_review(child_id, maker.by_child.get(child_id, []), review_id)
+        if review is None:
+            raise LetterError(f"child {child_id} has no held review in reviews.csv")
+        choices = [Choice(child_id, review)]
+
+    written: list[tuple[str, str, str, str, int]] = []
+    skipped: list[tuple[str, str]] = []
+    todo = [c for c in choices if c.review is not None]
+    skipped += [(c.person_id, c.reason) for c in choices if c.review is None]
+    show_bar = batch and sys.stderr.isatty() and len(todo) > 1
+    bar = (
+        click.progressbar(todo, label="Writing letters", file=sys.stderr, show_pos=True)
+        if show_bar
+        else contextlib.nullcontext(todo)
+    )
+    with bar as iterator:
+        for choice in iterator:
+            made = maker.make(choice.person_id, choice.review)
+            path = _target(output, batch, made.letter.filename)
+            if made.check.names_other_child:
+                skipped.append(
+                    (choice.person_id, "the draft would name another child: not written")
+                )
+                continue
+            if path.exists() and not force:
+                if not batch:
+                    raise OutputError(f"{path} already exists; use --force to replace it")
+                skipped.append((choice.person_id, "file exists (use --force)"))
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            from iro_cli.fileio import write_atomic
+
+            write_atomic(path, made.docx, force=force)
+            problems = list(made.letter.notes) + list(made.check.warnings)
+            written.append(
+                (
+                    choice.person_id,
+                    made.letter.review_date.strftime("%d/%m/%Y"),
+                    made.letter.group.key,
+                    str(path),
+                    len(problems),
+                )
+            )
+            for problem in problems:
+                click.echo(f"iro: warning: {path.name}: {problem}", err=True)
+
+    _summary(written, skipped, batch)
+    if not batch and not written:
+        raise IroError(f"no letter written for child {child_id}: {skipped[0][1]}")
+
+
+def _summary(
+    written: list[tuple[str, str, str, str, int]], skipped: list[tuple[str, str]], batch: bool
+) -> None:
+    from tabulate import tabulate
+
+    if written:
+        click.echo(
+            tabulate(
+                written,
+                headers=["Person ID", "Review", "Version", "Letter", "Warnings"],
+                tablefmt="simple",
+                disable_numparse=True,
+            )
+        )
+    if batch:
+        click.echo(f"\nWrote {len(written)} letter{'s' * (len(written) != 1)}.")
+        if skipped:
+            reasons: dict[str, list[str]] = {}
+            for person_id, reason in skipped:
+                reasons.setdefault(reason, []).append(person_id)
+            click.echo(f"Skipped {len(skipped)}:")
+            for reason, ids in reasons.items():
+                listed = ", ".join(ids[:10]) + (
+                    f" and {len(ids) - 10} more" if len(ids) > 10 else ""
+                )
+                click.echo(f"  {reason}: {len(ids)} ({listed})")

@@ -1,0 +1,297 @@
+"""``iro participation``: PN0–PN7 counts, participation and attendance rates per group."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from iro_cli.errors import ConfigError, OutputError
+from iro_cli.options import UK_DATE, Output, Session, output_options, session_options
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from iro_cli.participation.checks import DataWarning
+    from iro_cli.participation.summary import Summary
+
+BY = ("year", "quarter", "month", "iro", "team", "age-band", "gender", "ethnicity")
+SHOWN_PER_KIND = 20  # warning lines of each kind printed without --all-warnings
+DEFAULT_TITLE = "Children's participation in their reviews"
+
+
+@click.command()
+@session_options
+@click.option("--year", "year", metavar="YYYY/YY", help="A financial year, e.g. 2025/26.")
+@click.option(
+    "--from",
+    "date_from",
+    type=UK_DATE,
+    help="First review date counted (dd/mm/yyyy or yyyy-mm-dd).",
+)
+@click.option(
+    "--to", "date_to", type=UK_DATE, help="Last review date counted (dd/mm/yyyy or yyyy-mm-dd)."
+)
+@click.option(
+    "--by",
+    type=click.Choice(BY, case_sensitive=False),
+    default="year",
+    show_default=True,
+    help="One row per financial year, quarter, month, IRO (the review's chair), "
+    "team, age band at the review, gender or ethnicity.",
+)
+@click.option(
+    "--compare",
+    is_flag=True,
+    help="Put the previous period's value beside each figure (PN1_previous...): the year "
+    "before for --year and --by year, the same length before for --from/--to.",
+)
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE.png",
+    help="Also draw a stacked bar chart of the breakdown for the annual report "
+    "(--force replaces an existing file).",
+)
+@click.option(
+    "--ssda903",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    metavar="DIR",
+    help="Read an SSDA903 return (header.csv + reviews.csv) instead of the exports.",
+)
+@click.option(
+    "--total/--no-total",
+    default=True,
+    help="End csv/json/xlsx output with the Total row [default: --total]; the table always has it.",
+)
+@click.option(
+    "--all-warnings", is_flag=True, help="List every data warning, not the first 20 of each kind."
+)
+@output_options()
+def participation(
+    session: Session,
+    out: Output,
+    year: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    by: str,
+    compare: bool,
+    chart: Path | None,
+    ssda903: Path | None,
+    total: bool,
+    all_warnings: bool,
+) -> None:
+    """How children took part in their held CLA reviews (SSDA903 codes PN0–PN7).
+
+    One row per group with the count of each code, reviews with no code
+    (missing), the total, and
+
+    \b
+      participation rate = PN1–PN6 ÷ PN1–PN7
+      attendance rate    = PN1–PN4 ÷ PN1–PN7
+
+    (PN0, under 4 at the review, is left out of both; a blank rate means the
+    group has no PN1–PN7 review). Data warnings (DfE rules 440/441, missing
+    codes) go to stderr with the review ID and a count at the end.
+
+    \b
+    Examples:
+      iro participation --year 2025/26 --by quarter
+      iro participation --year 2025/26 --by age-band --compare --chart participation.png
+      iro participation --ssda903 returns/2025 --by age-band -o participation.csv
+    """
+    from iro_cli.participation import check_reviews, held_cla_reviews, summarise
+    from iro_cli.participation.summary import CompareError
+
+    by = by.lower()
+    start, end = _period_bounds(year, date_from, date_to)
+    chart_title = _chart_title(session)
+    if chart is not None:
+        _check_chart_path(chart, out.force)
+    if ssda903 is not None:
+        if by in ("iro", "team"):
+            raise click.UsageError(
+                f"an SSDA903 return does not record the {by.upper() if by == 'iro' else by}: "
+                "use --by year, quarter, month, age-band, gender or ethnicity"
+            )
+        from iro_cli.ssda903 import read_ssda903
+
+        records = held_cla_reviews(read_ssda903(ssda903))
+        children_file = "header.csv"
+    else:
+        children = session.load("children")
+        records = held_cla_reviews(session.load("reviews"), children)
+        children_file = Path(str(children.attrs.get("path", "children.csv"))).name
+    period = _period(records, start, end)
+    try:
+        summary = summarise(records, by, period, compare=compare)
+    except CompareError as exc:
+        raise click.UsageError(str(exc)) from None
+    if summary.selection.shift is not None:
+        click.echo(f"iro: {_comparing(summary)}", err=True)
+    warnings = check_reviews(summary.warned_records, children_file)
+    _print_warnings(warnings, all_warnings)
+    frame, table_format = _output_frame(summary, out.format, total)
+    out.render(frame, table_format=table_format)
+    if chart is not None:
+        _write_chart(summary, chart, out.force, chart_title, _describe(summary, year))
+    _print_footer(warnings)
+
+
+# --- helpers (option handling and presentation only) ---------------------------------------
+
+
+def _period_bounds(
+    year: str | None, date_from: date | None, date_to: date | None
+) -> tuple[date | None, date | None]:
+    from iro_cli.participation.periods import parse_financial_year
+
+    if year is not None:
+        if date_from is not None or date_to is not None:
+            raise click.UsageError("give either --year or --from/--to, not both")
+        try:
+            fy = parse_financial_year(year)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--year") from None
+        return fy.start, fy.end
+    if date_from and date_to and date_to < date_from:
+        raise click.UsageError(f"--to {date_to:%d/%m/%Y} is before --from {date_from:%d/%m/%Y}")
+    return date_from, date_to
+
+
+def _period(records: list[Any], start: date | None, end: date | None) -> Any:
+    """The Period counted: an open end is the earliest/latest review in the data."""
+    from iro_cli.participation.periods import Period
+
+    if start is None and end is None:
+        return None
+    dates = [r.review_date for r in records]
+    start = start or (min(dates) if dates else end)
+    end = end or (max(dates) if dates else start)
+    if end < start:  # e.g. --from after the latest review: an empty period
+        end = start
+    return Period(start, end)
+
+
+def _chart_title(session: Session) -> str:
+    title = session.config.section("participation").get("chart_title", DEFAULT_TITLE)
+    if not isinstance(title, str) or not title.strip():
+        raise ConfigError(f"{session.config.where}: participation.chart_title must be text")
+    return title.strip()
+
+
+def _check_chart_path(chart: Path, force: bool) -> None:
+    from iro_cli.fileio import check_writable
+
+    if chart.suffix.lower() != ".png":
+        raise OutputError(f"{chart}: --chart writes a PNG picture; give a name ending .png")
+    check_writable(chart, force)
+
+
+def _percent(value: Any) -> str:
+    return "" if value is None else f"{value * 100:.1f}%"
+
+
+RATES = ("participation_rate", "attendance_rate")
+
+
+def _table_name(column: str) -> str:
+    """Two-line table headers keep the table narrow: ``PN1_previous`` -> ``PN1`` / ``prev``."""
+    name, previous = column.removesuffix("_previous"), column.endswith("_previous")
+    if name in RATES:
+        name = name.replace("_", "\n")
+        return name + " prev" if previous else name
+    return name + "\nprev" if previous else name
+
+
+def _output_frame(summary: Summary, fmt: str, total: bool) -> tuple[pd.DataFrame, dict]:
+    """The frame to render and its table formats.
+
+    The table always ends with Total and shows rates as percentages to one decimal
+    place; csv/json/xlsx end with Total unless --no-total and give rates as
+    fractions rounded to 4 places.
+    """
+    frame = summary.frame(total=total or fmt == "table")
+    rates = [c for c in frame.columns if c.removesuffix("_previous") in RATES]
+    if fmt == "table":
+        frame = frame.rename(columns={c: _table_name(c) for c in frame.columns[1:]})
+        return frame, {_table_name(c): _percent for c in rates}
+    for name in rates:
+        frame[name] = [None if v is None else round(v, 4) for v in frame[name]]
+    return frame, {}
+
+
+def _comparing(summary: Summary) -> str:
+    selection = summary.selection
+    if selection.period is None:
+        return "comparing each financial year with the one before"
+    each = "each financial year with the one before: " if summary.by == "year" else ""
+    return f"comparing {each}{selection.period} with {selection.previous}"
+
+
+def _print_warnings(warnings: list[DataWarning], all_warnings: bool) -> None:
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    for warning in warnings:
+        if all_warnings or shown.get(warning.kind, 0) < SHOWN_PER_KIND:
+            shown[warning.kind] = shown.get(warning.kind, 0) + 1
+            click.echo(f"iro: warning: {warning}", err=True)
+        else:
+            hidden[warning.kind] = hidden.get(warning.kind, 0) + 1
+    for kind, count in hidden.items():
+        click.echo(
+            f"iro: warning: ... and {count} more '{kind}' warning{'s' * (count != 1)} "
+            "(--all-warnings lists every one)",
+            err=True,
+        )
+
+
+def _print_footer(warnings: list[DataWarning]) -> None:
+    from iro_cli.participation.checks import footer
+
+    text = footer(warnings)
+    if text:
+        click.echo(f"iro: {text}", err=True)
+
+
+_BY_TEXT = {
+    "year": "financial year",
+    "quarter": "quarter",
+    "month": "month",
+    "iro": "IRO",
+    "team": "team",
+    "age-band": "age at the review",
+    "gender": "gender",
+    "ethnicity": "ethnicity",
+}
+
+
+def _describe(summary: Summary, year: str | None) -> str:
+    period = summary.selection.period
+    if year is not None and period is not None:
+        from iro_cli.participation.periods import year_label
+
+        when = f"{year_label(period.start)} ({period})"
+    elif period is not None:
+        when = str(period)
+    elif summary.current:
+        first = min(r.review_date for r in summary.current)
+        last = max(r.review_date for r in summary.current)
+        when = f"{first:%d/%m/%Y} to {last:%d/%m/%Y}"
+    else:
+        when = "no reviews"
+    return f"Held CLA reviews, {when}, by {_BY_TEXT[summary.by]}"
+
+
+def _write_chart(summary: Summary, path: Path, force: bool, title: str, subtitle: str) -> None:
+    from iro_cli.charts import participation_chart
+    from iro_cli.fileio import write_atomic
+    from iro_cli.participation.summary import group_column
+
+    png = participation_chart(
+        summary.rows, group_column(summary.by), title=title, subtitle=subtitle, total=summary.total
+    )
+    write_atomic(path, png, force=force)
+    click.echo(f"iro: chart written to {path}", err=True)

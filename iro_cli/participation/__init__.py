@@ -1,0 +1,34 @@
+"""Participation of children in their CLA reviews (SSDA903 codes PN0–PN7).
+
+Pure functions: records in, figures and warnings out (no click, no I/O).
+
+- :mod:`.codes`   the codes, their groups, the two rates
+- :mod:`.periods` financial years, quarters, months, age bands, the comparison period
+- :mod:`.records` held CLA reviews joined to the child's period of care
+- :mod:`.checks`  DfE rules 440/441, missing codes, reviews whose age cannot be worked out
+- :mod:`.summary` the counts per group, the total row, ``--compare``
+"""
+
+from iro_cli.participation.checks import DataWarning, check_reviews, footer
+from iro_cli.participation.codes import attendance_rate, parse_code, participation_rate
+from iro_cli.participation.periods import Period, parse_financial_year, previous_period
+from iro_cli.participation.records import ReviewRecord, held_cla_reviews
+from iro_cli.participation.summary import BY_CHOICES, CompareError, Summary, summarise
+
+__all__ = [
+    "BY_CHOICES",
+    "CompareError",
+    "DataWarning",
+    "Period",
+    "ReviewRecord",
+    "Summary",
+    "attendance_rate",
+    "check_reviews",
+    "footer",
+    "held_cla_reviews",
+    "parse_code",
+    "parse_financial_year",
+    "participation_rate",
+    "previous_period",
+    "summarise",
+]

@@ -1,0 +1,192 @@
+"""Financial years, quarters, months, age bands and the comparison period.
+
+Financial years run 1 April to 31 March and are written ``2025/26``; quarters
+are ``2025/26 Q1`` (April–June) to ``2025/26 Q4`` (January–March); months are
+``2025-04``. Age bands are the DfE's, by whole years of age at the review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+AGE_BANDS = ("Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed range of review dates (both ends included)."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(
+                f"the period ends ({self.end:%d/%m/%Y}) before it starts ({self.start:%d/%m/%Y})"
+            )
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        return f"{self.start:%d/%m/%Y} to {self.end:%d/%m/%Y}"
+
+    @property
+    def whole_months(self) -> int | None:
+        """The number of calendar months when the period is exactly that, else ``None``."""
+        if self.start.day != 1 or (self.end + timedelta(days=1)).day != 1:
+            return None
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+
+# --- financial years, quarters, months ---------------------------------------------------
+
+
+def fy_start_year(day: date) -> int:
+    """The calendar year in which ``day``'s financial year starts."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def year_label(day: date) -> str:
+    """``2025-04-01`` -> ``"2025/26"``."""
+    start = fy_start_year(day)
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def quarter_label(day: date) -> str:
+    """``2025-07-01`` -> ``"2025/26 Q2"``; Q1 is April–June."""
+    return f"{year_label(day)} Q{(day.month - 4) % 12 // 3 + 1}"
+
+
+def month_label(day: date) -> str:
+    """``2025-04-30`` -> ``"2025-04"``."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+_YEAR_RE = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
+
+
+def parse_financial_year(text: str) -> Period:
+    """``"2025/26"`` (or ``2025-26``, ``2025/2026``) -> 01/04/2025 to 31/03/2026."""
+    match = _YEAR_RE.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a financial year (expected e.g. 2025/26)")
+    first, second = int(match.group(1)), match.group(2)
+    wanted = f"{first + 1}" if len(second) == 4 else f"{(first + 1) % 100:02d}"
+    if second != wanted:
+        raise ValueError(
+            f"'{text}' is not a financial year (the year after {first} is {first + 1}: "
+            f"write {first}/{(first + 1) % 100:02d})"
+        )
+    return financial_year(first)
+
+
+def financial_year(start_year: int) -> Period:
+    return Period(date(start_year, 4, 1), date(start_year + 1, 3, 31))
+
+
+def _add_months(day: date, months: int) -> date:
+    """Same day ``months`` later (or earlier), clipped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return date(year, month, min(day.day, (following - timedelta(days=1)).day))
+
+
+def _month_starts(period: Period) -> Iterator[date]:
+    day = date(period.start.year, period.start.month, 1)
+    while day <= period.end:
+        yield day
+        day = _add_months(day, 1)
+
+
+LABELLERS: dict[str, Callable[[date], str]] = {
+    "year": year_label,
+    "quarter": quarter_label,
+    "month": month_label,
+}
+
+
+def labels_between(by: str, period: Period) -> list[str]:
+    """Every year/quarter/month label that meets ``period``, in order."""
+    label = LABELLERS[by]
+    seen: dict[str, None] = {}
+    for start in _month_starts(period):
+        seen.setdefault(label(max(start, period.start)), None)
+    return list(seen)
+
+
+# --- comparison period --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shift:
+    """How far back the comparison period lies: whole months or days."""
+
+    months: int = 0
+    days: int = 0
+
+    def forward(self, day: date) -> date:
+        """Move a date of the earlier period onto the matching date of the later one."""
+        if self.months:
+            return _add_months(day, self.months)
+        return day + timedelta(days=self.days)
+
+    def back(self, day: date) -> date:
+        if self.months:
+            return _add_months(day, -self.months)
+        return day - timedelta(days=self.days)
+
+
+YEAR_SHIFT = Shift(months=12)
+
+
+def previous_period(period: Period) -> tuple[Period, Shift]:
+    """The period of the same length immediately before ``period``.
+
+    A period of whole calendar months (a financial year, a quarter, April to
+    September...) is compared with the same number of months before it, so
+    2025/26 is compared with 2024/25 whatever the leap years. Any other period
+    is compared with the same number of days immediately before it.
+    """
+    months = period.whole_months
+    if months:
+        shift = Shift(months=months)
+        start = _add_months(period.start, -months)
+        return Period(start, period.start - timedelta(days=1)), shift
+    days = (period.end - period.start).days + 1
+    shift = Shift(days=days)
+    return Period(period.start - timedelta(days=days), period.start - timedelta(days=1)), shift
+
+
+# --- age ----------------------------------------------------------------------------------
+
+
+def age_on(date_of_birth: date, day: date) -> int:
+    """Age in whole years on ``day``.
+
+    Someone born on 29 February has their birthday on 1 March in other years
+    (the usual convention in England): born 29/02/2020, a child is still 0 on
+    28/02/2021, 1 on 01/03/2021 and 4 on 29/02/2024.
+    """
+    years = day.year - date_of_birth.year
+    if (day.month, day.day) < (date_of_birth.month, date_of_birth.day):
+        years -= 1
+    return years
+
+
+def age_band(age: int) -> str:
+    """The DfE age band for an age in whole years (``age >= 0``)."""
+    if age < 1:
+        return AGE_BANDS[0]
+    if age <= 4:
+        return AGE_BANDS[1]
+    if age <= 9:
+        return AGE_BANDS[2]
+    if age <= 15:
+        return AGE_BANDS[3]
+    return AGE_BANDS[4]
