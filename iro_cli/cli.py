@@ -51,6 +51,12 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Check every export in the folder against the export contract.",
         "iro validate --exports exports",
     ),
+    "lint-recommendations": (
+        "iro_cli.commands.lint_recommendations",
+        "lint_recommendations",
+        "Check review recommendations are SMART and written for the child.",
+        "iro lint-recommendations minutes.csv",
+    ),
 }
 
 

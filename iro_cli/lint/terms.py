@@ -61,33 +61,90 @@ def term_key(term: str) -> str:
     return " ".join(re.split(r"[\s\-]+", term.rstrip("*").strip().lower()))
 
 
-class TermMatcher:
-    """All terms of one list in one compiled regex; ``lastgroup`` says which matched."""
+_FIRST_WORD = re.compile(r"[A-Za-z0-9][\w'’]*")
 
-    def __init__(self, terms: Iterable[str]) -> None:
-        self.terms = sorted(set(terms), key=lambda t: (-len(t.rstrip("*")), t))
-        if self.terms:
-            self.regex: re.Pattern[str] | None = re.compile(
-                "|".join(f"(?P<t{i}>{term_pattern(t)})" for i, t in enumerate(self.terms)),
-                re.IGNORECASE,
+
+_TEXT_WORD = re.compile(r"(?<![\w\-])[A-Za-z0-9][\w'’]*")
+
+
+class MultiMatcher:
+    """Finds the terms of several lists in one pass over a text's words.
+
+    One big regex alternation is slow in Python's engine (every alternative is
+    tried at every position), so terms are indexed by their first word and only
+    the few whose first word occurs at a position are tried there. The last
+    text's result is kept: the rules of one recommendation share one scan.
+    """
+
+    def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
+        self.names = tuple(lists)
+        self.exact: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+        self.prefix: dict[str, list[tuple[str, str, str, re.Pattern[str]]]] = {}
+        for name, terms in lists.items():
+            for term in sorted(set(terms), key=lambda t: (-len(t.rstrip("*")), t)):
+                compiled = re.compile(term_pattern(term), re.IGNORECASE)
+                first = _FIRST_WORD.match(term.strip())
+                word = (first.group() if first else term).lower().replace("’", "'")
+                if term.endswith("*") and not re.search(r"[\s\-]", term.strip()):
+                    self.prefix.setdefault(word[:3], []).append((word, name, term, compiled))
+                else:
+                    self.exact.setdefault(word, []).append((name, term, compiled))
+        self._last: tuple[str, dict[str, list[tuple[str, re.Match[str]]]]] | None = None
+
+    def scan(self, text: str) -> dict[str, list[tuple[str, re.Match[str]]]]:
+        """List name -> (listed term, match) left to right, longest first, no overlaps."""
+        last = self._last
+        if last is not None and last[0] == text:
+            return last[1]
+        found: dict[str, list[tuple[str, re.Match[str]]]] = {name: [] for name in self.names}
+        ends = dict.fromkeys(self.names, 0)
+        exact, prefix = self.exact, self.prefix
+        for word in _TEXT_WORD.finditer(text):
+            low = word.group().lower()
+            candidates = exact.get(low) or (
+                exact.get(low.replace("’", "'")) if "’" in low else None
             )
-        else:
-            self.regex = None
+            stems = prefix.get(low[:3])
+            if not candidates and not stems:
+                continue
+            start = word.start()
+            best: dict[str, tuple[str, re.Match[str]]] = {}
+            for name, term, compiled in candidates or ():
+                if start < ends[name]:
+                    continue
+                match = compiled.match(text, start)
+                if match and (name not in best or match.end() > best[name][1].end()):
+                    best[name] = (term, match)
+            for stem, name, term, compiled in stems or ():
+                if start < ends[name] or not low.startswith(stem):
+                    continue
+                match = compiled.match(text, start)
+                if match and (name not in best or match.end() > best[name][1].end()):
+                    best[name] = (term, match)
+            for name, hit in best.items():
+                found[name].append(hit)
+                ends[name] = hit[1].end()
+        self._last = (text, found)
+        return found
 
-    def finditer(self, text: str) -> Iterable[tuple[str, re.Match[str]]]:
+
+class TermMatcher:
+    """One list's view of a :class:`MultiMatcher`."""
+
+    def __init__(
+        self, terms: Iterable[str], multi: MultiMatcher | None = None, name: str = ""
+    ) -> None:
+        self.terms = tuple(terms)
+        self.name = name or "terms"
+        self.multi = multi or MultiMatcher({self.name: self.terms})
+
+    def finditer(self, text: str) -> list[tuple[str, re.Match[str]]]:
         """(listed term, match) for every occurrence, left to right."""
-        if self.regex is None:
-            return
-        for match in self.regex.finditer(text):
-            yield self.terms[int(match.lastgroup[1:])], match  # type: ignore[index]
+        return self.multi.scan(text)[self.name]
 
     def search(self, text: str) -> tuple[str, re.Match[str]] | None:
-        if self.regex is None:
-            return None
-        match = self.regex.search(text)
-        if match is None:
-            return None
-        return self.terms[int(match.lastgroup[1:])], match  # type: ignore[index]
+        found = self.finditer(text)
+        return found[0] if found else None
 
 
 @dataclass(frozen=True)
@@ -107,24 +164,37 @@ class Terms:
     exceptions: Mapping[str, TermException] = field(default_factory=dict)
 
     @cached_property
+    def multi_matcher(self) -> MultiMatcher:
+        """Every list in one index: one pass over a recommendation serves all rules."""
+        return MultiMatcher(
+            {
+                "care": self.care_words,
+                "label": self.labels,
+                "unmeasurable": self.unmeasurable_verbs,
+                "role": self.owner_roles,
+            }
+        )
+
+    @cached_property
     def care_matcher(self) -> TermMatcher:
-        return TermMatcher(self.care_words)
+        return TermMatcher(self.care_words, self.multi_matcher, "care")
 
     @cached_property
     def label_matcher(self) -> TermMatcher:
-        return TermMatcher(self.labels)
+        return TermMatcher(self.labels, self.multi_matcher, "label")
 
     @cached_property
     def vague_matcher(self) -> TermMatcher:
-        return TermMatcher(self.vague_timescales)
+        # Also used on the Target Date column: its own matcher keeps the text's cache.
+        return TermMatcher(self.vague_timescales, name="vague")
 
     @cached_property
     def unmeasurable_matcher(self) -> TermMatcher:
-        return TermMatcher(self.unmeasurable_verbs)
+        return TermMatcher(self.unmeasurable_verbs, self.multi_matcher, "unmeasurable")
 
     @cached_property
     def role_matcher(self) -> TermMatcher:
-        return TermMatcher(self.owner_roles)
+        return TermMatcher(self.owner_roles, self.multi_matcher, "role")
 
     @cached_property
     def vague_owner_keys(self) -> frozenset[str]:

@@ -1,0 +1,154 @@
+"""Time `iro lint-recommendations` on 100,000 generated recommendations.
+
+python benchmarks/bench_lint.py [--recommendations 100000] [--seed 1]
+
+Generates a recommendations.csv (about 4 per review, varied wording: owners,
+dates in every form, vague timescales, care words, copied wording between
+reviews) and a reviews.csv in a temporary folder, then times loading, linting
+(all rules, with drift and target-date checks) and rendering the findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+NAMES = ["Sam", "Amira", "Kyle", "Mia", "Jake", "Katie", "Olu", "Zoë", "Priya", "Tom", "Leah"]
+OWNERS = [
+    "Social worker", "SW", "Jo (foster carer)", "The designated teacher", "Priya (SW)",
+    "Mum", "Dad", "The IRO", "Virtual school", "School nurse", "Personal adviser", "CAMHS",
+    "Ms Khan (team manager)", "Foster carers", "{name}",
+]  # fmt: skip
+ACTIONS = [
+    "update the care plan", "book a dentist appointment for {name}", "arrange family time with Dad",
+    "hold {name}'s PEP meeting", "complete life story work with {name}", "apply for a passport",
+    "refer {name} to CAMHS", "continue to support {name}'s education", "monitor school attendance",
+    "liaise with school about a reduced timetable", "read with {name} for 20 minutes",
+    "take {name} to football club", "visit {name} and see them alone", "explore sibling contact",
+    "share the placement plan with the carers", "complete the review health assessment",
+]  # fmt: skip
+TIMINGS = [
+    "by {d:%d/%m/%Y}", "by {d.day} {d:%B %Y}", "by the end of {d:%B %Y}", "within 4 weeks",
+    "within 10 working days", "every other Saturday", "weekly", "every school night",
+    "before the end of the spring term {d.year}", "at the next review", "ASAP", "ongoing",
+    "in due course", "", "", "monthly",
+]  # fmt: skip
+PASSIVE = ["Referral to CAMHS to be made", "Care plan to be updated", "Family time to continue"]
+
+
+def generate(folder: Path, count: int, seed: int) -> None:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    start = date(2023, 1, 9)
+    reviews = []
+    recs = []
+    review_no = 0
+    child = 0
+    while len(recs) < count:
+        child += 1
+        when = start + timedelta(days=rng.randrange(0, 200))
+        previous: list[str] = []
+        for _ in range(rng.randint(2, 5)):
+            review_no += 1
+            nxt = when + timedelta(days=rng.choice((28, 91, 182)))
+            chair = rng.choice(["Ann Iro", "Bo Iro", "Cy Iro", ""])
+            reviews.append(
+                [f"R{review_no}", f"P{child}", "CLA Review", f"{when:%d/%m/%Y}", "Held", chair,
+                 f"{nxt:%d/%m/%Y}"]
+            )  # fmt: skip
+            current = []
+            for number in range(1, rng.randint(2, 6) + 1):
+                name = rng.choice(NAMES)
+                if previous and rng.random() < 0.1:
+                    text = rng.choice(previous)
+                elif rng.random() < 0.1:
+                    text = rng.choice(PASSIVE) + "."
+                else:
+                    owner = rng.choice(OWNERS).format(name=name)
+                    action = rng.choice(ACTIONS).format(name=name)
+                    due = when + timedelta(days=rng.randrange(-30, 240))
+                    timing = rng.choice(TIMINGS).format(d=due)
+                    text = f"{owner} will {action} {timing}".strip() + "."
+                target = f"{when + timedelta(days=60):%d/%m/%Y}" if rng.random() < 0.3 else ""
+                ignore = "SMART003: agreed verbally" if rng.random() < 0.01 else ""
+                recs.append([f"R{review_no}", f"P{child}", str(number), text, "", target, ignore])
+                current.append(text)
+                if len(recs) >= count:
+                    break
+            previous = current
+            when = nxt
+            if len(recs) >= count:
+                break
+    with (folder / "recommendations.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Review ID", "Person ID", "Recommendation No", "Recommendation",
+                         "Responsible", "Target Date", "Lint Ignore"])  # fmt: skip
+        writer.writerows(recs)
+    with (folder / "reviews.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Review ID", "Person ID", "Review Type", "Review Date", "Status",
+                         "Chair", "Next Review Date"])  # fmt: skip
+        writer.writerows(reviews)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--recommendations", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    from iro_cli.config import Config
+    from iro_cli.exports.reader import load_export
+    from iro_cli.lint.engine import lint_rows, settings_from_config
+    from iro_cli.lint.inputs import reviews_from_frame, rows_from_frame
+    from iro_cli.lint.terms import load_terms
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        began = time.perf_counter()
+        generate(folder, args.recommendations, args.seed)
+        print(f"generated {args.recommendations:,} recommendations in "
+              f"{time.perf_counter() - began:.1f} s")  # fmt: skip
+        timings = {}
+        began = time.perf_counter()
+        config = Config()
+        recs = load_export("recommendations", folder, config, on_warning=lambda _m: None)
+        reviews = load_export("reviews", folder, config, on_warning=lambda _m: None)
+        rows = rows_from_frame(recs)
+        review_list = reviews_from_frame(reviews)
+        timings["load recommendations.csv and reviews.csv"] = time.perf_counter() - began
+        began = time.perf_counter()
+        terms = load_terms()
+        settings = settings_from_config({})
+        findings = lint_rows(rows, terms, settings, date(2025, 1, 1), review_list)
+        timings["lint (all rules, drift, target dates)"] = time.perf_counter() - began
+        began = time.perf_counter()
+        import pandas as pd
+
+        from iro_cli.output import render_bytes
+
+        frame = pd.DataFrame.from_records(
+            [(r.review_id, r.person_id, r.recommendation_no, r.line, f.code, f.category,
+              f.severity, f.message, f.suggestion, r.text)
+             for r, found in zip(rows, findings, strict=True) for f in found]
+        )  # fmt: skip
+        render_bytes(frame, "csv")
+        timings["render findings as csv"] = time.perf_counter() - began
+        total = sum(timings.values())
+        for what, seconds in timings.items():
+            print(f"  {what:<45} {seconds:6.2f} s")
+        count = sum(len(f) for f in findings)
+        print(f"  {'total':<45} {total:6.2f} s  ({count:,} findings, target < 10 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,388 @@
+"""``iro lint-recommendations``: SMART and child-friendly wording checks on review minutes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from iro_cli.errors import InputError, IroError, Problem
+from iro_cli.options import Output, Session, as_of_option, output_options, session_options
+from iro_cli.output import FORMATS
+
+COLUMNS = (
+    "review_id",
+    "person_id",
+    "recommendation_no",
+    "line",
+    "code",
+    "category",
+    "severity",
+    "message",
+    "suggestion",
+    "text",
+)
+LINT_FORMATS = (*FORMATS, "sarif")
+
+
+class LintUsageError(IroError):
+    """Usage or input error: this command exits 2, as linters do."""
+
+    exit_code = 2
+
+
+def _exit_2_on_usage_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except LintUsageError:
+            raise
+        except IroError as exc:
+            raise LintUsageError(str(exc)) from exc
+
+    return wrapper
+
+
+def _note(message: str) -> None:
+    click.echo(f"iro: note: {message}", err=True)
+
+
+def _codes_option(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+@click.command("lint-recommendations")
+@click.argument("source", required=False, metavar="[FILE|-]")
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "info", "never"), case_sensitive=False),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity "
+    "[default: iro.toml fail_on, else warning].",
+)
+@click.option("--summary", is_flag=True, help="Per-IRO and per-review counts, not findings.")
+@click.option("--select", metavar="CODES", help="Only these rules (e.g. SMART,CARE001).")
+@click.option("--ignore", metavar="CODES", help="Not these rules (e.g. ACR001,PLAIN).")
+@click.option(
+    "--max-sentence-words",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Sentence length limit for PLAIN001 [default: 25].",
+)
+@click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@_exit_2_on_usage_errors
+@session_options
+@as_of_option
+@output_options(LINT_FORMATS)
+def lint_recommendations(
+    source: str | None,
+    fail_on: str | None,
+    summary: bool,
+    select: str | None,
+    ignore: str | None,
+    max_sentence_words: int | None,
+    list_rules: bool,
+    session: Session,
+    as_of: date,
+    out: Output,
+) -> None:
+    """Check review recommendations are SMART and written for the child.
+
+    Reads recommendations.csv from the export folder, or FILE (a CSV with a
+    Recommendation column, or plain text with one recommendation a line), or
+    - for stdin. Uses reviews.csv, when present, for target dates (SMART006)
+    and drift from the previous review (SMART007).
+
+    Exit status: 0 when nothing at or above --fail-on, 1 when there are
+    findings, 2 on a usage or input error. Suggestions are never applied.
+
+    \b
+    Examples:
+      iro lint-recommendations --exports exports
+      iro lint-recommendations minutes.csv --fail-on error
+      iro lint-recommendations draft.txt
+      iro lint-recommendations --summary -o audit.xlsx
+    """
+    from iro_cli.lint.engine import settings_from_config
+    from iro_cli.lint.terms import load_terms
+
+    if list_rules:
+        _list_rules(out)
+        return
+    section = dict(session.config.section("lint"))
+    for key, value in (("select", _codes_option(select)), ("ignore", _codes_option(ignore))):
+        if value is not None:
+            section[key] = value
+    if max_sentence_words is not None:
+        section["max_sentence_words"] = max_sentence_words
+    settings = settings_from_config(section, fail_on=fail_on.lower() if fail_on else None)
+    terms = load_terms(section)
+
+    rows, uri, draft = _read_source(source, session)
+    reviews_frame = None if draft else _reviews(session, source)
+    run_lint(rows, uri, draft, reviews_frame, session, settings, terms, as_of, out, summary)
+
+
+def run_lint(
+    rows: list[Any],
+    uri: str,
+    draft: bool,
+    reviews_frame: Any,
+    session: Session,
+    settings: Any,
+    terms: Any,
+    as_of: date,
+    out: Output,
+    summary: bool,
+) -> None:
+    from iro_cli.lint.engine import Context, build_context, lint_row
+    from iro_cli.lint.inputs import reviews_from_frame
+
+    reviews = None
+    if draft:
+        # A text file is today's draft: targets are checked against today.
+        contexts: dict[str, Context] = {}
+        today = Context(review_date=as_of, known=True)
+        results = [lint_row(r, terms, settings, as_of, today) for r in rows]
+    else:
+        reviews = reviews_from_frame(reviews_frame) if reviews_frame is not None else None
+        contexts = build_context(rows, reviews)
+        if reviews is None:
+            _note(
+                "reviews.csv not found: SMART006 (target dates) and SMART007 (drift) were "
+                "skipped; give the export folder with --exports"
+            )
+        else:
+            missing = {r.review_id for r in rows if r.review_id not in contexts}
+            if missing:
+                _note(
+                    f"{len(missing)} review{'s' * (len(missing) != 1)} not in reviews.csv "
+                    f"(e.g. Review ID {sorted(missing)[0]}): SMART006 and SMART007 skipped "
+                    "for their recommendations"
+                )
+        results = [lint_row(r, terms, settings, as_of, contexts.get(r.review_id)) for r in rows]
+
+    fmt = out.format
+    if out.fmt is None and out.path is not None and out.path.suffix.lower() == ".sarif":
+        fmt = "sarif"
+    if summary:
+        _render_summary(rows, results, reviews, contexts, session, out, fmt)
+    elif fmt == "sarif":
+        from iro_cli.lint.sarif import render_sarif
+        from iro_cli.output import write_output
+
+        write_output(render_sarif(rows, results, uri), "sarif", out.path, force=out.force)
+    else:
+        _render_findings(rows, results, out, fmt)
+    _totals(rows, results, fmt, out)
+    if settings.fails(f for found in results for f in found):
+        raise click.exceptions.Exit(1)
+
+
+def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, bool]:
+    """(rows, name for messages, is plain text)."""
+    from iro_cli.exports.reader import decode, read_export_file, warn
+    from iro_cli.exports.schema import EXPORTS
+    from iro_cli.lint.inputs import looks_like_csv, rows_from_frame, rows_from_text
+
+    spec = EXPORTS["recommendations"]
+    header_map = session.config.header_map("recommendations")
+    if source is None:
+        frame = session.load("recommendations")
+        return rows_from_frame(frame), frame.attrs.get("path", spec.filename), False
+    path: Path | _StdinFile
+    if source == "-":
+        raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+        path = _StdinFile(raw)
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise LintUsageError(f"{source}: file not found")
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise LintUsageError(f"{source}: cannot be read: {exc.strerror}") from None
+    name = str(path)
+    text, _encoding = decode(raw)
+    if not text.strip():
+        raise LintUsageError(f"{name}: the file is empty")
+    if path.suffix.lower() == ".txt":
+        return rows_from_text(text), name, True
+    if not looks_like_csv(text, header_map):
+        if path.suffix.lower() == ".csv":
+            raise InputError(
+                Problem(
+                    name,
+                    1,
+                    "Recommendation",
+                    "required column is missing",
+                    "a header 'Recommendation', or a mapping in iro.toml [headers.recommendations]",
+                )
+            )
+        return rows_from_text(text), name, True
+    result = read_export_file(path, spec, header_map)  # type: ignore[arg-type]
+    if result.errors:
+        raise InputError(result.errors[0], more=len(result.errors) - 1)
+    for problem in result.problems:
+        if problem.severity == "warning":
+            warn(str(problem))
+    return rows_from_frame(result.frame), name, False
+
+
+class _StdinFile:
+    """Bytes read from stdin, shaped like the path the export reader reads."""
+
+    suffix = ""
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+
+    def read_bytes(self) -> bytes:
+        return self.raw
+
+    def __str__(self) -> str:
+        return "<stdin>"
+
+
+def _reviews(session: Session, source: str | None) -> Any:
+    """reviews.csv from the export folder, else next to FILE; None when there is none."""
+    frame = session.load_optional("reviews") if session.exports.is_dir() else None
+    if frame is None and source not in (None, "-"):
+        folder = Path(source).parent  # type: ignore[arg-type]
+        if folder.resolve() != session.exports.resolve() and (folder / "reviews.csv").is_file():
+            from iro_cli.exports.reader import load_optional_export
+
+            frame = load_optional_export("reviews", folder, session.config)
+    return frame
+
+
+def _children(session: Session) -> Any:
+    if not session.exports.is_dir():
+        return None
+    return session.load_optional("children")
+
+
+def _render_findings(rows: list[Any], results: list[list[Any]], out: Output, fmt: str) -> None:
+    import pandas as pd
+
+    records = [
+        (
+            row.review_id,
+            row.person_id,
+            row.recommendation_no,
+            row.line,
+            f.code,
+            f.category,
+            f.severity,
+            f.message,
+            f.suggestion,
+            row.text,
+        )
+        for row, found in zip(rows, results, strict=True)
+        for f in found
+    ]
+    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    if frame.empty:
+        frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in COLUMNS})
+    out.fmt = fmt
+    out.render(
+        frame,
+        table_format={"text": _shorten, "suggestion": _shorten} if fmt == "table" else None,
+        sheet="findings",
+    )
+
+
+def _shorten(value: Any, width: int = 60) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _render_summary(
+    rows: list[Any],
+    results: list[list[Any]],
+    reviews: list[Any] | None,
+    contexts: dict[str, Any],
+    session: Session,
+    out: Output,
+    fmt: str,
+) -> None:
+    import pandas as pd
+
+    from iro_cli.lint.summary import SUMMARY_COLUMNS, summarise
+
+    if fmt == "sarif":
+        raise LintUsageError("--summary is a table: use --format table, csv, json or xlsx")
+    iro_of: dict[str, str] = {}
+    if reviews is not None:
+        iro_of = {r.review_id: r.chair for r in reviews if r.chair}
+    children = _children(session) if any(r.review_id not in iro_of for r in rows) else None
+    if children is not None:
+        allocated = dict(
+            zip(children["person_id"].tolist(), children["allocated_iro"].tolist(), strict=True)
+        )
+        for row in rows:
+            if row.review_id not in iro_of and allocated.get(row.person_id):
+                iro_of[row.review_id] = allocated[row.person_id]
+    dates = {rid: ctx.review_date for rid, ctx in contexts.items()}
+    table = summarise(rows, results, iro_of, dates)
+    frame = pd.DataFrame.from_records(table, columns=list(SUMMARY_COLUMNS))
+    if fmt == "table":
+        # A screen holds the IRO lines; the per-review lines are for a spreadsheet.
+        reviews_count = int((frame["level"] == "review").sum())
+        frame = frame[frame["level"] != "review"].drop(
+            columns=["review_id", "person_id", "review_date"]
+        )
+        _note(f"per-review counts ({reviews_count} reviews): use --format csv, json or xlsx")
+    out.fmt = fmt
+    out.render(
+        frame,
+        table_format={"smart_clean_pct": lambda v: "" if v is None else f"{v:.1f}%"},
+        sheet="summary",
+    )
+
+
+def _totals(rows: list[Any], results: list[list[Any]], fmt: str, out: Output) -> None:
+    """One line on stderr for people: counts and the share with no SMART finding."""
+    if fmt != "table" and out.path is None:
+        return
+    counts = {"error": 0, "warning": 0, "info": 0}
+    clean = 0
+    for found in results:
+        clean += not any(f.category == "smart" for f in found)
+        for f in found:
+            counts[f.severity] += 1
+    total = sum(counts.values())
+    share = f"{100 * clean / len(rows):.1f}%" if rows else "n/a"
+    click.echo(
+        f"{total} finding{'s' * (total != 1)} ({counts['error']} error"
+        f"{'s' * (counts['error'] != 1)}, {counts['warning']} warning"
+        f"{'s' * (counts['warning'] != 1)}, {counts['info']} info) in {len(rows)} "
+        f"recommendation{'s' * (len(rows) != 1)}; {clean} of {len(rows)} ({share}) "
+        "have no SMART finding",
+        err=True,
+    )
+
+
+def _list_rules(out: Output) -> None:
+    import pandas as pd
+
+    from iro_cli.lint.rules import RULES
+
+    frame = pd.DataFrame.from_records(
+        [
+            (r.code, r.category, r.severity, r.title, r.scope, r.why, r.suggestion)
+            for r in RULES.values()
+        ],
+        columns=["code", "category", "severity", "title", "scope", "why", "suggestion"],
+    )
+    if out.format == "table":
+        frame = frame[["code", "category", "severity", "title", "scope"]]
+    out.render(frame, sheet="rules")

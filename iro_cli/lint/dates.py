@@ -1,0 +1,421 @@
+"""Dates, deadlines and frequencies in the words IROs write them.
+
+:func:`find_timings` finds every timing in a text ("15/01/2027", "by the end of
+January 2027", "within 10 working days", "before the end of the spring term
+2027", "every other Saturday", "at the next review on 12 May 2027"...).
+:func:`resolve` turns one into a due date, given the review date (for relative
+ones) and the next review date ("by the next review"). Pure functions.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+_MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTH_NAMES["sept"] = 9
+MONTH_WORDS = frozenset(_MONTH_NAMES)
+
+_MONTH = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|(?-i:May))"
+)
+_DAYNAME = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20,
+    "twenty one": 21, "twenty eight": 28, "thirty": 30, "forty eight": 48, "seventy two": 72,
+}  # fmt: skip
+_NUM = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|"
+    r"fifteen|sixteen|eighteen|twenty(?:[- ](?:one|eight))?|thirty|forty[- ]eight|"
+    r"seventy[- ]two)"
+)
+_UNIT = r"(?:hour|day|night|week|fortnight|month|term|year)"
+
+_PATTERNS = [
+    # Frequencies first: "every other Saturday", "three times a week", "fortnightly".
+    (
+        "frequency",
+        rf"\b(?:every|each|per)\s+(?:other\s+|second\s+|alternate\s+|third\s+)?"
+        rf"(?:{_NUM}\s+)?(?:school\s+|working\s+|week\s?)?"
+        rf"(?:day|night|evening|morning|afternoon|week|weekend|fortnight|month|term|half[- ]term|"
+        rf"year|holiday|review|visit|meeting|session|lesson|{_DAYNAME})s?\b",
+    ),
+    (
+        "frequency",
+        rf"\b(?:once|twice|three\s+times|four\s+times|{_NUM}\s+times|"
+        rf"{_NUM}\s+(?:hours?|minutes?|sessions?|visits?|nights?|days?|lessons?|calls?))"
+        rf"\s+(?:a|per|each|every)\s+(?:day|night|week|fortnight|month|term|year)\b",
+    ),
+    (
+        "frequency",
+        r"\b(?:daily|nightly|weekly|fortnightly|monthly|quarterly|termly|half[- ]termly|"
+        r"annually|yearly|bi-?weekly|bi-?monthly|twice[- ](?:weekly|monthly|daily)|"
+        rf"(?:{_NUM}|\d+)[- ](?:weekly|monthly))\b",
+    ),
+    ("frequency", rf"\bon\s+{_DAYNAME}s\b|\b(?:at|on)\s+(?:the\s+)?weekends\b"),
+    # Triggers: "after every missing episode", "each time Sam is missing", "whenever".
+    (
+        "frequency",
+        r"\b(?:after|following|at|before|for)\s+(?:every|each)\s+(?:[a-z]+\s+){0,2}?"
+        r"(?:episode|incident|visit|session|meeting|review|contact|occasion|appointment|"
+        r"absence|exclusion)s?\b|\b(?:every|each)\s+time\b|"
+        r"\bwhenever\b(?!\s+(?:possible|appropriate|needed|required|necessary|able))",
+    ),
+    (
+        "frequency",
+        rf"\bon\s+{_DAYNAME}\s+(?:mornings|afternoons|evenings|nights)\b|"
+        r"\b(?:in|during)\s+(?:the\s+)?(?:school\s+)?holidays\b",
+    ),
+    # Exact dates.
+    ("date", r"\b(?P<d1>\d{1,2})[/.\-](?P<m1>\d{1,2})[/.\-](?P<y1>\d{4}|\d{2})\b"),
+    ("date", r"\b(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})\b"),
+    (
+        "date",
+        rf"\b(?:{_DAYNAME},?\s+)?(?:the\s+)?(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"(?P<m3>{_MONTH})\.?(?:,?\s+(?P<y3>\d{{4}}))?\b",
+    ),
+    (
+        "date",
+        rf"\b(?P<m4>{_MONTH})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{{4}}))?\b",
+    ),
+    # Relative deadlines: "within 4 weeks", "within 10 working days", "in 6 weeks' time".
+    (
+        "relative",
+        rf"\b(?:within|in|over|during)\s+(?:the\s+)?(?P<next6>next\s+|coming\s+|following\s+)?"
+        rf"(?:(?P<n6>{_NUM})\s+)?(?P<work6>working\s+|school\s+|calendar\s+|clear\s+)?"
+        rf"(?P<u6>{_UNIT})s?(?:['’]?s?\s+time)?\b",
+    ),
+    # School terms and holidays: "before the end of the spring term 2027", "by half term".
+    (
+        "term",
+        r"\b(?:(?P<edge7>end|start|beginning|middle|close)\s+of\s+)?(?:the\s+|this\s+|next\s+)?"
+        r"(?:(?P<season7>autumn|spring|summer|christmas|easter|october|february|may)\s+)?"
+        r"(?P<half7>half[- ])?term(?:\s+(?P<y7>\d{4}))?\b",
+    ),
+    (
+        "term",
+        r"\b(?:(?P<edge8>end|start|beginning)\s+of\s+)?(?:the\s+)?"
+        r"(?P<season8>summer|christmas|easter|october|february|may)\s+holidays?(?:\s+(?P<y8>\d{4}))?\b",
+    ),
+    (
+        "term",
+        r"\b(?:(?:start|end|beginning)\s+of\s+(?:the\s+)?(?:new\s+|next\s+)?(?:school|academic)\s+year"
+        r"|new\s+(?:school|academic)\s+year|(?:start|end)\s+of\s+year\s+\d{1,2})\b",
+    ),
+    # Months: "by the end of January 2027", "in March".
+    (
+        "month",
+        rf"\b(?:(?P<edge9>end|start|beginning|middle|mid|close)\s+of\s+)?(?P<m9>{_MONTH})\.?"
+        rf"(?:\s+(?P<y9>\d{{4}}))?\b",
+    ),
+    (
+        "season",
+        r"\b(?:(?P<edge10>end|start|beginning)\s+of\s+)?(?:the\s+)?"
+        r"(?P<s10>spring|summer|autumn|winter)(?:\s+(?P<y10>\d{4}))?\b",
+    ),
+    ("festival", r"\b(?P<f11>christmas|easter|new\s+year)(?:\s+(?P<y11>\d{4}))?\b"),
+    # Events: "by the next review", "at the next LAC review", "before the next core group".
+    (
+        "event",
+        r"\b(?:the\s+)?(?:next|following|second|third|forthcoming|upcoming)\s+"
+        r"(?:(?:LAC|CLA|CiC|looked[- ]after|child(?:ren)?[- ]in[- ]care|statutory|IRO|pathway|plan|"
+        r"child|protection|CP|PEP|core|group|review|my|your|[A-Z][a-z]+['’]s)\s+)*"
+        r"(?P<ev12>review|meeting|conference|core\s+group|visit|panel|PEP|hearing|appointment)s?\b",
+    ),
+    (
+        "event",
+        r"\b(?:[A-Z][a-z]+['’]s|his|her|their|your|my)\s+\d{1,2}(?:st|nd|rd|th)\s+birthday\b|"
+        r"\b(?:by\s+the\s+time|before|until|when|once)\s+(?:[A-Za-z]+\s+){1,2}"
+        r"(?:turns|reaches|is|becomes)\s+(?:aged?\s+)?\d{1,2}\b|"
+        r"\b(?:at|by|before|from)\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,2}\b",
+    ),
+    # Near dates: "today", "this week", "by Friday", "immediately".
+    (
+        "near",
+        rf"\b(?:today|tonight|tomorrow|(?:this|next)\s+(?:week|weekend|month|year|{_DAYNAME})|"
+        r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month|year|day)|"
+        r"(?:the\s+)?same\s+day|immediately|with\s+immediate\s+effect|straight\s+away)\b",
+    ),
+    ("weekday", rf"\b(?:by|on|before|until)\s+(?:the\s+)?(?P<wd14>{_DAYNAME})\b"),
+]
+
+_UNITS = ("day", "night", "week", "fortnight", "month", "term", "year")
+_DIGIT = re.compile(r"\d")
+_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+# Cheap tests on the lower-cased text: a pattern runs only when its words could be there
+# (one regex per pattern with a guard is ten times faster than one big alternation).
+_GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
+    ("every", "each", "per "),
+    ("once", "twice", "times", "hour", "minute", "session", "visit", "night", "lesson", "call"),
+    ("daily", "nightly", "weekly", "monthly", "quarterly", "termly", "annually", "yearly"),
+    ("day", "weekend"),
+    ("every", "each", "whenever"),
+    ("holiday", "day"),
+    _DIGIT,
+    _DIGIT,
+    _DIGIT,
+    _DIGIT,
+    ("within", "in ", "over ", "during"),
+    ("term",),
+    ("holiday",),
+    ("year",),
+    _MONTH_HINT,
+    ("spring", "summer", "autumn", "winter"),
+    ("christmas", "easter", "new year"),
+    ("next", "following", "second", "third", "forthcoming", "upcoming"),
+    ("birthday", "turns", "reaches", " is ", "becomes", "age"),
+    ("today", "tonight", "tomorrow", "this ", "next ", "end of", "same day", "immediate"),
+    ("day",),
+]
+_COMPILED = [
+    (
+        kind,
+        re.compile(pattern, re.I),
+        guard if isinstance(guard, re.Pattern) else re.compile("|".join(map(re.escape, guard))),
+    )
+    for (kind, pattern), guard in zip(_PATTERNS, _GUARDS, strict=True)
+]
+
+_DEADLINE_BEFORE = re.compile(
+    r"(?:\bby|\bbefore|\bno\s+later\s+than|\bnot\s+later\s+than|\bon\s+or\s+before|\bprior\s+to|"
+    r"\buntil|\btill|\bahead\s+of|\bin\s+time\s+for|\bdue(?:\s+(?:on|by))?|\bdeadline(?:\s+of)?|"
+    r"\btarget(?:\s+date)?(?:\s+of)?|\bat\s+the\s+next\s+[\w ]{0,30}?\s+on|\bwithin)"
+    r"\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+_MONTH_CONTEXT = re.compile(
+    r"(?:\bby|\bbefore|\bin|\buntil|\btill|\bduring|\bfrom|\bafter|\bover|\bsince|\bfor|\bearly|"
+    r"\blate|\bmid|\bthrough|\bend\s+of|\bstart\s+of)\s*(?:the\s+)?$",
+    re.I,
+)
+_TERM_CONTEXT = re.compile(
+    r"(?:\bby|\bbefore|\buntil|\btill|\bduring|\bthis|\bnext|\bin|\bfor|\bafter|\bfrom|\bover)"
+    r"\s*(?:the\s+)?$",
+    re.I,
+)
+_NOT_TERM = re.compile(r"(?:\blong|\bshort|\bmedium|\blonger|\bshorter)[\s\-]*$", re.I)
+
+# Sentence words that make a timing measurable for SMART004 ("20 minutes", "85%").
+MEASURE_RE = re.compile(
+    rf"\b\d+(?:\.\d+)?\s?%|\b\d+\s+per\s?cent\b|\b{_NUM}\s+(?:minutes?|hours?|sessions?|times|"
+    r"pages?|books?|visits?|nights?|lessons?|calls?|days?\s+a\s+week)\b",
+    re.I,
+)
+
+_TERM_END = {  # approximate end of each school term / holiday (month, day)
+    "autumn": (12, 20),
+    "christmas": (12, 20),
+    "spring": (3, 31),
+    "easter": (4, 15),
+    "summer": (7, 22),
+    "may": (5, 31),
+    "october": (10, 25),
+    "february": (2, 20),
+}
+_SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "winter": (2, 28)}
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One timing found in a text."""
+
+    # date | month | relative | term | season | festival | event | near | weekday | frequency
+    kind: str
+    text: str
+    start: int
+    end: int
+    deadline: bool  # introduced by "by", "before", "within", "no later than"...
+    parts: tuple[tuple[str, str], ...] = ()
+
+    def part(self, name: str) -> str | None:
+        for key, value in self.parts:
+            if key == name:
+                return value
+        return None
+
+
+def _valid_date(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= calendar.monthrange(year or 2000, month)[1]
+
+
+@lru_cache(maxsize=8192)
+def find_timings(text: str) -> tuple[Timing, ...]:
+    """Every date, deadline and frequency in ``text``, left to right."""
+    low = text.lower()
+    candidates: list[tuple[int, int, str, re.Match[str]]] = []
+    for index, (kind, pattern, guard) in enumerate(_COMPILED):
+        if not guard.search(low):
+            continue
+        for match in pattern.finditer(text):
+            candidates.append((match.start(), index, kind, match))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    out: list[Timing] = []
+    last_end = -1
+    for start, _index, kind, match in candidates:
+        if start < last_end:
+            continue
+        timing = _timing(text, kind, match)
+        if timing is not None:
+            out.append(timing)
+            last_end = match.end()
+    return tuple(out)
+
+
+def _timing(text: str, kind: str, match: re.Match[str]) -> Timing | None:
+    """A match as a :class:`Timing`, or ``None`` when its context says it is not one."""
+    start = match.start()
+    before = text[max(0, start - 40) : start]
+    parts = tuple(
+        (k.rstrip("0123456789"), v) for k, v in match.groupdict().items() if v is not None
+    )
+    values = dict(parts)
+    timing_text = match.group()
+    dated = bool(values.get("y") or values.get("edge"))
+    if kind == "date":
+        month = values.get("m", "")
+        month_no = int(month) if month.isdigit() else _MONTH_NAMES.get(month.lower().rstrip("."))
+        year_text = values.get("y") or ""
+        year = int(year_text) if len(year_text) == 4 else None
+        if month_no is None or not _valid_date(int(values["d"]), month_no, year):
+            return None
+    elif kind == "month":
+        if not dated and not _MONTH_CONTEXT.search(before):
+            return None
+    elif kind == "relative":
+        if not values.get("n") and not values.get("next"):
+            return None
+    elif kind == "term":
+        if _NOT_TERM.search(before):
+            return None
+        if (
+            timing_text.lower().strip().endswith("term")
+            and not values.get("edge")
+            and not values.get("season")
+            and not values.get("half")
+            and not re.match(r"(?:this|next)\b", timing_text, re.I)
+            and not _TERM_CONTEXT.search(before)
+        ):
+            return None
+    elif kind in ("season", "festival") and not dated and not _TERM_CONTEXT.search(before):
+        return None
+    deadline = kind == "relative" or bool(_DEADLINE_BEFORE.search(before))
+    if kind == "weekday" and timing_text.lower().startswith(("by", "before", "until")):
+        deadline = True
+    return Timing(kind, timing_text, start, match.end(), deadline, parts)
+
+
+def _add_working_days(start: date, days: int) -> date:
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def _add_months(start: date, months: int) -> date:
+    month = start.month - 1 + months
+    year = start.year + month // 12
+    month = month % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def _number(text: str | None) -> int:
+    if not text:
+        return 1
+    text = text.lower().replace("-", " ")
+    return int(text) if text.isdigit() else _NUMBER_WORDS.get(text, 1)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+def _next_on_or_after(base: date, month: int, day: int, year: int | None) -> date:
+    if year is not None:
+        return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    candidate = date(base.year, month, min(day, calendar.monthrange(base.year, month)[1]))
+    if candidate < base:
+        candidate = date(
+            base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1])
+        )
+    return candidate
+
+
+def resolve(timing: Timing, base: date, next_review: date | None = None) -> date | None:
+    """The due date a timing stands for, counting from ``base`` (the review date).
+
+    Relative deadlines count from ``base``; dates without a year take the next
+    such date on or after ``base``; terms and seasons are approximate. ``None``
+    for frequencies and events that cannot be dated.
+    """
+    values = dict(timing.parts)
+    kind = timing.kind
+    if kind == "date":
+        month = values["m"]
+        month_no = int(month) if month.isdigit() else _MONTH_NAMES[month.lower().rstrip(".")]
+        return _next_on_or_after(base, month_no, int(values["d"]), _year(values.get("y")))
+    if kind == "month":
+        month_no = _MONTH_NAMES[values["m"].lower().rstrip(".")]
+        year = _year(values.get("y"))
+        day = 1 if values.get("edge") in ("start", "beginning") else 15
+        if values.get("edge") in (None, "end", "close"):
+            day = calendar.monthrange(year or base.year, month_no)[1]
+        return _next_on_or_after(base.replace(day=1), month_no, day, year)
+    if kind == "relative":
+        n = _number(values.get("n"))
+        unit = values["u"].lower()
+        if values.get("work") and unit == "day":
+            return _add_working_days(base, n)
+        if unit in ("day", "night"):
+            return base + timedelta(days=n)
+        if unit == "hour":
+            return base + timedelta(days=max(1, n // 24))
+        if unit == "week":
+            return base + timedelta(weeks=n)
+        if unit == "fortnight":
+            return base + timedelta(weeks=2 * n)
+        if unit == "month":
+            return _add_months(base, n)
+        if unit == "term":
+            return _add_months(base, 4 * n)
+        if unit == "year":
+            return _add_months(base, 12 * n)
+    if kind == "term":
+        season = (values.get("season") or "").lower()
+        if "year" in timing.text.lower():  # start or end of the school year
+            end = re.match(r"end", timing.text, re.I) is not None
+            return _next_on_or_after(base, 7 if end else 9, 22 if end else 1, None)
+        if values.get("half") and not season:
+            return min(_next_on_or_after(base, m, d, None) for m, d in ((2, 20), (5, 31), (10, 25)))
+        if not season:
+            # "by the end of term": the end of the term the review falls in.
+            for name in ("spring", "summer", "autumn"):
+                month, day = _TERM_END[name]
+                candidate = date(base.year, month, day)
+                if candidate >= base:
+                    return candidate
+            return date(base.year + 1, *_TERM_END["spring"])
+        month, day = _TERM_END[season]
+        return _next_on_or_after(base, month, day, _year(values.get("y")))
+    if kind == "season":
+        month, day = _SEASON_END[values["s"].lower()]
+        return _next_on_or_after(base, month, day, _year(values.get("y")))
+    if kind == "festival":
+        name = values["f"].lower()
+        month, day = (12, 25) if name == "christmas" else (4, 15) if name == "easter" else (12, 31)
+        return _next_on_or_after(base, month, day, _year(values.get("y")))
+    if kind == "event":
+        return next_review if "review" in timing.text.lower() else None
+    return None

@@ -1,0 +1,324 @@
+"""Running every rule over a set of recommendations: settings, context, suppressions.
+
+Pure: takes rows (plain records from the export or a text file), the reviews
+they belong to, the term lists and the settings; returns findings per row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from iro_cli.errors import ConfigError
+from iro_cli.lint.rules import RULES, SEVERITIES, SEVERITY_RANK, Finding
+from iro_cli.lint.smart import Recommendation, smart_findings
+from iro_cli.lint.terms import TERM_KEYS, Terms
+from iro_cli.lint.text import lint_text
+
+FAIL_ON = ("error", "warning", "info", "never")
+SETTING_KEYS = {
+    "select": "list of rule codes, code prefixes (SMART) or categories (smart)",
+    "ignore": "list of rule codes, code prefixes or categories",
+    "severity": 'table: CODE = "error" | "warning" | "info"',
+    "fail_on": '"error" | "warning" | "info" | "never"',
+    "max_sentence_words": "whole number of words (PLAIN001)",
+    "max_reading_age": "reading age in years (PLAIN002; off when absent)",
+}
+_SUPPRESSION = re.compile(r"^\s*([A-Za-z]+[0-9]{3})\b\s*[:\-–]?\s*(.*?)\s*$", re.S)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Which rules run, how severe they are, and when the run fails."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    fail_on: str = "warning"
+    max_sentence_words: int | None = 25
+    max_reading_age: float | None = None
+
+    def enabled(self, code: str) -> bool:
+        rule = RULES[code]
+
+        def hits(patterns: Sequence[str]) -> bool:
+            return any(code.startswith(p) or rule.category == p.lower() for p in patterns)
+
+        if self.select and not hits(self.select):
+            return False
+        return not hits(self.ignore)
+
+    @cached_property
+    def categories_on(self) -> frozenset[str]:
+        """Categories with at least one enabled rule."""
+        return frozenset(r.category for c, r in RULES.items() if self.enabled(c))
+
+    def severity_of(self, code: str) -> str:
+        return self.severity.get(code, RULES[code].severity)
+
+    def fails(self, findings: Iterable[Finding]) -> bool:
+        if self.fail_on == "never":
+            return False
+        floor = SEVERITY_RANK[self.fail_on]
+        return any(SEVERITY_RANK[f.severity] >= floor for f in findings)
+
+
+def _codes(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"iro.toml [lint] {key} must be a {SETTING_KEYS[key]}")
+    out = []
+    for item in value:
+        item = item.strip()
+        upper = item.upper()
+        if item.lower() in ("smart", "language", "readability", "lint"):
+            out.append(item.lower())
+        elif upper and any(code.startswith(upper) for code in RULES):
+            out.append(upper)
+        else:
+            raise ConfigError(
+                f"iro.toml [lint] {key}: '{item}' is not a rule code (codes: {', '.join(RULES)})"
+            )
+    return tuple(out)
+
+
+def settings_from_config(
+    section: Mapping[str, Any] | None, *, fail_on: str | None = None
+) -> Settings:
+    """Settings from ``iro.toml`` ``[lint]`` (validated); ``fail_on`` from the command line wins."""
+    section = dict(section or {})
+    unknown = sorted(set(section) - set(SETTING_KEYS) - set(TERM_KEYS))
+    if unknown:
+        known = ", ".join([*SETTING_KEYS, *TERM_KEYS])
+        raise ConfigError(f"iro.toml [lint]: unknown key '{unknown[0]}' (known keys: {known})")
+    severity = section.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"iro.toml [lint] severity must be a {SETTING_KEYS['severity']}")
+    levels = {}
+    for code, level in severity.items():
+        if code.upper() not in RULES:
+            raise ConfigError(f"iro.toml [lint] severity: '{code}' is not a rule code")
+        if not isinstance(level, str) or level.lower() not in SEVERITIES:
+            raise ConfigError(
+                f"iro.toml [lint] severity.{code} must be one of: {', '.join(SEVERITIES)}"
+            )
+        levels[code.upper()] = level.lower()
+    chosen = fail_on or section.get("fail_on", "warning")
+    if not isinstance(chosen, str) or chosen.lower() not in FAIL_ON:
+        raise ConfigError(f"iro.toml [lint] fail_on must be one of: {', '.join(FAIL_ON)}")
+    words = section.get("max_sentence_words", 25)
+    if not isinstance(words, int) or isinstance(words, bool) or words < 1:
+        raise ConfigError("iro.toml [lint] max_sentence_words must be a whole number above 0")
+    age = section.get("max_reading_age")
+    if age is not None and (not isinstance(age, (int, float)) or isinstance(age, bool) or age < 5):
+        raise ConfigError("iro.toml [lint] max_reading_age must be a number of years (5 or more)")
+    return Settings(
+        select=_codes(section.get("select", []), "select"),
+        ignore=_codes(section.get("ignore", []), "ignore"),
+        severity=levels,
+        fail_on=chosen.lower(),
+        max_sentence_words=words,
+        max_reading_age=age,
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One recommendation as read from the input."""
+
+    text: str
+    review_id: str = ""
+    person_id: str = ""
+    recommendation_no: int | None = None
+    line: int | None = None
+    responsible: str = ""
+    target_date: str = ""
+    lint_ignore: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    """What reviews.csv says about one review."""
+
+    review_id: str
+    person_id: str
+    review_date: date | None
+    next_review_date: date | None = None
+    chair: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """Review facts for one row (from reviews.csv)."""
+
+    review_date: date | None = None
+    next_review_date: date | None = None
+    previous: tuple[str, ...] = ()
+    previous_review_date: date | None = None
+    known: bool = False
+    previous_numbers: tuple[int, ...] = ()
+
+
+def build_context(rows: Sequence[Row], reviews: Sequence[Review] | None) -> dict[str, Context]:
+    """Per review ID: its date, the next review date and the previous review's wording.
+
+    The next review date is the one the chair set, else the date of the child's
+    next (not cancelled) review. The previous review is the child's latest
+    earlier review that has recommendations in ``rows``.
+    """
+    if reviews is None:
+        return {}
+    by_id = {r.review_id: r for r in reviews}
+    by_person: dict[str, list[Review]] = defaultdict(list)
+    for review in reviews:
+        if review.review_date is not None and review.status != "Cancelled":
+            by_person[review.person_id].append(review)
+    for items in by_person.values():
+        items.sort(key=lambda r: r.review_date)  # type: ignore[arg-type,return-value]
+    texts: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        number = row.recommendation_no if row.recommendation_no is not None else index + 1
+        texts[row.review_id].append((number, row.text))
+    out: dict[str, Context] = {}
+    for review_id in texts:
+        review = by_id.get(review_id)
+        if review is None or review.review_date is None:
+            continue
+        when = review.review_date
+        history = by_person.get(review.person_id, [])
+        next_date = review.next_review_date
+        if next_date is None:
+            later = [r.review_date for r in history if r.review_date and r.review_date > when]
+            next_date = min(later) if later else None
+        earlier = [
+            r for r in history if r.review_date and r.review_date < when and r.review_id in texts
+        ]
+        previous: tuple[str, ...] = ()
+        numbers: tuple[int, ...] = ()
+        previous_date = None
+        if earlier:
+            last = earlier[-1]
+            ordered = sorted(texts[last.review_id], key=lambda item: item[0])
+            previous = tuple(text for _, text in ordered)
+            numbers = tuple(number for number, _ in ordered)
+            previous_date = last.review_date
+        out[review_id] = Context(when, next_date, previous, previous_date, True, numbers)
+    return out
+
+
+def parse_suppressions(cell: str) -> tuple[dict[str, str], list[Finding]]:
+    """``"SMART003: date agreed verbally; CARE001: Sam's words"`` -> codes with reasons.
+
+    An entry without a reason or with an unknown code is a finding itself
+    (LINT001, LINT002) and silences nothing.
+    """
+    reasons: dict[str, str] = {}
+    problems: list[Finding] = []
+    for entry in re.split(r"[;\n]", cell or ""):
+        if not entry.strip():
+            continue
+        match = _SUPPRESSION.match(entry)
+        if not match:
+            problems.append(
+                RULES["LINT002"].finding(
+                    f"Lint Ignore entry '{entry.strip()[:30]}' does not start with a rule code",
+                    match=entry.strip(),
+                )
+            )
+            continue
+        code, reason = match.group(1).upper(), match.group(2).strip()
+        if code not in RULES:
+            problems.append(
+                RULES["LINT002"].finding(
+                    f"Lint Ignore names '{code}', which is not a rule", match=code
+                )
+            )
+        elif not reason:
+            problems.append(
+                RULES["LINT001"].finding(
+                    f"Lint Ignore '{code}' has no reason, so {code} is still reported", match=code
+                )
+            )
+        else:
+            reasons[code] = reason
+    return reasons, problems
+
+
+def lint_row(
+    row: Row,
+    terms: Terms,
+    settings: Settings,
+    as_of: date,
+    context: Context | None = None,
+) -> list[Finding]:
+    """Every enabled finding for one row, after suppressions, most severe first."""
+    ctx = context or Context()
+    rec = Recommendation(
+        text=row.text,
+        responsible=row.responsible,
+        target_date=row.target_date,
+        review_date=ctx.review_date,
+        next_review_date=ctx.next_review_date,
+        previous=ctx.previous,
+        previous_review_date=ctx.previous_review_date,
+        previous_numbers=ctx.previous_numbers,
+        check_dates=ctx.known,
+        check_drift=ctx.known,
+    )
+    found = smart_findings(rec, terms, as_of) if _any_enabled(settings, "smart") else []
+    categories = {c for c in ("language", "readability") if _any_enabled(settings, c)}
+    if categories and row.text.strip():
+        found += lint_text(
+            row.text,
+            categories,
+            terms,
+            max_sentence_words=settings.max_sentence_words,
+            max_reading_age=settings.max_reading_age,
+        )
+    reasons, problems = parse_suppressions(row.lint_ignore)
+    out = []
+    used: set[str] = set()
+    for finding in found:
+        if not settings.enabled(finding.code):
+            continue
+        if finding.code in reasons:
+            used.add(finding.code)
+            continue
+        out.append(finding)
+    for code in reasons:
+        if code not in used:
+            problems.append(
+                RULES["LINT003"].finding(
+                    f"Lint Ignore '{code}' is not needed: {code} does not fire here", match=code
+                )
+            )
+    out += [p for p in problems if settings.enabled(p.code)]
+    out = [
+        replace(f, severity=settings.severity_of(f.code)) if f.code in settings.severity else f
+        for f in out
+    ]
+    out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.code, f.start))
+    return out
+
+
+def _any_enabled(settings: Settings, category: str) -> bool:
+    return category in settings.categories_on
+
+
+def lint_rows(
+    rows: Sequence[Row],
+    terms: Terms,
+    settings: Settings,
+    as_of: date,
+    reviews: Sequence[Review] | None = None,
+) -> list[list[Finding]]:
+    """Findings for each row, in input order. ``reviews=None``: SMART006/007 skipped."""
+    contexts = build_context(rows, reviews)
+    return [lint_row(row, terms, settings, as_of, contexts.get(row.review_id)) for row in rows]

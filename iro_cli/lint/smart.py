@@ -1,0 +1,264 @@
+"""Recommendation-level rules (SMART001-008): owner, timing, measurability, drift.
+
+Columns come first: the Responsible and Target Date columns are used when
+filled, and the text only when they are empty (or say nothing usable).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from iro_cli.lint.dates import MEASURE_RE, Timing, find_timings, resolve
+from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
+from iro_cli.lint.readability import sentence_spans
+from iro_cli.lint.rules import RULES, Finding
+from iro_cli.lint.terms import Terms
+
+_PASSIVE = re.compile(
+    r"\b(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to|can|may)\s+be\s+"
+    r"(?:[a-z]+ed|made|done|held|sent|written|given|taken|seen|sought|undertaken|set|met|"
+    r"kept|put|found|brought|told|shown|paid|bought|run|read|begun|chosen)\b",
+    re.I,
+)
+_VERB_LEAD = re.compile(
+    r"\b(?:to|will|should|must|shall|can|could|would|may|and|or|also|then|continue\s+to|"
+    r"be|being|is|are|please)\s+$|^\s*$|[,;:]\s*$",
+    re.I,
+)
+_NEXT_ACTION = re.compile(
+    r"(?:,\s*(?:and\s+|then\s+)?|;\s*|\s+and\s+(?:then\s+|also\s+)?|\s+then\s+|\s+as\s+well\s+as\s+)"
+    r"(?:to\s+|will\s+|also\s+)?(?P<verb>[a-z][a-z\-]+)"
+    r"(?=\s+(?:the|a|an|his|her|their|its|your|my|this|that|with|to|for|up|out|on|about|"
+    r"[A-Z][a-z]+|\d))"
+)
+_LIST_ITEM = re.compile(r"(?:^|\s)(?:\(?\d{1,2}[.)]|\(?[a-h]\))\s+\S")
+_WORD = re.compile(r"[a-z0-9']+")
+_EMPTY_TARGET = frozenset(
+    {"", "n/a", "na", "none", "-", "--", "nil", "not applicable", "see above"}
+)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One recommendation with what is known about its review.
+
+    ``review_date``/``next_review_date`` come from reviews.csv; ``previous`` is
+    the wording of the recommendations at the same child's previous review.
+    ``check_dates``/``check_drift`` are False when that context is unknown.
+    """
+
+    text: str
+    responsible: str = ""
+    target_date: str = ""
+    review_date: date | None = None
+    next_review_date: date | None = None
+    previous: tuple[str, ...] = ()
+    previous_review_date: date | None = None
+    previous_numbers: tuple[int, ...] = ()
+    check_dates: bool = True
+    check_drift: bool = True
+
+
+def _timings(rec: Recommendation) -> tuple[list[Timing], list[Timing], bool]:
+    """(column timings, text timings, column says something)."""
+    column = rec.target_date.strip()
+    col_timings = list(find_timings(column)) if column else []
+    return col_timings, list(find_timings(rec.text)), column.lower() not in _EMPTY_TARGET
+
+
+def _due_dates(
+    col: list[Timing], text: list[Timing], rec: Recommendation, as_of: date
+) -> list[tuple[date, str]]:
+    """Deadlines to check against the review dates: the column's, else the text's."""
+    base = rec.review_date or as_of
+    out = []
+    for timing in col:
+        due = resolve(timing, base, rec.next_review_date)
+        if due is not None and timing.kind != "frequency":
+            out.append((due, f"Target Date '{timing.text}'"))
+    if out:
+        return out
+    for timing in text:
+        if not timing.deadline:
+            continue
+        due = resolve(timing, base, rec.next_review_date)
+        if due is not None:
+            out.append((due, f'"{timing.text}"'))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def normalise_wording(text: str) -> str:
+    """Wording for drift comparison: lower case, no dates, no punctuation."""
+    pieces = []
+    last = 0
+    for timing in find_timings(text):
+        pieces.append(text[last : timing.start])
+        last = timing.end
+    pieces.append(text[last:])
+    return " ".join(_WORD.findall("".join(pieces).lower().replace("’", "'")))
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    if len(wa) < 5 or len(wb) < 5:
+        return False
+    return len(wa & wb) / len(wa | wb) >= 0.85
+
+
+def _smart004(rec: Recommendation, terms: Terms, timings: list[Timing]) -> list[Finding]:
+    if any(t.kind == "frequency" for t in timings) or MEASURE_RE.search(rec.text):
+        return []
+    rule = RULES["SMART004"]
+    text = rec.text
+    for term, match in terms.unmeasurable_matcher.finditer(text):
+        before = text[max(0, match.start() - 25) : match.start()]
+        if not _VERB_LEAD.search(before):
+            continue
+        hint = terms.unmeasurable_verbs.get(term) or rule.suggestion
+        return [
+            rule.finding(
+                f'"{match.group()}" cannot be measured',
+                hint,
+                match=match.group(),
+                start=match.start(),
+                end=match.end(),
+            )
+        ]
+    return []
+
+
+def _smart005(rec: Recommendation, owners: list[Owner], terms: Terms) -> list[Finding]:
+    rule = RULES["SMART005"]
+    text = rec.text
+    actors = [o for o in owners if o.verb and o.kind != "vague"]
+    distinct = {o.verb_start: o for o in actors}
+    if len(distinct) >= 2:
+        names = ", ".join(f"{o.who} ({o.verb})" for o in distinct.values())
+        return [rule.finding(f"{len(distinct)} people with their own actions: {names}")]
+    real, _ = column_owners(rec.responsible, terms)
+    if len(real) >= 3 and not is_family_pair(real):
+        return [rule.finding(f"{len(real)} people responsible: {', '.join(real)}")]
+    if len(_LIST_ITEM.findall(text)) >= 2:
+        return [rule.finding("a numbered list of actions in one item")]
+    first = actors[0] if actors else None
+    if first is not None:
+        verbs = [first.verb]
+        cursor = first.verb_start + len(first.verb)
+        for match in _NEXT_ACTION.finditer(text, cursor):
+            verb = match.group("verb")
+            if verb not in terms.action_verbs and verb not in terms.unmeasurable_verbs:
+                continue
+            between = text[cursor : match.start()]
+            if len(between.split()) >= 2:
+                verbs.append(verb)
+                cursor = match.end()
+        if len(verbs) >= 2:
+            return [rule.finding(f"{len(verbs)} actions in one item: {', '.join(verbs)}")]
+    return []
+
+
+def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Finding]:
+    """The SMART001-008 findings for one recommendation (before select/ignore)."""
+    text = rec.text.strip()
+    if not text:
+        return [RULES["SMART008"].finding("the recommendation is blank")]
+    findings: list[Finding] = []
+    col_timings, text_timings, column_filled = _timings(rec)
+
+    # SMART001 / SMART003: is there a real date, deadline or frequency?
+    column_vague = terms.vague_matcher.search(rec.target_date) if column_filled else None
+    if not col_timings and not text_timings:
+        vague = column_vague or terms.vague_matcher.search(rec.text)
+        if vague:
+            where = "Target Date" if vague is column_vague else "text"
+            word = vague[1].group()
+            findings.append(
+                RULES["SMART001"].finding(
+                    f'vague timescale "{word}" ({where}) and no date',
+                    match=word,
+                    start=vague[1].start() if where == "text" else 0,
+                    end=vague[1].end() if where == "text" else 0,
+                )
+            )
+        elif column_filled:
+            findings.append(
+                RULES["SMART003"].finding(
+                    "no date, deadline or frequency (the Target Date is not a date)"
+                )
+            )
+        else:
+            findings.append(RULES["SMART003"].finding("no date, deadline or frequency"))
+
+    # SMART002: who is responsible?
+    owners = find_owners(text, terms)
+    real_column, vague_column = column_owners(rec.responsible, terms)
+    acting = [o for o in owners if o.kind != "vague"]
+    if not real_column and not acting:
+        vague_text = [o for o in owners if o.kind == "vague"]
+        if vague_column:
+            message = f"no one named as responsible (Responsible says '{vague_column[0]}')"
+        elif vague_text:
+            message = f'no one named as responsible ("{vague_text[0].who}" names nobody)'
+        elif passive := _PASSIVE.search(text):
+            message = f'no one named as responsible ("{passive.group()}" does not say by whom)'
+        else:
+            message = "no one named as responsible"
+        findings.append(RULES["SMART002"].finding(message))
+
+    findings += _smart004(rec, terms, col_timings + text_timings)
+    findings += _smart005(rec, owners, terms)
+
+    # SMART006: target before the review, or after the next review.
+    if rec.check_dates:
+        for due, what in _due_dates(col_timings, text_timings, rec, as_of):
+            if rec.review_date is not None and due < rec.review_date:
+                findings.append(
+                    RULES["SMART006"].finding(
+                        f"target {due:%d/%m/%Y} ({what}) is before the review on "
+                        f"{rec.review_date:%d/%m/%Y}"
+                    )
+                )
+                break
+            if rec.next_review_date is not None and due > rec.next_review_date:
+                findings.append(
+                    RULES["SMART006"].finding(
+                        f"target {due:%d/%m/%Y} ({what}) is after the next review on "
+                        f"{rec.next_review_date:%d/%m/%Y}"
+                    )
+                )
+                break
+
+    # SMART007: drift from the previous review.
+    if rec.check_drift and rec.previous:
+        mine = normalise_wording(text)
+        numbers = rec.previous_numbers or tuple(range(1, len(rec.previous) + 1))
+        for number, old in zip(numbers, rec.previous, strict=False):
+            theirs = normalise_wording(old)
+            if mine and _similar(mine, theirs):
+                when = (
+                    f" on {rec.previous_review_date:%d/%m/%Y}" if rec.previous_review_date else ""
+                )
+                if " ".join(text.casefold().split()) == " ".join(old.casefold().split()):
+                    same = "the same wording"
+                elif mine == theirs:
+                    same = "the same wording apart from the dates"
+                else:
+                    same = "almost the same wording"
+                findings.append(
+                    RULES["SMART007"].finding(
+                        f"{same} as recommendation {number} at the previous review{when}"
+                    )
+                )
+                break
+    return findings
+
+
+def first_sentence(text: str) -> str:
+    spans = sentence_spans(text)
+    return text[spans[0][0] : spans[0][1]] if spans else text

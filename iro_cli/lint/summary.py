@@ -1,0 +1,100 @@
+"""Audit figures: per IRO and per review, the share of recommendations with no SMART finding."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from iro_cli.lint.engine import Row
+from iro_cli.lint.rules import Finding
+
+SUMMARY_COLUMNS = (
+    "level",
+    "iro",
+    "review_id",
+    "person_id",
+    "review_date",
+    "recommendations",
+    "smart_clean",
+    "smart_clean_pct",
+    "smart_findings",
+    "language_findings",
+    "readability_findings",
+    "errors",
+    "warnings",
+    "info",
+)
+
+
+def _blank(level: str, iro: str) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
+    row.update(level=level, iro=iro)
+    for key in SUMMARY_COLUMNS[5:]:
+        row[key] = 0
+    return row
+
+
+def _add(total: dict[str, Any], findings: Sequence[Finding]) -> None:
+    total["recommendations"] += 1
+    smart = sum(f.category == "smart" for f in findings)
+    total["smart_clean"] += smart == 0
+    total["smart_findings"] += smart
+    total["language_findings"] += sum(f.category == "language" for f in findings)
+    total["readability_findings"] += sum(f.category == "readability" for f in findings)
+    total["errors"] += sum(f.severity == "error" for f in findings)
+    total["warnings"] += sum(f.severity == "warning" for f in findings)
+    total["info"] += sum(f.severity == "info" for f in findings)
+
+
+def _pct(total: dict[str, Any]) -> None:
+    n = total["recommendations"]
+    total["smart_clean_pct"] = round(100 * total["smart_clean"] / n, 1) if n else None
+
+
+def summarise(
+    rows: Sequence[Row],
+    findings: Sequence[Sequence[Finding]],
+    iro_of_review: Mapping[str, str],
+    review_dates: Mapping[str, date | None],
+) -> list[dict[str, Any]]:
+    """Rows of the audit summary: one per IRO, one per review, and a total.
+
+    ``smart_clean_pct`` is the share of recommendations with no ``smart``
+    finding (after suppressions and ignored rules): the figure an audit reports.
+    The IRO of a review is its chair, else the child's allocated IRO, else "unknown".
+    """
+    per_iro: dict[str, dict[str, Any]] = {}
+    per_review: dict[str, dict[str, Any]] = {}
+    total = _blank("total", "")
+    for row, found in zip(rows, findings, strict=True):
+        iro = iro_of_review.get(row.review_id) or "unknown"
+        if iro not in per_iro:
+            per_iro[iro] = _blank("iro", iro)
+        if row.review_id not in per_review:
+            review = _blank("review", iro)
+            review.update(
+                review_id=row.review_id,
+                person_id=row.person_id,
+                review_date=review_dates.get(row.review_id),
+            )
+            per_review[row.review_id] = review
+        for bucket in (per_iro[iro], per_review[row.review_id], total):
+            _add(bucket, found)
+    out: list[dict[str, Any]] = []
+    reviews_by_iro: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for review in per_review.values():
+        reviews_by_iro[review["iro"]].append(review)
+    for iro in sorted(per_iro, key=lambda name: (name == "unknown", name.lower())):
+        _pct(per_iro[iro])
+        out.append(per_iro[iro])
+    for iro in sorted(reviews_by_iro, key=lambda name: (name == "unknown", name.lower())):
+        for review in sorted(
+            reviews_by_iro[iro], key=lambda r: (r["review_date"] or date.min, r["review_id"])
+        ):
+            _pct(review)
+            out.append(review)
+    _pct(total)
+    out.append(total)
+    return out
