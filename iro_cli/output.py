@@ -24,13 +24,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FORMATS = ("table", "csv", "json", "xlsx")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_DANGEROUS_FIRST = frozenset(("=", "+", "-", "@", "\t", "\r"))
 _UPPER_WORDS = {"id": "ID", "iro": "IRO", "drp": "DRP", "cp": "CP", "cla": "CLA", "fte": "FTE"}
 
 
 def neutralise(text: str) -> str:
     """Stop Excel treating a text cell as a formula (OWASP CSV injection advice)."""
-    return "'" + text if text.startswith(_DANGEROUS) else text
+    return "'" + text if text[:1] in _DANGEROUS_FIRST else text
 
 
 def default_format(stream: IO[Any] | None = None, output: Path | None = None) -> str:
@@ -85,6 +85,11 @@ def _table_cell(value: Any) -> str:
 
 
 def _text_cell(value: Any) -> str:
+    kind = type(value)
+    if kind is str:  # the common case first: most cells are text
+        return neutralise(value)
+    if kind is int:
+        return str(value)
     value = plain(value)
     if value is None:
         return ""

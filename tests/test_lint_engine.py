@@ -185,3 +185,26 @@ def test_sarif_shape() -> None:
     assert location["region"]["startLine"] == 4
     assert first["properties"]["reviewId"] == "R1"
     assert [r["level"] for r in run["results"]] == ["error", "error"]
+
+
+def test_processes_give_the_same_findings_as_one(monkeypatch) -> None:
+    """The rows shared out among processes come back in order with the same findings."""
+    from datetime import date
+
+    from iro_cli import lint
+    from iro_cli.config import Config
+    from iro_cli.exports.reader import load_export
+    from iro_cli.lint import engine
+    from iro_cli.lint.inputs import reviews_from_frame, rows_from_frame
+    from tests.conftest import SAMPLE
+
+    config = Config()
+    rows = rows_from_frame(load_export("recommendations", SAMPLE, config, on_warning=print))
+    reviews = reviews_from_frame(load_export("reviews", SAMPLE, config, on_warning=print))
+    settings = engine.settings_from_config({})
+    one = engine.lint_rows(rows, lint.load_terms(), settings, date(2026, 11, 20), reviews)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_ROWS", 100)
+    two = engine.lint_rows(rows, lint.load_terms(), settings, date(2026, 11, 20), reviews, 2)
+    assert len(one) == len(rows) == 9457
+    assert two == one
+    assert sum(map(len, one)) > 5000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -78,6 +79,12 @@ def _codes_option(value: str | None) -> list[str] | None:
     help="Sentence length limit for PLAIN001 [default: 25].",
 )
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to use for large files [default: one per CPU core].",
+)
 @_exit_2_on_usage_errors
 @session_options
 @as_of_option
@@ -90,6 +97,7 @@ def lint_recommendations(
     ignore: str | None,
     max_sentence_words: int | None,
     list_rules: bool,
+    jobs: int | None,
     session: Session,
     as_of: date,
     out: Output,
@@ -128,7 +136,10 @@ def lint_recommendations(
 
     rows, uri, draft = _read_source(source, session)
     reviews_frame = None if draft else _reviews(session, source)
-    run_lint(rows, uri, draft, reviews_frame, session, settings, terms, as_of, out, summary)
+    workers = jobs or os.cpu_count() or 1
+    run_lint(
+        rows, uri, draft, reviews_frame, session, settings, terms, as_of, out, summary, workers
+    )
 
 
 def run_lint(
@@ -142,8 +153,9 @@ def run_lint(
     as_of: date,
     out: Output,
     summary: bool,
+    workers: int = 1,
 ) -> None:
-    from iro_cli.lint.engine import Context, build_context, lint_row
+    from iro_cli.lint.engine import Context, build_context, lint_in_context, lint_row
     from iro_cli.lint.inputs import reviews_from_frame
 
     reviews = None
@@ -168,7 +180,7 @@ def run_lint(
                     f"(e.g. Review ID {sorted(missing)[0]}): SMART006 and SMART007 skipped "
                     "for their recommendations"
                 )
-        results = [lint_row(r, terms, settings, as_of, contexts.get(r.review_id)) for r in rows]
+        results = lint_in_context(rows, contexts, terms, settings, as_of, workers)
 
     fmt = out.format
     if out.fmt is None and out.path is not None and out.path.suffix.lower() == ".sarif":

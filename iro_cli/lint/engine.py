@@ -17,7 +17,7 @@ from typing import Any
 from iro_cli.errors import ConfigError
 from iro_cli.lint.rules import RULES, SEVERITIES, SEVERITY_RANK, Finding
 from iro_cli.lint.smart import Recommendation, smart_findings
-from iro_cli.lint.terms import TERM_KEYS, Terms
+from iro_cli.lint.terms import TERM_KEYS, Terms, memoised
 from iro_cli.lint.text import lint_text
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -44,19 +44,26 @@ class Settings:
     max_reading_age: float | None = None
 
     def enabled(self, code: str) -> bool:
-        rule = RULES[code]
+        return code in self.enabled_codes
 
-        def hits(patterns: Sequence[str]) -> bool:
-            return any(code.startswith(p) or rule.category == p.lower() for p in patterns)
+    @cached_property
+    def enabled_codes(self) -> frozenset[str]:
+        """The rules that run after ``select`` and ``ignore``."""
 
-        if self.select and not hits(self.select):
-            return False
-        return not hits(self.ignore)
+        def hits(code: str, patterns: Sequence[str]) -> bool:
+            category = RULES[code].category
+            return any(code.startswith(p) or category == p.lower() for p in patterns)
+
+        return frozenset(
+            code
+            for code in RULES
+            if (not self.select or hits(code, self.select)) and not hits(code, self.ignore)
+        )
 
     @cached_property
     def categories_on(self) -> frozenset[str]:
         """Categories with at least one enabled rule."""
-        return frozenset(r.category for c, r in RULES.items() if self.enabled(c))
+        return frozenset(RULES[c].category for c in self.enabled_codes)
 
     def severity_of(self, code: str) -> str:
         return self.severity.get(code, RULES[code].severity)
@@ -221,7 +228,9 @@ def parse_suppressions(cell: str) -> tuple[dict[str, str], list[Finding]]:
     """
     reasons: dict[str, str] = {}
     problems: list[Finding] = []
-    for entry in re.split(r"[;\n]", cell or ""):
+    if not cell:
+        return reasons, problems
+    for entry in re.split(r"[;\n]", cell):
         if not entry.strip():
             continue
         match = _SUPPRESSION.match(entry)
@@ -275,12 +284,18 @@ def lint_row(
     found = smart_findings(rec, terms, as_of) if _any_enabled(settings, "smart") else []
     categories = {c for c in ("language", "readability") if _any_enabled(settings, c)}
     if categories and row.text.strip():
-        found += lint_text(
-            row.text,
-            categories,
+        key = ("text", row.text, frozenset(categories), settings.max_sentence_words,
+               settings.max_reading_age)  # fmt: skip
+        found += memoised(
             terms,
-            max_sentence_words=settings.max_sentence_words,
-            max_reading_age=settings.max_reading_age,
+            key,
+            lambda: lint_text(
+                row.text,
+                categories,
+                terms,
+                max_sentence_words=settings.max_sentence_words,
+                max_reading_age=settings.max_reading_age,
+            ),
         )
     reasons, problems = parse_suppressions(row.lint_ignore)
     out = []
@@ -318,7 +333,69 @@ def lint_rows(
     settings: Settings,
     as_of: date,
     reviews: Sequence[Review] | None = None,
+    workers: int = 1,
 ) -> list[list[Finding]]:
-    """Findings for each row, in input order. ``reviews=None``: SMART006/007 skipped."""
-    contexts = build_context(rows, reviews)
+    """Findings for each row, in input order. ``reviews=None``: SMART006/007 skipped.
+
+    ``workers`` > 1 shares the rows out among that many processes (each row's
+    context is worked out first, so the result is the same) from
+    ``PARALLEL_MIN_ROWS`` rows on.
+    """
+    return lint_in_context(rows, build_context(rows, reviews), terms, settings, as_of, workers)
+
+
+def lint_in_context(
+    rows: Sequence[Row],
+    contexts: Mapping[str, Context],
+    terms: Terms,
+    settings: Settings,
+    as_of: date,
+    workers: int = 1,
+) -> list[list[Finding]]:
+    """Findings for each row given each review's context (see :func:`build_context`)."""
+    if workers <= 1 or len(rows) < PARALLEL_MIN_ROWS:
+        return _lint_chunk(rows, contexts, terms, settings, as_of)
+    from concurrent.futures import ProcessPoolExecutor
+
+    # The same wording goes to the same process, so each distinct text is analysed once.
+    shares: list[list[int]] = [[] for _ in range(workers)]
+    for index, row in enumerate(rows):
+        shares[hash(row.text) % workers].append(index)
+    jobs = []
+    for share in shares:
+        chunk = [rows[i] for i in share]
+        jobs.append(
+            (chunk, {r.review_id: contexts[r.review_id] for r in chunk if r.review_id in contexts})
+        )
+    results: list[list[Finding]] = [[] for _ in rows]
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(terms, settings, as_of)
+    ) as pool:
+        for share, found in zip(shares, pool.map(_lint_share, jobs), strict=True):
+            for index, findings in zip(share, found, strict=True):
+                results[index] = findings
+    return results
+
+
+PARALLEL_MIN_ROWS = 20_000
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(terms: Terms, settings: Settings, as_of: date) -> None:
+    """Each process receives the term lists once and keeps what it works out."""
+    _WORKER.update(terms=terms, settings=settings, as_of=as_of)
+
+
+def _lint_share(job: tuple[Sequence[Row], Mapping[str, Context]]) -> list[list[Finding]]:
+    rows, contexts = job
+    return _lint_chunk(rows, contexts, _WORKER["terms"], _WORKER["settings"], _WORKER["as_of"])
+
+
+def _lint_chunk(
+    rows: Sequence[Row],
+    contexts: Mapping[str, Context],
+    terms: Terms,
+    settings: Settings,
+    as_of: date,
+) -> list[list[Finding]]:
     return [lint_row(row, terms, settings, as_of, contexts.get(row.review_id)) for row in rows]

@@ -15,7 +15,7 @@ from iro_cli.lint.dates import MEASURE_RE, Timing, find_timings, resolve
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
 from iro_cli.lint.readability import sentence_spans
 from iro_cli.lint.rules import RULES, Finding
-from iro_cli.lint.terms import Terms
+from iro_cli.lint.terms import Terms, memoised
 
 _PASSIVE = re.compile(
     r"\b(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to|can|may)\s+be\s+"
@@ -62,11 +62,24 @@ class Recommendation:
     check_drift: bool = True
 
 
-def _timings(rec: Recommendation) -> tuple[list[Timing], list[Timing], bool]:
+def _timings_in(text: str, terms: Terms) -> list[Timing]:
+    """Every date, deadline and frequency in ``text`` (worked out once per text)."""
+    return list(memoised(terms, ("timings", text), lambda: tuple(find_timings(text))))
+
+
+def _timings(rec: Recommendation, terms: Terms) -> tuple[list[Timing], list[Timing], bool]:
     """(column timings, text timings, column says something)."""
     column = rec.target_date.strip()
-    col_timings = list(find_timings(column)) if column else []
-    return col_timings, list(find_timings(rec.text)), column.lower() not in _EMPTY_TARGET
+    col_timings = _timings_in(column, terms) if column else []
+    return col_timings, _timings_in(rec.text, terms), column.lower() not in _EMPTY_TARGET
+
+
+def _owners_in(text: str, terms: Terms) -> list[Owner]:
+    return list(memoised(terms, ("owners", text), lambda: tuple(find_owners(text, terms))))
+
+
+def _column_owners(responsible: str, terms: Terms) -> tuple[list[str], list[str]]:
+    return memoised(terms, ("column", responsible), lambda: column_owners(responsible, terms))
 
 
 def _due_dates(
@@ -90,7 +103,7 @@ def _due_dates(
     return out
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def normalise_wording(text: str) -> str:
     """Wording for drift comparison: lower case, no dates, no punctuation."""
     pieces = []
@@ -102,10 +115,15 @@ def normalise_wording(text: str) -> str:
     return " ".join(_WORD.findall("".join(pieces).lower().replace("’", "'")))
 
 
+@lru_cache(maxsize=65536)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
-    wa, wb = set(a.split()), set(b.split())
+    wa, wb = _word_set(a), _word_set(b)
     if len(wa) < 5 or len(wb) < 5:
         return False
     return len(wa & wb) / len(wa | wb) >= 0.85
@@ -141,7 +159,7 @@ def _smart005(rec: Recommendation, owners: list[Owner], terms: Terms) -> list[Fi
     if len(distinct) >= 2:
         names = ", ".join(f"{o.who} ({o.verb})" for o in distinct.values())
         return [rule.finding(f"{len(distinct)} people with their own actions: {names}")]
-    real, _ = column_owners(rec.responsible, terms)
+    real, _ = _column_owners(rec.responsible, terms)
     if len(real) >= 3 and not is_family_pair(real):
         return [rule.finding(f"{len(real)} people responsible: {', '.join(real)}")]
     if len(_LIST_ITEM.findall(text)) >= 2:
@@ -163,13 +181,13 @@ def _smart005(rec: Recommendation, owners: list[Owner], terms: Terms) -> list[Fi
     return []
 
 
-def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Finding]:
-    """The SMART001-008 findings for one recommendation (before select/ignore)."""
+def _static_findings(
+    rec: Recommendation, terms: Terms
+) -> tuple[tuple[Finding, ...], list[Timing], list[Timing]]:
+    """SMART001-005, and the timings SMART006 needs: a function of text and columns only."""
     text = rec.text.strip()
-    if not text:
-        return [RULES["SMART008"].finding("the recommendation is blank")]
     findings: list[Finding] = []
-    col_timings, text_timings, column_filled = _timings(rec)
+    col_timings, text_timings, column_filled = _timings(rec, terms)
 
     # SMART001 / SMART003: is there a real date, deadline or frequency?
     column_vague = terms.vague_matcher.search(rec.target_date) if column_filled else None
@@ -196,8 +214,8 @@ def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Findi
             findings.append(RULES["SMART003"].finding("no date, deadline or frequency"))
 
     # SMART002: who is responsible?
-    owners = find_owners(text, terms)
-    real_column, vague_column = column_owners(rec.responsible, terms)
+    owners = _owners_in(text, terms)
+    real_column, vague_column = _column_owners(rec.responsible, terms)
     acting = [o for o in owners if o.kind != "vague"]
     if not real_column and not acting:
         vague_text = [o for o in owners if o.kind == "vague"]
@@ -214,6 +232,22 @@ def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Findi
     findings += _smart004(rec, terms, col_timings + text_timings)
     findings += _smart005(rec, owners, terms)
 
+    return tuple(findings), col_timings, text_timings
+
+
+def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Finding]:
+    """The SMART001-008 findings for one recommendation (before select/ignore)."""
+    text = rec.text.strip()
+    if not text:
+        return [RULES["SMART008"].finding("the recommendation is blank")]
+    # SMART001-005 depend only on the wording and the two columns: work them out
+    # once per distinct (text, Responsible, Target Date) in a run.
+    static, col_timings, text_timings = memoised(
+        terms,
+        ("smart", rec.text, rec.responsible, rec.target_date),
+        lambda: _static_findings(rec, terms),
+    )
+    findings = list(static)
     # SMART006: target before the review, or after the next review.
     if rec.check_dates:
         for due, what in _due_dates(col_timings, text_timings, rec, as_of):

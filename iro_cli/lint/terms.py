@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from iro_cli.errors import ConfigError
+
+T = TypeVar("T")
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -72,8 +74,9 @@ class MultiMatcher:
 
     One big regex alternation is slow in Python's engine (every alternative is
     tried at every position), so terms are indexed by their first word and only
-    the few whose first word occurs at a position are tried there. The last
-    text's result is kept: the rules of one recommendation share one scan.
+    the few whose first word occurs at a position are tried there. Results are
+    kept by text: the rules of one recommendation, and repeated wording, share
+    one scan.
     """
 
     def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
@@ -89,13 +92,13 @@ class MultiMatcher:
                     self.prefix.setdefault(word[:3], []).append((word, name, term, compiled))
                 else:
                     self.exact.setdefault(word, []).append((name, term, compiled))
-        self._last: tuple[str, dict[str, list[tuple[str, re.Match[str]]]]] | None = None
+        self._seen: dict[str, dict[str, list[tuple[str, re.Match[str]]]]] = {}
 
     def scan(self, text: str) -> dict[str, list[tuple[str, re.Match[str]]]]:
         """List name -> (listed term, match) left to right, longest first, no overlaps."""
-        last = self._last
-        if last is not None and last[0] == text:
-            return last[1]
+        seen = self._seen.get(text)
+        if seen is not None:
+            return seen
         found: dict[str, list[tuple[str, re.Match[str]]]] = {name: [] for name in self.names}
         ends = dict.fromkeys(self.names, 0)
         exact, prefix = self.exact, self.prefix
@@ -124,7 +127,9 @@ class MultiMatcher:
             for name, hit in best.items():
                 found[name].append(hit)
                 ends[name] = hit[1].end()
-        self._last = (text, found)
+        if len(self._seen) >= MEMO_LIMIT:
+            self._seen.clear()
+        self._seen[text] = found
         return found
 
 
@@ -162,6 +167,15 @@ class Terms:
     not_names: frozenset[str]
     action_verbs: frozenset[str]
     exceptions: Mapping[str, TermException] = field(default_factory=dict)
+
+    @cached_property
+    def memo(self) -> dict[tuple[object, ...], object]:
+        """Results of pure text analyses for this run, by their inputs.
+
+        Minutes repeat themselves (stock phrases, wording copied from the last
+        review), so the same text is analysed once. See :func:`memoised`.
+        """
+        return {}
 
     @cached_property
     def multi_matcher(self) -> MultiMatcher:
@@ -345,3 +359,19 @@ def load_terms(config_section: Mapping[str, Any] | None = None) -> Terms:
         action_verbs=frozenset(data["action_verbs"]["verbs"]),
         exceptions=exceptions,
     )
+
+
+MEMO_LIMIT = 200_000
+
+
+def memoised(terms: Terms, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, once per ``key`` for these terms (a pure function of ``key``)."""
+    memo = terms.memo
+    try:
+        return memo[key]  # type: ignore[return-value]
+    except KeyError:
+        pass
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    value = memo[key] = compute()
+    return value
