@@ -24,7 +24,7 @@ SEGMENTS = (
 )
 WIDTH_INCHES = 7.5  # scaled to A4 text width (16 cm) text stays about 8 pt or larger
 DPI = 200
-MIN_LABELLED = 0.06  # segments narrower than this get no percentage label
+MIN_LABELLED = 0.045  # segments narrower than this get no percentage label
 
 
 def display_label(text: str) -> str:
@@ -58,10 +58,10 @@ def participation_chart(
         bars.append(("Total", total, True))
     n = max(len(bars), 1)
     bar_height = 0.34  # inches per bar
-    height = 2.3 + bar_height * n
+    height = 2.45 + bar_height * n
     fig = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI)
     FigureCanvasAgg(fig)
-    top, bottom = 1 - 1.45 / height, 0.8 / height
+    top, bottom = 1 - 1.45 / height, 0.95 / height
     ax = fig.add_axes((0.2, bottom, 0.6, top - bottom))
 
     positions = list(range(n))
@@ -103,7 +103,7 @@ def participation_chart(
         ax.spines[side].set_visible(False)
     ax.tick_params(axis="y", length=0)
     head = {"ha": "right", "va": "bottom", "fontsize": 8, "fontweight": "bold"}
-    ax.text(1.15, -0.62, "Aged 4+\n(PN1–PN7)", transform=ax.get_yaxis_transform(), **head)
+    ax.text(1.15, -0.62, "Reviews\n(PN1–PN7)", transform=ax.get_yaxis_transform(), **head)
     ax.text(1.31, -0.62, "Under 4\n(PN0)", transform=ax.get_yaxis_transform(), **head)
 
     fig.text(0.02, 1 - 0.12 / height, title, fontsize=13, fontweight="bold",
@@ -114,12 +114,16 @@ def participation_chart(
     fig.legend(handles=handles, loc="upper left", ncols=3, frameon=False, fontsize=8,
                bbox_to_anchor=(0.015, 1 - 0.68 / height),
                handlelength=1.2, columnspacing=1.4)  # fmt: skip
-    note = "PN0 reviews (children under 4) are not in the bars or the rates."
+    # Each label is rounded on its own so it matches the rates in the table (attended =
+    # attendance rate); a bar's labels may then add up to 99% or 101%.
+    notes = ["PN0 reviews (children under 4) are not in the bars or the rates."]
     if missing:
-        plural = "s" if missing != 1 else ""
-        verb = "are" if missing != 1 else "is"
-        note += f" {missing:,} review{plural} with no participation code {verb} not shown."
-    fig.text(0.02, 0.1 / height, note, fontsize=7.5, color="#444444")
+        plural, verb = ("s", "are") if missing != 1 else ("", "is")
+        notes[0] += f" {missing:,} review{plural} with no participation code {verb} not shown."
+    notes.append("Percentages are rounded, so a bar may not add up to exactly 100%.")
+    note = "\n".join(notes)
+    fig.text(0.02, 0.08 / height, note, fontsize=7.5, color="#444444", va="bottom",
+             linespacing=1.4)  # fmt: skip
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})

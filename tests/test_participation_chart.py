@@ -22,15 +22,15 @@ def test_one_bar_per_group_and_a_total_bar() -> None:
     rows = [_row(f"2025/26 Q{i}", PN1=i, PN5=1, PN7=1, PN0=2) for i in range(1, 5)]
     total = _row("Total", PN1=10, PN5=4, PN7=4, PN0=8)
     png = participation_chart(rows, "quarter", title="T", subtitle="S", total=total)
-    # 7.5 in wide at 200 dpi; (2.3 + 0.34 per bar) in high: 4 quarters + Total = 5 bars.
-    assert _size(png) == (1500, 800)
+    # 7.5 in wide at 200 dpi; (2.45 + 0.34 per bar) in high: 4 quarters + Total = 5 bars.
+    assert _size(png) == (1500, 830)
 
 
 def test_single_group_has_no_total_bar_and_empty_groups_draw() -> None:
     png = participation_chart(
         [_row("2025/26 Q1")], "quarter", title="T", subtitle="S", total=_row("Total")
     )
-    assert _size(png) == (1500, 528)
+    assert _size(png) == (1500, 558)
 
 
 def test_png_is_reproducible() -> None:

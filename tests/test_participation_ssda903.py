@@ -121,9 +121,9 @@ def test_cli_ssda903_by_gender(runner) -> None:
     ]
     reviews = SMALL / "reviews.csv"
     assert result.stderr.splitlines() == [
-        f"iro: warning: {reviews}, line 5, column 'Participation Code' (ID 1002): rule 441: "
+        f"iro: warning: {reviews}, line 5, column 'REVIEW_CODE' (ID 1002): rule 441: "
         "code PN5 but the date of birth makes the child under 4 at the review (PN0 expected)",
-        f"iro: warning: {reviews}, line 7, column 'Participation Code' (ID 1003): missing code: "
+        f"iro: warning: {reviews}, line 7, column 'REVIEW_CODE' (ID 1003): missing code: "
         "held CLA review with no participation code (counted as 'missing', left out of the rates)",
         "iro: 2 data warnings: 1 × rule 441, 1 missing code",
     ]
@@ -133,7 +133,7 @@ def test_cli_ssda903_leapling_rule_440(runner) -> None:
     args = ["participation", "--ssda903", str(SMALL), "--year", "2024/25", "--format", "csv"]
     result = runner.invoke(cli, args)
     assert result.stdout.splitlines()[1] == "2024/25,1,0,0,0,0,0,0,0,0,1,,"
-    assert "line 6, column 'Participation Code' (ID 1003): rule 440" in result.stderr
+    assert "line 6, column 'REVIEW_CODE' (ID 1003): rule 440" in result.stderr
 
 
 @pytest.mark.parametrize("by", ["iro", "team"])

@@ -103,6 +103,7 @@ def participation(
       iro participation --ssda903 returns/2025 --by age-band -o participation.csv
     """
     from iro_cli.participation import check_reviews, held_cla_reviews, summarise
+    from iro_cli.participation.checks import EXPORT_COLUMNS, SSDA903_COLUMNS
     from iro_cli.participation.summary import CompareError
 
     by = by.lower()
@@ -119,11 +120,12 @@ def participation(
         from iro_cli.ssda903 import read_ssda903
 
         records = held_cla_reviews(read_ssda903(ssda903))
-        children_file = "header.csv"
+        children_file, columns = "header.csv", SSDA903_COLUMNS
     else:
         children = session.load("children")
         records = held_cla_reviews(session.load("reviews"), children)
         children_file = Path(str(children.attrs.get("path", "children.csv"))).name
+        columns = EXPORT_COLUMNS
     period = _period(records, start, end)
     try:
         summary = summarise(records, by, period, compare=compare)
@@ -131,7 +133,7 @@ def participation(
         raise click.UsageError(str(exc)) from None
     if summary.selection.shift is not None:
         click.echo(f"iro: {_comparing(summary)}", err=True)
-    warnings = check_reviews(summary.warned_records, children_file)
+    warnings = check_reviews(summary.warned_records, children_file, columns)
     _print_warnings(warnings, all_warnings)
     frame, table_format = _output_frame(summary, out.format, total)
     out.render(frame, table_format=table_format)

@@ -13,7 +13,7 @@ A child is "4 or over" from their 4th birthday (1 March for someone born on
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from iro_cli.errors import Problem
@@ -77,28 +77,38 @@ def _warning(kind: str, record: ReviewRecord, column: str | None, **fields: str)
     return DataWarning(kind, problem)
 
 
+# The columns named in warnings: the reviews export's headers, or an SSDA903 return's.
+EXPORT_COLUMNS = {"code": "Participation Code", "person": "Person ID", "date": "Review Date"}
+SSDA903_COLUMNS = {"code": "REVIEW_CODE", "person": "CHILD", "date": "REVIEW"}
+
+
 def check_reviews(
-    records: Iterable[ReviewRecord], children_file: str = "children.csv"
+    records: Iterable[ReviewRecord],
+    children_file: str = "children.csv",
+    columns: Mapping[str, str] = EXPORT_COLUMNS,
 ) -> list[DataWarning]:
-    """Every warning for ``records``, in the order of the records."""
+    """Every warning for ``records``, in the order of the records.
+
+    ``columns`` names the code, person and date columns in the messages.
+    """
     warnings: list[DataWarning] = []
     for record in records:
         code = record.code
         if not code:
-            warnings.append(_warning(MISSING_CODE, record, "Participation Code"))
+            warnings.append(_warning(MISSING_CODE, record, columns["code"]))
         if not record.child_found:
-            warnings.append(_warning(NO_CHILD, record, "Person ID", children=children_file))
+            warnings.append(_warning(NO_CHILD, record, columns["person"], children=children_file))
             continue
         if record.date_of_birth is None:
             warnings.append(_warning(NO_DOB, record, None))
             continue
         age = age_on(record.date_of_birth, record.review_date)
         if age < 0:
-            warnings.append(_warning(BORN_AFTER, record, "Review Date"))
+            warnings.append(_warning(BORN_AFTER, record, columns["date"]))
         elif code == UNDER_FOUR and age >= 4:
-            warnings.append(_warning(RULE_440, record, "Participation Code"))
+            warnings.append(_warning(RULE_440, record, columns["code"]))
         elif code and code != UNDER_FOUR and age < 4:
-            warnings.append(_warning(RULE_441, record, "Participation Code", code=code))
+            warnings.append(_warning(RULE_441, record, columns["code"], code=code))
     return warnings
 
 
