@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from iro_cli.schedule.dates import WorkingCalendar, add_months
+
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTH_NAMES["sept"] = 9
@@ -313,20 +315,12 @@ def _timing(text: str, kind: str, match: re.Match[str]) -> Timing | None:
     return Timing(kind, timing_text, start, match.end(), deadline, parts)
 
 
+_CALENDAR = WorkingCalendar()  # England and Wales share their bank holidays
+
+
 def _add_working_days(start: date, days: int) -> date:
-    current = start
-    while days > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
-
-
-def _add_months(start: date, months: int) -> date:
-    month = start.month - 1 + months
-    year = start.year + month // 12
-    month = month % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    """Working days as the regulations count them: weekends and bank holidays excluded."""
+    return _CALENDAR.add_working_days(start, days) if days > 0 else start
 
 
 def _number(text: str | None) -> int:
@@ -387,11 +381,11 @@ def resolve(timing: Timing, base: date, next_review: date | None = None) -> date
         if unit == "fortnight":
             return base + timedelta(weeks=2 * n)
         if unit == "month":
-            return _add_months(base, n)
+            return add_months(base, n)
         if unit == "term":
-            return _add_months(base, 4 * n)
+            return add_months(base, 4 * n)
         if unit == "year":
-            return _add_months(base, 12 * n)
+            return add_months(base, 12 * n)
     if kind == "term":
         season = (values.get("season") or "").lower()
         if "year" in timing.text.lower():  # start or end of the school year
