@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from iro_cli.errors import ExportNotFoundError, InputError, IroError, Problem
 from iro_cli.exports.schema import EXPORTS, Column, ExportFile, normalise_header
+from iro_cli.gcpause import fewer_gc_passes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -235,6 +236,13 @@ def read_export_file(
     path: Path, spec: ExportFile, header_map: dict[str, str] | None = None
 ) -> ReadResult:
     """Read one export into canonical columns, collecting every problem."""
+    with fewer_gc_passes():
+        return _read_export_file(path, spec, header_map)
+
+
+def _read_export_file(
+    path: Path, spec: ExportFile, header_map: dict[str, str] | None
+) -> ReadResult:
     import pandas as pd
 
     name = str(path)

@@ -6,6 +6,7 @@ they belong to, the term lists and the settings; returns findings per row.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,6 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from iro_cli.errors import ConfigError
+from iro_cli.gcpause import BATCH_THRESHOLD, fewer_gc_passes
 from iro_cli.lint.rules import RULES, SEVERITIES, SEVERITY_RANK, Finding
 from iro_cli.lint.smart import Recommendation, smart_findings
 from iro_cli.lint.terms import TERM_KEYS, Terms, memoised
@@ -64,6 +66,11 @@ class Settings:
     def categories_on(self) -> frozenset[str]:
         """Categories with at least one enabled rule."""
         return frozenset(RULES[c].category for c in self.enabled_codes)
+
+    @cached_property
+    def text_categories(self) -> frozenset[str]:
+        """The enabled categories that look at the wording alone (language, readability)."""
+        return self.categories_on & {"language", "readability"}
 
     def severity_of(self, code: str) -> str:
         return self.severity.get(code, RULES[code].severity)
@@ -281,14 +288,12 @@ def lint_row(
         check_dates=ctx.known,
         check_drift=ctx.known,
     )
-    found = smart_findings(rec, terms, as_of) if _any_enabled(settings, "smart") else []
-    categories = {c for c in ("language", "readability") if _any_enabled(settings, c)}
+    found = smart_findings(rec, terms, as_of) if "smart" in settings.categories_on else []
+    categories = settings.text_categories
     if categories and row.text.strip():
-        key = ("text", row.text, frozenset(categories), settings.max_sentence_words,
-               settings.max_reading_age)  # fmt: skip
         found += memoised(
             terms,
-            key,
+            ("text", row.text, categories, settings.max_sentence_words, settings.max_reading_age),
             lambda: lint_text(
                 row.text,
                 categories,
@@ -323,10 +328,6 @@ def lint_row(
     return out
 
 
-def _any_enabled(settings: Settings, category: str) -> bool:
-    return category in settings.categories_on
-
-
 def lint_rows(
     rows: Sequence[Row],
     terms: Terms,
@@ -354,7 +355,8 @@ def lint_in_context(
 ) -> list[list[Finding]]:
     """Findings for each row given each review's context (see :func:`build_context`)."""
     if workers <= 1 or len(rows) < PARALLEL_MIN_ROWS:
-        return _lint_chunk(rows, contexts, terms, settings, as_of)
+        with fewer_gc_passes():
+            return _lint_chunk(rows, contexts, terms, settings, as_of)
     from concurrent.futures import ProcessPoolExecutor
 
     # The same wording goes to the same process, so each distinct text is analysed once.
@@ -384,6 +386,7 @@ _WORKER: dict[str, Any] = {}
 def _start_worker(terms: Terms, settings: Settings, as_of: date) -> None:
     """Each process receives the term lists once and keeps what it works out."""
     _WORKER.update(terms=terms, settings=settings, as_of=as_of)
+    gc.set_threshold(BATCH_THRESHOLD, *gc.get_threshold()[1:])  # the process is ours
 
 
 def _lint_share(job: tuple[Sequence[Row], Mapping[str, Context]]) -> list[list[Finding]]:

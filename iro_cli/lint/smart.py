@@ -124,7 +124,8 @@ def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
     wa, wb = _word_set(a), _word_set(b)
-    if len(wa) < 5 or len(wb) < 5:
+    small, large = sorted((len(wa), len(wb)))
+    if small < 5 or small < 0.85 * large:  # the overlap could not reach 85%
         return False
     return len(wa & wb) / len(wa | wb) >= 0.85
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -69,6 +69,31 @@ _FIRST_WORD = re.compile(r"[A-Za-z0-9][\w'’]*")
 _TEXT_WORD = re.compile(r"(?<![\w\-])[A-Za-z0-9][\w'’]*")
 
 
+def _trie_pattern(words: Iterable[str], prefixes: Iterable[str]) -> str:
+    """A regex matching any of ``words`` as a whole word, or a word starting with a prefix.
+
+    Built as a trie (``care|carer`` -> ``care(?:r)?``) so the engine follows one
+    branch per letter instead of trying every alternative at every position.
+    """
+    trie: dict[str, Any] = {}
+    for word, end in [(w, "word") for w in words] + [(p, "prefix") for p in prefixes]:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node.setdefault("", set()).add(end)
+
+    def build(node: dict[str, Any]) -> str:
+        ends = node.get("", set())
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if "prefix" in ends:
+            branches.append(r"[\w'’]*")
+        elif "word" in ends:
+            branches.append(r"(?![\w'’])")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
 class MultiMatcher:
     """Finds the terms of several lists in one pass over a text's words.
 
@@ -93,6 +118,22 @@ class MultiMatcher:
                 else:
                     self.exact.setdefault(word, []).append((name, term, compiled))
         self._seen: dict[str, dict[str, list[tuple[str, re.Match[str]]]]] = {}
+        # Finds, in one pass in C, only the words that can start a term.
+        self._starts = re.compile(
+            r"(?<![\w\-])(?:"
+            + _trie_pattern(self.exact, [w for items in self.prefix.values() for w, *_ in items])
+            + ")"
+        )
+
+    def _words(self, text: str) -> Iterator[tuple[int, str]]:
+        """(start, lower-case word with straight apostrophes) of the words worth trying."""
+        folded = text.lower().replace("’", "'")
+        if len(folded) == len(text):
+            for match in self._starts.finditer(folded):
+                yield match.start(), match.group()
+            return
+        for word in _TEXT_WORD.finditer(text):  # lower() changed the length (rare letters)
+            yield word.start(), word.group().lower().replace("’", "'")
 
     def scan(self, text: str) -> dict[str, list[tuple[str, re.Match[str]]]]:
         """List name -> (listed term, match) left to right, longest first, no overlaps."""
@@ -102,15 +143,11 @@ class MultiMatcher:
         found: dict[str, list[tuple[str, re.Match[str]]]] = {name: [] for name in self.names}
         ends = dict.fromkeys(self.names, 0)
         exact, prefix = self.exact, self.prefix
-        for word in _TEXT_WORD.finditer(text):
-            low = word.group().lower()
-            candidates = exact.get(low) or (
-                exact.get(low.replace("’", "'")) if "’" in low else None
-            )
+        for start, low in self._words(text):
+            candidates = exact.get(low)
             stems = prefix.get(low[:3])
             if not candidates and not stems:
                 continue
-            start = word.start()
             best: dict[str, tuple[str, re.Match[str]]] = {}
             for name, term, compiled in candidates or ():
                 if start < ends[name]:
