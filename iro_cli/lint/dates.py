@@ -149,7 +149,6 @@ _PATTERNS = [
 ]
 
 _UNITS = ("day", "night", "week", "fortnight", "month", "term", "year")
-_DIGIT = re.compile(r"\d")
 _MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 # Cheap tests on the lower-cased text: a pattern runs only when its words could be there
 # (one regex per pattern with a guard is ten times faster than one big alternation).
@@ -160,10 +159,11 @@ _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
     ("day", "weekend"),
     ("every", "each", "whenever"),
     ("holiday", "day"),
-    _DIGIT,
-    _DIGIT,
-    _DIGIT,
-    _DIGIT,
+    # The date patterns are the costly ones: each guard is what its pattern cannot match without.
+    re.compile(r"\d[/.\-]\d"),  # 15/01/2027
+    re.compile(r"\d{4}-\d"),  # 2027-01-15
+    re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_HINT.pattern})"),  # 15 January
+    re.compile(rf"(?:{_MONTH_HINT.pattern})[a-z]*\.?\s+\d"),  # January 15
     ("within", "in ", "over ", "during"),
     ("term",),
     ("holiday",),
@@ -184,6 +184,7 @@ _COMPILED = [
     )
     for (kind, pattern), guard in zip(_PATTERNS, _GUARDS, strict=True)
 ]
+
 
 _DEADLINE_BEFORE = re.compile(
     r"(?:\bby|\bbefore|\bno\s+later\s+than|\bnot\s+later\s+than|\bon\s+or\s+before|\bprior\s+to|"

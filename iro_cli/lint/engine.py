@@ -357,29 +357,54 @@ def lint_in_context(
     if workers <= 1 or len(rows) < PARALLEL_MIN_ROWS:
         with fewer_gc_passes():
             return _lint_chunk(rows, contexts, terms, settings, as_of)
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # The same wording goes to the same process, so each distinct text is analysed once.
-    shares: list[list[int]] = [[] for _ in range(workers)]
-    for index, row in enumerate(rows):
-        shares[hash(row.text) % workers].append(index)
-    jobs = []
-    for share in shares:
-        chunk = [rows[i] for i in share]
-        jobs.append(
-            (chunk, {r.review_id: contexts[r.review_id] for r in chunk if r.review_id in contexts})
-        )
+    shares = _share_out(rows, workers)
+    forked = multiprocessing.get_start_method() == "fork"
+    if forked:  # the processes inherit the rows: send only their numbers
+        _WORKER.update(rows=rows, contexts=contexts)
+        jobs: list[Any] = shares
+    else:
+        jobs = []
+        for share in shares:
+            chunk = [rows[i] for i in share]
+            wanted = {r.review_id: contexts[r.review_id] for r in chunk if r.review_id in contexts}
+            jobs.append((chunk, wanted))
     results: list[list[Finding]] = [[] for _ in rows]
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(terms, settings, as_of)
-    ) as pool:
-        for share, found in zip(shares, pool.map(_lint_share, jobs), strict=True):
-            for index, findings in zip(share, found, strict=True):
-                results[index] = findings
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(terms, settings, as_of)
+        ) as pool:
+            for share, found in zip(shares, pool.map(_lint_share, jobs), strict=True):
+                for index, findings in zip(share, found, strict=True):
+                    results[index] = findings
+    finally:
+        _WORKER.clear()
     return results
 
 
 PARALLEL_MIN_ROWS = 20_000
+# Working out a wording the first time costs about as much as seven rows that reuse it.
+DISTINCT_TEXT_COST = 7
+
+
+def _share_out(rows: Sequence[Row], workers: int) -> list[list[int]]:
+    """Row numbers per process: each wording in one process (analysed once), loads even."""
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        by_text[row.text].append(index)
+    shares: list[list[int]] = [[] for _ in range(workers)]
+    loads = [0] * workers
+    for indexes in sorted(by_text.values(), key=len, reverse=True):
+        lightest = loads.index(min(loads))
+        shares[lightest].extend(indexes)
+        loads[lightest] += DISTINCT_TEXT_COST + len(indexes)
+    for share in shares:
+        share.sort()
+    return shares
+
+
 _WORKER: dict[str, Any] = {}
 
 
@@ -389,8 +414,13 @@ def _start_worker(terms: Terms, settings: Settings, as_of: date) -> None:
     gc.set_threshold(BATCH_THRESHOLD, *gc.get_threshold()[1:])  # the process is ours
 
 
-def _lint_share(job: tuple[Sequence[Row], Mapping[str, Context]]) -> list[list[Finding]]:
-    rows, contexts = job
+def _lint_share(job: Any) -> list[list[Finding]]:
+    """One process's share: row numbers (inherited rows) or the rows themselves."""
+    if isinstance(job, list):
+        every, contexts = _WORKER["rows"], _WORKER["contexts"]
+        rows = [every[i] for i in job]
+    else:
+        rows, contexts = job
     return _lint_chunk(rows, contexts, _WORKER["terms"], _WORKER["settings"], _WORKER["as_of"])
 
 

@@ -153,10 +153,9 @@ def _object_words(terms: Terms) -> frozenset[str]:
 
 
 def _is_verb(word: str, terms: Terms) -> bool:
-    word = word.lower()
-    return word not in _FUNCTION_WORDS and (
-        word in terms.action_verbs or not any(c.isupper() for c in word)
-    )
+    """A known action verb, or any lower-case word that is not a function word."""
+    low = word.lower()
+    return low not in _FUNCTION_WORDS and (low in terms.action_verbs or low == word)
 
 
 def _acts(text: str, end: int, terms: Terms) -> tuple[str, int] | None:

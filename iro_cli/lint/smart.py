@@ -120,14 +120,12 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _similar(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    wa, wb = _word_set(a), _word_set(b)
-    small, large = sorted((len(wa), len(wb)))
+def _overlap(words: frozenset[str], others: frozenset[str]) -> bool:
+    """At least 85% of the words in common, for wordings of five words or more."""
+    small, large = sorted((len(words), len(others)))
     if small < 5 or small < 0.85 * large:  # the overlap could not reach 85%
         return False
-    return len(wa & wb) / len(wa | wb) >= 0.85
+    return len(words & others) / len(words | others) >= 0.85
 
 
 def _smart004(rec: Recommendation, terms: Terms, timings: list[Timing]) -> list[Finding]:
@@ -270,12 +268,13 @@ def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Findi
                 break
 
     # SMART007: drift from the previous review.
-    if rec.check_drift and rec.previous:
-        mine = normalise_wording(text)
+    mine = normalise_wording(text) if rec.check_drift and rec.previous else ""
+    if mine:
+        words = _word_set(mine)
         numbers = rec.previous_numbers or tuple(range(1, len(rec.previous) + 1))
         for number, old in zip(numbers, rec.previous, strict=False):
             theirs = normalise_wording(old)
-            if mine and _similar(mine, theirs):
+            if theirs == mine or _overlap(words, _word_set(theirs)):
                 when = (
                     f" on {rec.previous_review_date:%d/%m/%Y}" if rec.previous_review_date else ""
                 )
