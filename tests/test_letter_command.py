@@ -265,3 +265,19 @@ def test_letters_convert_to_pdf_with_libreoffice(batch_dir: Path, tmp_path: Path
         )
         pdf = tmp_path / name.replace(".docx", ".pdf")
         assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_service_wording_that_shares_a_childs_name_is_not_a_child(runner, tmp_path: Path) -> None:
+    """ "Okafor Advocacy" (service text from iro.toml) is not Tyler Okafor, child 1003."""
+    config = tmp_path / "iro.toml"
+    config.write_text(
+        (DATA / "iro.toml").read_text().replace("Exampleshire Advocacy", "Okafor Advocacy"),
+        encoding="utf-8",
+    )
+    args = [*BASE[:3], "--config", str(config), *BASE[5:], "--child", "1004", "-o", str(tmp_path)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    (letter,) = tmp_path.glob("letter_1004_*.docx")
+    text = "\n".join(t for _, t in paragraphs(letter))
+    assert "Okafor Advocacy" in text
+    assert "Tyler" not in text and "1003" not in text

@@ -152,3 +152,33 @@ def test_age_on_review_day(born: date, on: date, age: int, group: str, target: i
     assert age_on(born, on) == age
     assert age_group(age).key == group
     assert reading_age_target(age) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i like living with Jo", "I like living with Jo."),
+        ("“I feel like nobody listens.”", "“I feel like nobody listens.”"),
+        ("“I want to see my brother”", "“I want to see my brother”."),
+        ("Are you happy at school?", "Are you happy at school?"),
+        ("We will meet again (in May)", "We will meet again (in May)."),
+    ],
+)
+def test_finish_adds_one_full_stop(text: str, expected: str) -> None:
+    from iro_cli.letters.wording import finish
+
+    assert finish(text) == expected
+
+
+def test_warnings_name_the_heading_above_not_the_sentence() -> None:
+    from iro_cli.letters.checks import _Locator, _numbered
+
+    paragraphs = [
+        ("Title", "About your meeting"),
+        ("Normal", "Dear Ellie,"),
+        ("heading 1", "What we agreed"),
+        ("List Bullet", "Sam will book your dentist check."),
+    ]
+    locator = _Locator(_numbered(paragraphs))
+    assert locator.where(locator.text.index("dentist")) == 'paragraph 4, under "What we agreed"'
+    assert locator.where(0) == 'paragraph 1, under "About your meeting"'

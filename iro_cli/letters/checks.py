@@ -58,10 +58,16 @@ def _numbered(paragraphs: Sequence[tuple[str, str]]) -> list[tuple[int, str, str
     heading = ""
     numbered = []
     for number, (style, text) in enumerate(paragraphs, start=1):
-        if style.startswith(("Heading", "Title")):
+        if style.lower().startswith(("heading", "title")):
             heading = " ".join(text.split())
         numbered.append((number, heading, text))
     return numbered
+
+
+def _without(text: str, phrases: Iterable[str]) -> str:
+    for phrase in phrases:
+        text = text.replace(phrase, " ")
+    return text
 
 
 def _prose(text: str) -> str:
@@ -80,7 +86,8 @@ def check_letter(
 
     paragraphs = list(paragraphs)
     names_other = any(
-        others.mentions_other(text, letter.person_id, letter.adults) for _, text in paragraphs
+        others.mentions_other(_without(text, letter.service_text), letter.person_id, letter.adults)
+        for _, text in paragraphs
     )
     warnings: list[str] = []
     numbered = _numbered(paragraphs)

@@ -62,6 +62,9 @@ class Letter:
     context: dict[str, Any]
     notes: list[str] = field(default_factory=list)  # for the IRO, no personal data
     adults: frozenset[str] = frozenset()  # adult name words (for the final privacy check)
+    # The service's own wording from iro.toml: not about any child, so not checked for names
+    # ("Northbrook Young People's Advocacy" does not name a child called Young).
+    service_text: tuple[str, ...] = ()
 
     @property
     def filename(self) -> str:
@@ -508,6 +511,19 @@ def build_letter(
         context=context,
         notes=notes,
         adults=adults,
+        service_text=tuple(
+            value
+            for value in (
+                settings.service_name,
+                settings.advocacy_name,
+                settings.advocacy_phone,
+                settings.advocacy_web,
+                settings.complaints_phone,
+                settings.complaints_email,
+                settings.sign_off,
+            )
+            if value
+        ),
     )
 
 

@@ -178,7 +178,8 @@ def finish(sentence: str) -> str:
     if not sentence:
         return ""
     sentence = sentence[0].upper() + sentence[1:]
-    if sentence[-1] not in ".!?":
+    # A quotation that ends with its own stop ("... my friends.”) needs no other.
+    if sentence.rstrip("\"'”’)")[-1:] not in (".", "!", "?"):
         sentence += "."
     return sentence
 
