@@ -184,8 +184,8 @@ def build(out: Path, language: str = "en") -> Path:
     _p(document, "{{ line }}")
     _p(document, "{%p endfor %}")
 
-    _p(document, "{{ sign_off }}", space_before=18)
-    _p(document, "{{ signature }}", bold=True)
+    _p(document, "{{ sign_off }}", space_before=18, keep_with_next=True)
+    _p(document, "{{ signature }}", bold=True, keep_with_next=True)
     _p(document, "{{ service.name }}")
 
     out.parent.mkdir(parents=True, exist_ok=True)
