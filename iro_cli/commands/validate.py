@@ -40,9 +40,11 @@ def validate(session: Session, notes: bool) -> None:
             continue
         result = read_export_file(path, spec, session.config.header_map(key))
         problems.extend(result.problems)
-        if not result.errors:
+        # Row errors leave the other rows usable; a bad header does not.
+        if not any(p.line in (None, 1) for p in result.errors):
             frames[key] = result.frame
-        summary.append(f"  {path.name:<22} {result.rows:>7} rows  {result.encoding}")
+        rows = f"{result.rows} row{'s' * (result.rows != 1)}"
+        summary.append(f"  {path.name:<22} {rows:>10}  {result.encoding}")
     if not frames and not problems:
         names = ", ".join(spec.filename for spec in EXPORTS.values())
         raise IroError(f"no export files found in '{folder}' (expected some of: {names})")
