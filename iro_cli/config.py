@@ -27,11 +27,9 @@ KNOWN_KEYS = {
     "files": "table: export key -> file name",
     "headers": "tables: [headers.<export>] local header -> default header",
     "holidays": "add / remove: lists of dates",
-    "schedule": "timescale settings",
     "lint": "recommendation-wording rules",
     "letters": "service text and template for letters",
     "participation": "participation settings",
-    "report": "KPI pack settings",
 }
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from iro_cli.letters.ages import age_group, age_on, reading_age_target
+from iro_cli.letters.ages import age_group, reading_age_target
 from iro_cli.letters.wording import (
     Replacer,
     child_pronouns,
@@ -20,6 +20,7 @@ from iro_cli.letters.wording import (
     when_phrase,
 )
 from iro_cli.lint import load_terms
+from iro_cli.schedule.dates import age_on
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ from iro_cli.participation.periods import (
     Period,
     Shift,
     age_band,
-    age_on,
     labels_between,
     month_label,
     parse_financial_year,
@@ -29,6 +28,7 @@ from iro_cli.participation.periods import (
 )
 from iro_cli.participation.records import ReviewRecord, held_cla_reviews
 from iro_cli.participation.summary import CompareError, summarise
+from iro_cli.schedule.dates import age_on
 
 # --- codes and rates ----------------------------------------------------------------------
 

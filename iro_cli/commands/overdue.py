@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import click
 
@@ -67,6 +69,22 @@ def run_schedule(
     return late
 
 
+def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--iro``, ``--team`` and ``--type``, shared by overdue and upcoming."""
+    fn = click.option(
+        "--type",
+        "kind",
+        type=TYPE_CHOICE,
+        default="all",
+        show_default=True,
+        help="CLA reviews, child protection conferences, pathway plan reviews, or all.",
+    )(fn)
+    fn = click.option("--team", default=None, help="Only this team.")(fn)
+    return click.option(
+        "--iro", default=None, help="Only this IRO's children (name as in iros.csv)."
+    )(fn)
+
+
 def _check_name(what: str, wanted: str | None, known: set[str]) -> None:
     """A filter that matches nobody is almost always a typo: say so."""
     if not wanted or wanted.casefold() in {k.casefold() for k in known}:
@@ -84,16 +102,7 @@ def _check_name(what: str, wanted: str | None, known: set[str]) -> None:
     help="Also list reviews due in the next N days.",
 )
 @as_of_option
-@click.option("--iro", default=None, help="Only this IRO's children (name as in iros.csv).")
-@click.option("--team", default=None, help="Only this team.")
-@click.option(
-    "--type",
-    "kind",
-    type=TYPE_CHOICE,
-    default="all",
-    show_default=True,
-    help="CLA reviews, child protection conferences, pathway plan reviews, or all.",
-)
+@filter_options
 @click.option(
     "--fail-if-overdue", is_flag=True, help="Exit with status 1 when any review is overdue."
 )

@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from iro_cli.commands.overdue import TYPE_CHOICE, run_schedule
+from iro_cli.commands.overdue import filter_options, run_schedule
 from iro_cli.options import Output, Session, as_of_option, output_options, session_options
 
 
@@ -15,16 +15,7 @@ from iro_cli.options import Output, Session, as_of_option, output_options, sessi
     "--days", type=click.IntRange(min=0), default=28, show_default=True, help="Look N days ahead."
 )
 @as_of_option
-@click.option("--iro", default=None, help="Only this IRO's children (name as in iros.csv).")
-@click.option("--team", default=None, help="Only this team.")
-@click.option(
-    "--type",
-    "kind",
-    type=TYPE_CHOICE,
-    default="all",
-    show_default=True,
-    help="CLA reviews, child protection conferences, pathway plan reviews, or all.",
-)
+@filter_options
 @session_options
 @output_options()
 def upcoming(

@@ -15,7 +15,6 @@ with a floor of 7 because an under-8 letter is read aloud by a carer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 
 @dataclass(frozen=True)
@@ -31,14 +30,6 @@ AGE_8_TO_12 = AgeGroup("8to12", "8 to 12", 12, 2)
 AGE_13_PLUS = AgeGroup("13plus", "13 to 17", 15, 2)
 ADULT = AgeGroup("adult", "18 and over (care-experienced young adult)", 15, 3)
 AGE_GROUPS = (UNDER_8, AGE_8_TO_12, AGE_13_PLUS, ADULT)
-
-
-def age_on(born: date, on: date) -> int:
-    """Whole years of age on ``on`` (a 29 February birthday counts on 1 March)."""
-    years = on.year - born.year
-    if (on.month, on.day) < (born.month, born.day):
-        years -= 1
-    return years
 
 
 def age_group(age: int) -> AgeGroup:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from iro_cli.letters.ages import AgeGroup, age_group, age_on, reading_age_target
+from iro_cli.letters.ages import AgeGroup, age_group, reading_age_target
 from iro_cli.letters.privacy import OtherChildren, adult_words
 from iro_cli.letters.recommendations import (
     IRO_WORDS,
@@ -44,6 +44,7 @@ from iro_cli.letters.wording import (
     sentences,
     uk_date,
 )
+from iro_cli.schedule.dates import age_on
 
 Row = Mapping[str, Any]
 

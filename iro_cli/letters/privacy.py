@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from iro_cli.letters.wording import MONTHS as MONTH_NAMES
+
 
 @dataclass(frozen=True)
 class KnownChild:
@@ -97,22 +99,7 @@ class OtherChildren:
         return False
 
 
-MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
+MONTHS = frozenset(MONTH_NAMES)
 
 
 def _is_date(text: str, start: int, end: int) -> bool:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from iro_cli.errors import Problem
 from iro_cli.participation.codes import UNDER_FOUR
-from iro_cli.participation.periods import age_on
 from iro_cli.participation.records import ReviewRecord
+from iro_cli.schedule.dates import age_on
 
 RULE_440 = "rule 440"
 RULE_441 = "rule 441"

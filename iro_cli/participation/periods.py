@@ -166,19 +166,6 @@ def previous_period(period: Period) -> tuple[Period, Shift]:
 # --- age ----------------------------------------------------------------------------------
 
 
-def age_on(date_of_birth: date, day: date) -> int:
-    """Age in whole years on ``day``.
-
-    Someone born on 29 February has their birthday on 1 March in other years
-    (the usual convention in England): born 29/02/2020, a child is still 0 on
-    28/02/2021, 1 on 01/03/2021 and 4 on 29/02/2024.
-    """
-    years = day.year - date_of_birth.year
-    if (day.month, day.day) < (date_of_birth.month, date_of_birth.day):
-        years -= 1
-    return years
-
-
 def age_band(age: int) -> str:
     """The DfE age band for an age in whole years (``age >= 0``)."""
     if age < 1:

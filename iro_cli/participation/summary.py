@@ -26,12 +26,12 @@ from iro_cli.participation.periods import (
     Period,
     Shift,
     age_band,
-    age_on,
     fy_start_year,
     labels_between,
     previous_period,
 )
 from iro_cli.participation.records import ReviewRecord
+from iro_cli.schedule.dates import age_on
 
 if TYPE_CHECKING:
     import pandas as pd

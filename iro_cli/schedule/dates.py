@@ -22,6 +22,19 @@ from dateutil.relativedelta import relativedelta
 SUBDIVISIONS = {"england": "ENG", "wales": "WLS"}
 
 
+def age_on(born: date, day: date) -> int:
+    """Age in whole years on ``day``.
+
+    Someone born on 29 February has their birthday on 1 March in other years
+    (the usual convention in England): born 29/02/2020, a child is still 0 on
+    28/02/2021, 1 on 01/03/2021 and 4 on 29/02/2024.
+    """
+    years = day.year - born.year
+    if (day.month, day.day) < (born.month, born.day):
+        years -= 1
+    return years
+
+
 def add_months(anchor: date, months: int) -> date:
     """``anchor`` plus calendar months: 31/08/2025 + 6 = 28/02/2026; never raises."""
     return anchor + relativedelta(months=months)
