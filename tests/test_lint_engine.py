@@ -187,8 +187,13 @@ def test_sarif_shape() -> None:
     assert [r["level"] for r in run["results"]] == ["error", "error"]
 
 
-def test_processes_give_the_same_findings_as_one(monkeypatch) -> None:
-    """The rows shared out among processes come back in order with the same findings."""
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_processes_give_the_same_findings_as_one(monkeypatch, start_method: str) -> None:
+    """The rows shared out among processes come back in order with the same findings.
+
+    "spawn" (Windows, macOS) sends each process its rows; "fork" lets them inherit them.
+    """
+    import multiprocessing
     from datetime import date
 
     from iro_cli import lint
@@ -204,7 +209,22 @@ def test_processes_give_the_same_findings_as_one(monkeypatch) -> None:
     settings = engine.settings_from_config({})
     one = engine.lint_rows(rows, lint.load_terms(), settings, date(2026, 11, 20), reviews)
     monkeypatch.setattr(engine, "PARALLEL_MIN_ROWS", 100)
+    monkeypatch.setattr(multiprocessing, "get_start_method", lambda: start_method)
     two = engine.lint_rows(rows, lint.load_terms(), settings, date(2026, 11, 20), reviews, 2)
     assert len(one) == len(rows) == 9457
     assert two == one
     assert sum(map(len, one)) > 5000
+
+
+def test_used_terms_can_be_sent_to_another_process() -> None:
+    """Windows and macOS start worker processes by pickling the term lists."""
+    import pickle
+
+    terms = load_terms()
+    text = "Referral to CAMHS to be made ASAP. Contact with Mum to continue."
+    row = Row(text=text, review_id="R1")
+    before = lint_row(row, terms, Settings(), AS_OF)
+    copy = pickle.loads(pickle.dumps(terms))  # after use: memo and matchers are left behind
+    assert copy.care_words == terms.care_words
+    assert lint_row(row, copy, Settings(), AS_OF) == before
+    assert {f.code for f in before} >= {"SMART001", "SMART002", "CARE001"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from importlib import resources
 from typing import Any, TypeVar
@@ -204,6 +204,10 @@ class Terms:
     not_names: frozenset[str]
     action_verbs: frozenset[str]
     exceptions: Mapping[str, TermException] = field(default_factory=dict)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the lists only (another process builds its own matchers and memo)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @cached_property
     def memo(self) -> dict[tuple[object, ...], object]:
