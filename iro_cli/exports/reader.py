@@ -50,6 +50,8 @@ _SUMMARY = re.compile(
 _YES = {"y", "yes", "true", "1"}
 _NO = {"n", "no", "false", "0", ""}
 DATE_EXPECTED = "a date as dd/mm/yyyy"
+_MISSING = object()
+_AS_IS = ("id", "text")  # kinds whose cell is the value
 
 
 class DateError(ValueError):
@@ -131,12 +133,9 @@ class _Converter:
 
     def __call__(self, cell: str) -> Any:
         """Value of ``cell``; raises ValueError with the reason and what was expected."""
-        try:
-            return self.cache[cell]
-        except KeyError:
-            pass
-        value = self._convert(cell)
-        self.cache[cell] = value
+        value = self.cache.get(cell, _MISSING)
+        if value is _MISSING:
+            value = self.cache[cell] = self._convert(cell)
         return value
 
     def _convert(self, cell: str) -> Any:
@@ -317,7 +316,8 @@ def _read_export_file(
                     severity="warning",
                 )
             )
-    converters = {i: _Converter(c) for i, c in columns.items()}
+    # Text and IDs are taken as they are; other kinds go through a caching converter.
+    converters = {i: _Converter(c) for i, c in columns.items() if c.kind not in _AS_IS}
     data: dict[str, list[Any]] = {c.name: [] for c in spec.columns}
     lines: list[int] = []
     key_index = next((i for i, c in columns.items() if c.name == spec.key_column), None)
@@ -360,8 +360,12 @@ def _read_export_file(
                 )
                 bad = True
                 continue
+            convert = converters.get(index)
+            if convert is None:
+                values[column.name] = cell
+                continue
             try:
-                values[column.name] = converters[index](cell)
+                values[column.name] = convert(cell)
             except ValueError as exc:
                 message, expected = exc.args
                 problems.append(
