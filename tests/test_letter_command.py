@@ -281,3 +281,30 @@ def test_service_wording_that_shares_a_childs_name_is_not_a_child(runner, tmp_pa
     text = "\n".join(t for _, t in paragraphs(letter))
     assert "Okafor Advocacy" in text
     assert "Tyler" not in text and "1003" not in text
+
+
+def test_batch_over_the_sample_writes_one_letter_per_child_reviewed(runner, tmp_path: Path) -> None:
+    """Every child with a held CLA or pathway review since 01/11/2026 gets exactly one letter."""
+    import csv
+    from datetime import date, datetime
+
+    from tests.conftest import SAMPLE
+
+    expected = set()
+    with open(SAMPLE / "reviews.csv", encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            held = datetime.strptime(row["Review Date"][:10], "%d/%m/%Y").date()
+            if (
+                row["Status"] == "Held"
+                and row["Review Type"] in ("CLA Review", "Pathway Plan Review")
+                and date(2026, 11, 1) <= held <= date(2026, 11, 20)
+            ):
+                expected.add(row["Person ID"])
+    args = ["letter", "--config", str(SAMPLE / "iro.toml"), "--held-since", "01/11/2026",
+            "--as-of", "20/11/2026", "-o", str(tmp_path)]  # fmt: skip
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    written = {p.name.split("_")[1] for p in tmp_path.glob("letter_*.docx")}
+    assert len(expected) == 38
+    assert written == expected
+    assert f"Wrote {len(expected)} letters." in result.stdout
