@@ -177,13 +177,29 @@ _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
     ("day",),
 ]
 _COMPILED = [
-    (
-        kind,
-        re.compile(pattern, re.I),
-        guard if isinstance(guard, re.Pattern) else re.compile("|".join(map(re.escape, guard))),
-    )
+    (kind, re.compile(pattern, re.I), guard if isinstance(guard, re.Pattern) else None)
     for (kind, pattern), guard in zip(_PATTERNS, _GUARDS, strict=True)
 ]
+
+
+def _guard_words() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
+    """One scan for every guard word: a lookahead at each position finds the longest
+    word starting there; a shorter word at the same place is a prefix of it, so each
+    word stands for the patterns of every guard word it starts with."""
+    owners: dict[str, set[int]] = {}
+    for index, guard in enumerate(_GUARDS):
+        if not isinstance(guard, re.Pattern):
+            for word in guard:
+                owners.setdefault(word, set()).add(index)
+    patterns = {
+        word: frozenset(i for other, ids in owners.items() if word.startswith(other) for i in ids)
+        for word in owners
+    }
+    alternatives = "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
+    return re.compile(f"(?=({alternatives}))"), patterns
+
+
+_GUARD_SCAN, _GUARD_PATTERNS = _guard_words()
 
 
 _DEADLINE_BEFORE = re.compile(
@@ -254,9 +270,12 @@ def _valid_date(day: int, month: int, year: int | None) -> bool:
 def find_timings(text: str) -> tuple[Timing, ...]:
     """Every date, deadline and frequency in ``text``, left to right."""
     low = text.lower()
+    possible: set[int] = set()
+    for word in _GUARD_SCAN.findall(low):
+        possible |= _GUARD_PATTERNS[word]
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for index, (kind, pattern, guard) in enumerate(_COMPILED):
-        if not guard.search(low):
+        if not (guard.search(low) if guard is not None else index in possible):
             continue
         for match in pattern.finditer(text):
             candidates.append((match.start(), index, kind, match))

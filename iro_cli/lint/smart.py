@@ -120,6 +120,12 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+@lru_cache(maxsize=8192)
+def _wordings(previous: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The previous review's recommendations ready for comparison (shared by its rows)."""
+    return tuple((norm, _word_set(norm)) for norm in map(normalise_wording, previous))
+
+
 def _overlap(words: frozenset[str], others: frozenset[str]) -> bool:
     """At least 85% of the words in common, for wordings of five words or more."""
     small, large = sorted((len(words), len(others)))
@@ -272,9 +278,9 @@ def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Findi
     if mine:
         words = _word_set(mine)
         numbers = rec.previous_numbers or tuple(range(1, len(rec.previous) + 1))
-        for number, old in zip(numbers, rec.previous, strict=False):
-            theirs = normalise_wording(old)
-            if theirs == mine or _overlap(words, _word_set(theirs)):
+        earlier = zip(numbers, rec.previous, _wordings(rec.previous), strict=False)
+        for number, old, (theirs, others) in earlier:
+            if theirs == mine or _overlap(words, others):
                 when = (
                     f" on {rec.previous_review_date:%d/%m/%Y}" if rec.previous_review_date else ""
                 )
