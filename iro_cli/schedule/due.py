@@ -135,7 +135,9 @@ def _row(
     iro: str,
     team: str,
     basis: str,
+    calendar: WorkingCalendar,
 ) -> DueReview:
+    """One output row; the basis says when a due date falls on a non-working day."""
     days = (due - as_of).days
     return DueReview(
         person_id=person,
@@ -148,7 +150,7 @@ def _row(
         scheduled_late=scheduled is not None and scheduled > due,
         iro=iro,
         team=team,
-        basis=basis,
+        basis=basis + _practical(due, calendar),
     )
 
 
@@ -242,7 +244,8 @@ def cla_due(
                 scheduled,
                 period.iro,
                 period.team,
-                basis + _practical(due, calendar),
+                basis,
+                calendar,
             )
         )
     return rows
@@ -311,7 +314,8 @@ def cp_due(
                 scheduled,
                 chair or last_chair,
                 team,
-                basis + _practical(due, calendar),
+                basis,
+                calendar,
             )
         )
     return rows
@@ -350,8 +354,8 @@ def pathway_due(
                 _scheduled(own, last.day, last, as_of),
                 last.chair,
                 period[0].team if period else "",
-                f"pathway plan review: 6 months after review held {uk(last.day)}"
-                + _practical(due, calendar),
+                f"pathway plan review: 6 months after review held {uk(last.day)}",
+                calendar,
             )
         )
     return rows
