@@ -201,7 +201,7 @@ def run_lint(
 
 def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, bool]:
     """(rows, name for messages, is plain text)."""
-    from iro_cli.exports.reader import decode, read_export_file, warn
+    from iro_cli.exports.reader import checked, decode, read_export_bytes
     from iro_cli.exports.schema import EXPORTS
     from iro_cli.lint.inputs import looks_like_csv, rows_from_frame, rows_from_text
 
@@ -210,10 +210,9 @@ def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, 
     if source is None:
         frame = session.load("recommendations")
         return rows_from_frame(frame), frame.attrs.get("path", spec.filename), False
-    path: Path | _StdinFile
     if source == "-":
         raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-        path = _StdinFile(raw)
+        name, suffix = "<stdin>", ""
     else:
         path = Path(source)
         if not path.is_file():
@@ -222,14 +221,14 @@ def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, 
             raw = path.read_bytes()
         except OSError as exc:
             raise LintUsageError(f"{source}: cannot be read: {exc.strerror}") from None
-    name = str(path)
+        name, suffix = str(path), path.suffix.lower()
     text, _encoding = decode(raw)
     if not text.strip():
         raise LintUsageError(f"{name}: the file is empty")
-    if path.suffix.lower() == ".txt":
+    if suffix == ".txt":
         return rows_from_text(text), name, True
     if not looks_like_csv(text, header_map):
-        if path.suffix.lower() == ".csv":
+        if suffix == ".csv":
             raise InputError(
                 Problem(
                     name,
@@ -240,28 +239,8 @@ def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, 
                 )
             )
         return rows_from_text(text), name, True
-    result = read_export_file(path, spec, header_map)  # type: ignore[arg-type]
-    if result.errors:
-        raise InputError(result.errors[0], more=len(result.errors) - 1)
-    for problem in result.problems:
-        if problem.severity == "warning":
-            warn(str(problem))
-    return rows_from_frame(result.frame), name, False
-
-
-class _StdinFile:
-    """Bytes read from stdin, shaped like the path the export reader reads."""
-
-    suffix = ""
-
-    def __init__(self, raw: bytes) -> None:
-        self.raw = raw
-
-    def read_bytes(self) -> bytes:
-        return self.raw
-
-    def __str__(self) -> str:
-        return "<stdin>"
+    frame = checked(read_export_bytes(raw, name, spec, header_map))
+    return rows_from_frame(frame), name, False
 
 
 def _reviews(session: Session, source: str | None) -> Any:

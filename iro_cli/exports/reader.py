@@ -234,21 +234,27 @@ def _map_headers(
 def read_export_file(
     path: Path, spec: ExportFile, header_map: dict[str, str] | None = None
 ) -> ReadResult:
-    """Read one export into canonical columns, collecting every problem."""
-    with fewer_gc_passes():
-        return _read_export_file(path, spec, header_map)
-
-
-def _read_export_file(
-    path: Path, spec: ExportFile, header_map: dict[str, str] | None
-) -> ReadResult:
-    import pandas as pd
-
-    name = str(path)
+    """Read one export file into canonical columns, collecting every problem."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise IroError(f"{name}: cannot be read: {exc.strerror}") from None
+        raise IroError(f"{path}: cannot be read: {exc.strerror}") from None
+    return read_export_bytes(raw, str(path), spec, header_map)
+
+
+def read_export_bytes(
+    raw: bytes, name: str, spec: ExportFile, header_map: dict[str, str] | None = None
+) -> ReadResult:
+    """Read export data (a file's bytes, or stdin) named ``name`` in messages."""
+    with fewer_gc_passes():
+        return _read_export(raw, name, spec, header_map)
+
+
+def _read_export(
+    raw: bytes, name: str, spec: ExportFile, header_map: dict[str, str] | None
+) -> ReadResult:
+    import pandas as pd
+
     text, encoding = decode(raw)
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
@@ -427,7 +433,11 @@ def load_export(
             f"--exports DIR, IRO_EXPORTS, or 'exports' in iro.toml "
             f"(or name the file in iro.toml: [files] {key} = ...)"
         )
-    result = read_export_file(path, EXPORTS[key], config.header_map(key))
+    return checked(read_export_file(path, EXPORTS[key], config.header_map(key)), on_warning)
+
+
+def checked(result: ReadResult, on_warning: Callable[[str], None] = warn) -> pd.DataFrame:
+    """The frame of a read: raises the first error (and a count), warns the rest."""
     errors = result.errors
     if errors:
         raise InputError(errors[0], more=len(errors) - 1)
