@@ -155,7 +155,7 @@ def run_lint(
     summary: bool,
     workers: int = 1,
 ) -> None:
-    from iro_cli.lint.engine import Context, build_context, lint_in_context, lint_row
+    from iro_cli.lint.engine import Context, build_context, lint_in_context
     from iro_cli.lint.inputs import reviews_from_frame
 
     reviews = None
@@ -163,7 +163,7 @@ def run_lint(
         # A text file is today's draft: targets are checked against today.
         contexts: dict[str, Context] = {}
         today = Context(review_date=as_of, known=True)
-        results = [lint_row(r, terms, settings, as_of, today) for r in rows]
+        results = lint_in_context(rows, {"": today}, terms, settings, as_of)  # no Review ID
     else:
         reviews = reviews_from_frame(reviews_frame) if reviews_frame is not None else None
         contexts = build_context(rows, reviews)

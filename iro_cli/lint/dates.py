@@ -176,10 +176,28 @@ _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
     ("today", "tonight", "tomorrow", "this ", "next ", "end of", "same day", "immediate"),
     ("day",),
 ]
+
+
+def _for_lower_case(pattern: str) -> str:
+    """``pattern`` for lower-cased text: without re.IGNORECASE the engine can skip ahead
+    to where a match could start (three times faster on these patterns). "May" is the
+    one case-sensitive word; :func:`find_timings` checks it against the original text."""
+    return pattern.lower().replace("(?p<", "(?P<").replace("(?-i:may)", "may")
+
+
 _COMPILED = [
-    (kind, re.compile(pattern, re.I), guard if isinstance(guard, re.Pattern) else None)
+    (kind, re.compile(_for_lower_case(pattern)), guard if isinstance(guard, re.Pattern) else None)
     for (kind, pattern), guard in zip(_PATTERNS, _GUARDS, strict=True)
 ]
+
+
+@lru_cache(maxsize=1)
+def _compiled_any_case() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    """The patterns as written, for the rare text whose length lower() changes."""
+    return [
+        (kind, re.compile(pattern, re.I), guard)
+        for (kind, pattern), (_, _, guard) in zip(_PATTERNS, _COMPILED, strict=True)
+    ]
 
 
 def _guard_words() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
@@ -270,14 +288,15 @@ def _valid_date(day: int, month: int, year: int | None) -> bool:
 def find_timings(text: str) -> tuple[Timing, ...]:
     """Every date, deadline and frequency in ``text``, left to right."""
     low = text.lower()
+    subject, compiled = (low, _COMPILED) if len(low) == len(text) else (text, _compiled_any_case())
     possible: set[int] = set()
     for word in _GUARD_SCAN.findall(low):
         possible |= _GUARD_PATTERNS[word]
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for index, (kind, pattern, guard) in enumerate(_COMPILED):
+    for index, (kind, pattern, guard) in enumerate(compiled):
         if not (guard.search(low) if guard is not None else index in possible):
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(subject):
             candidates.append((match.start(), index, kind, match))
     candidates.sort(key=lambda c: (c[0], c[1]))
     out: list[Timing] = []
@@ -293,14 +312,19 @@ def find_timings(text: str) -> tuple[Timing, ...]:
 
 
 def _timing(text: str, kind: str, match: re.Match[str]) -> Timing | None:
-    """A match as a :class:`Timing`, or ``None`` when its context says it is not one."""
-    start = match.start()
+    """A match (in ``text`` or its lower case) as a :class:`Timing`, or ``None`` when its
+    context says it is not one."""
+    start, end = match.span()
     before = text[max(0, start - 40) : start]
     parts = tuple(
-        (k.rstrip("0123456789"), v) for k, v in match.groupdict().items() if v is not None
+        (key.rstrip("0123456789"), text[match.start(key) : match.end(key)])
+        for key, value in match.groupdict().items()
+        if value is not None
     )
     values = dict(parts)
-    timing_text = match.group()
+    if values.get("m", "").lower() == "may" and values["m"] != "May":
+        return None  # "Sam may need", not the month
+    timing_text = text[start:end]
     dated = bool(values.get("y") or values.get("edge"))
     if kind == "date":
         month = values.get("m", "")
@@ -332,7 +356,7 @@ def _timing(text: str, kind: str, match: re.Match[str]) -> Timing | None:
     deadline = kind == "relative" or bool(_DEADLINE_BEFORE.search(before))
     if kind == "weekday" and timing_text.lower().startswith(("by", "before", "until")):
         deadline = True
-    return Timing(kind, timing_text, start, match.end(), deadline, parts)
+    return Timing(kind, timing_text, start, end, deadline, parts)
 
 
 _CALENDAR = WorkingCalendar()  # England and Wales share their bank holidays

@@ -18,7 +18,7 @@ from typing import Any
 from iro_cli.errors import ConfigError
 from iro_cli.gcpause import BATCH_THRESHOLD, fewer_gc_passes
 from iro_cli.lint.rules import RULES, SEVERITIES, SEVERITY_RANK, Finding
-from iro_cli.lint.smart import Recommendation, smart_findings
+from iro_cli.lint.smart import Static, review_findings, static_findings
 from iro_cli.lint.terms import TERM_KEYS, Terms, memoised
 from iro_cli.lint.text import lint_text
 
@@ -267,28 +267,27 @@ def parse_suppressions(cell: str) -> tuple[dict[str, str], list[Finding]]:
     return reasons, problems
 
 
-def lint_row(
-    row: Row,
-    terms: Terms,
-    settings: Settings,
-    as_of: date,
-    context: Context | None = None,
-) -> list[Finding]:
-    """Every enabled finding for one row, after suppressions, most severe first."""
-    ctx = context or Context()
-    rec = Recommendation(
-        text=row.text,
-        responsible=row.responsible,
-        target_date=row.target_date,
-        review_date=ctx.review_date,
-        next_review_date=ctx.next_review_date,
-        previous=ctx.previous,
-        previous_review_date=ctx.previous_review_date,
-        previous_numbers=ctx.previous_numbers,
-        check_dates=ctx.known,
-        check_drift=ctx.known,
-    )
-    found = smart_findings(rec, terms, as_of) if "smart" in settings.categories_on else []
+@dataclass(frozen=True)
+class _Prepared:
+    """A row's wording, columns and Lint Ignore worked out once per run.
+
+    ``found`` holds the findings that do not depend on the review; ``final`` is
+    the row's answer whenever the review adds nothing (settings applied, sorted).
+    """
+
+    smart: Static | None
+    found: tuple[Finding, ...]
+    reasons: Mapping[str, str]
+    problems: tuple[Finding, ...]
+    final: tuple[Finding, ...]
+
+
+def _prepare(row: Row, terms: Terms, settings: Settings) -> _Prepared:
+    smart = None
+    found: list[Finding] = []
+    if "smart" in settings.categories_on:
+        smart = static_findings(row.text, row.responsible, row.target_date, terms)
+        found += smart.findings
     categories = settings.text_categories
     if categories and row.text.strip():
         found += memoised(
@@ -303,6 +302,17 @@ def lint_row(
             ),
         )
     reasons, problems = parse_suppressions(row.lint_ignore)
+    final = _finish(found, reasons, problems, settings)
+    return _Prepared(smart, tuple(found), reasons, tuple(problems), tuple(final))
+
+
+def _finish(
+    found: Sequence[Finding],
+    reasons: Mapping[str, str],
+    problems: Sequence[Finding],
+    settings: Settings,
+) -> list[Finding]:
+    """Apply select/ignore, the row's suppressions and severity overrides; most severe first."""
     out = []
     used: set[str] = set()
     for finding in found:
@@ -312,20 +322,57 @@ def lint_row(
             used.add(finding.code)
             continue
         out.append(finding)
+    extra = list(problems)
     for code in reasons:
         if code not in used:
-            problems.append(
+            extra.append(
                 RULES["LINT003"].finding(
                     f"Lint Ignore '{code}' is not needed: {code} does not fire here", match=code
                 )
             )
-    out += [p for p in problems if settings.enabled(p.code)]
+    out += [p for p in extra if settings.enabled(p.code)]
     out = [
         replace(f, severity=settings.severity_of(f.code)) if f.code in settings.severity else f
         for f in out
     ]
     out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.code, f.start))
     return out
+
+
+def lint_row(
+    row: Row,
+    terms: Terms,
+    settings: Settings,
+    as_of: date,
+    context: Context | None = None,
+    prepared: dict[tuple[str, str, str, str], _Prepared] | None = None,
+) -> list[Finding]:
+    """Every enabled finding for one row, after suppressions, most severe first.
+
+    ``prepared`` (one dict per run and settings) keeps what each distinct
+    wording gives, so a repeated wording costs only its review's checks.
+    """
+    key = (row.text, row.responsible, row.target_date, row.lint_ignore)
+    prep = prepared.get(key) if prepared is not None else None
+    if prep is None:
+        prep = _prepare(row, terms, settings)
+        if prepared is not None:
+            prepared[key] = prep
+    if prep.smart is None or context is None or not context.known:
+        return list(prep.final)
+    extra = review_findings(
+        prep.smart,
+        row.text,
+        as_of,
+        review_date=context.review_date,
+        next_review_date=context.next_review_date,
+        previous=context.previous,
+        previous_review_date=context.previous_review_date,
+        previous_numbers=context.previous_numbers,
+    )
+    if not extra:
+        return list(prep.final)
+    return _finish(prep.found + tuple(extra), prep.reasons, prep.problems, settings)
 
 
 def lint_rows(
@@ -342,7 +389,9 @@ def lint_rows(
     context is worked out first, so the result is the same) from
     ``PARALLEL_MIN_ROWS`` rows on.
     """
-    return lint_in_context(rows, build_context(rows, reviews), terms, settings, as_of, workers)
+    with fewer_gc_passes():
+        contexts = build_context(rows, reviews)
+    return lint_in_context(rows, contexts, terms, settings, as_of, workers)
 
 
 def lint_in_context(
@@ -431,4 +480,6 @@ def _lint_chunk(
     settings: Settings,
     as_of: date,
 ) -> list[list[Finding]]:
-    return [lint_row(row, terms, settings, as_of, contexts.get(row.review_id)) for row in rows]
+    prepared: dict[tuple[str, str, str, str], _Prepared] = {}
+    get = contexts.get
+    return [lint_row(row, terms, settings, as_of, get(row.review_id), prepared) for row in rows]

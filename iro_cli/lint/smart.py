@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from iro_cli.lint.dates import MEASURE_RE, Timing, find_timings, resolve
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
@@ -83,21 +84,18 @@ def _column_owners(responsible: str, terms: Terms) -> tuple[list[str], list[str]
 
 
 def _due_dates(
-    col: list[Timing], text: list[Timing], rec: Recommendation, as_of: date
+    static: Static, base: date, next_review: date | None
 ) -> list[tuple[date, str]]:
     """Deadlines to check against the review dates: the column's, else the text's."""
-    base = rec.review_date or as_of
     out = []
-    for timing in col:
-        due = resolve(timing, base, rec.next_review_date)
-        if due is not None and timing.kind != "frequency":
+    for timing in static.column_due:
+        due = resolve(timing, base, next_review)
+        if due is not None:
             out.append((due, f"Target Date '{timing.text}'"))
     if out:
         return out
-    for timing in text:
-        if not timing.deadline:
-            continue
-        due = resolve(timing, base, rec.next_review_date)
+    for timing in static.text_due:
+        due = resolve(timing, base, next_review)
         if due is not None:
             out.append((due, f'"{timing.text}"'))
     return out
@@ -186,11 +184,38 @@ def _smart005(rec: Recommendation, owners: list[Owner], terms: Terms) -> list[Fi
     return []
 
 
-def _static_findings(
-    rec: Recommendation, terms: Terms
-) -> tuple[tuple[Finding, ...], list[Timing], list[Timing]]:
-    """SMART001-005, and the timings SMART006 needs: a function of text and columns only."""
-    text = rec.text.strip()
+class Static(NamedTuple):
+    """What a recommendation's wording and columns give, whatever its review.
+
+    ``findings`` are SMART001-005 (or SMART008); ``column_due``/``text_due``
+    the timings SMART006 checks; ``wording``/``words`` the text as SMART007
+    compares it.
+    """
+
+    findings: tuple[Finding, ...]
+    column_due: tuple[Timing, ...] = ()
+    text_due: tuple[Timing, ...] = ()
+    wording: str = ""
+    words: frozenset[str] = frozenset()
+
+
+def static_findings(text: str, responsible: str, target_date: str, terms: Terms) -> Static:
+    """SMART001-005 and what SMART006/007 need: a function of the text and columns only.
+
+    Worked out once per distinct (text, Responsible, Target Date) in a run.
+    """
+    return memoised(
+        terms,
+        ("smart", text, responsible, target_date),
+        lambda: _static(text, responsible, target_date, terms),
+    )
+
+
+def _static(text: str, responsible: str, target_date: str, terms: Terms) -> Static:
+    if not text.strip():
+        return Static((RULES["SMART008"].finding("the recommendation is blank"),))
+    rec = Recommendation(text=text, responsible=responsible, target_date=target_date)
+    text = text.strip()
     findings: list[Finding] = []
     col_timings, text_timings, column_filled = _timings(rec, terms)
 
@@ -237,53 +262,58 @@ def _static_findings(
     findings += _smart004(rec, terms, col_timings + text_timings)
     findings += _smart005(rec, owners, terms)
 
-    return tuple(findings), col_timings, text_timings
-
-
-def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Finding]:
-    """The SMART001-008 findings for one recommendation (before select/ignore)."""
-    text = rec.text.strip()
-    if not text:
-        return [RULES["SMART008"].finding("the recommendation is blank")]
-    # SMART001-005 depend only on the wording and the two columns: work them out
-    # once per distinct (text, Responsible, Target Date) in a run.
-    static, col_timings, text_timings = memoised(
-        terms,
-        ("smart", rec.text, rec.responsible, rec.target_date),
-        lambda: _static_findings(rec, terms),
+    wording = normalise_wording(text)
+    return Static(
+        tuple(findings),
+        tuple(t for t in col_timings if t.kind != "frequency"),
+        tuple(t for t in text_timings if t.deadline),
+        wording,
+        _word_set(wording),
     )
-    findings = list(static)
-    # SMART006: target before the review, or after the next review.
-    if rec.check_dates:
-        for due, what in _due_dates(col_timings, text_timings, rec, as_of):
-            if rec.review_date is not None and due < rec.review_date:
+
+
+def review_findings(
+    static: Static,
+    text: str,
+    as_of: date,
+    *,
+    review_date: date | None = None,
+    next_review_date: date | None = None,
+    previous: tuple[str, ...] = (),
+    previous_review_date: date | None = None,
+    previous_numbers: tuple[int, ...] = (),
+    check_dates: bool = True,
+    check_drift: bool = True,
+) -> list[Finding]:
+    """SMART006 (target before this review or after the next) and SMART007 (drift)."""
+    findings: list[Finding] = []
+    if check_dates and (static.column_due or static.text_due):
+        base = review_date or as_of
+        for due, what in _due_dates(static, base, next_review_date):
+            if review_date is not None and due < review_date:
                 findings.append(
                     RULES["SMART006"].finding(
                         f"target {due:%d/%m/%Y} ({what}) is before the review on "
-                        f"{rec.review_date:%d/%m/%Y}"
+                        f"{review_date:%d/%m/%Y}"
                     )
                 )
                 break
-            if rec.next_review_date is not None and due > rec.next_review_date:
+            if next_review_date is not None and due > next_review_date:
                 findings.append(
                     RULES["SMART006"].finding(
                         f"target {due:%d/%m/%Y} ({what}) is after the next review on "
-                        f"{rec.next_review_date:%d/%m/%Y}"
+                        f"{next_review_date:%d/%m/%Y}"
                     )
                 )
                 break
-
-    # SMART007: drift from the previous review.
-    mine = normalise_wording(text) if rec.check_drift and rec.previous else ""
-    if mine:
-        words = _word_set(mine)
-        numbers = rec.previous_numbers or tuple(range(1, len(rec.previous) + 1))
-        earlier = zip(numbers, rec.previous, _wordings(rec.previous), strict=False)
+    mine = static.wording
+    if check_drift and previous and mine:
+        words = static.words
+        numbers = previous_numbers or tuple(range(1, len(previous) + 1))
+        earlier = zip(numbers, previous, _wordings(previous), strict=False)
         for number, old, (theirs, others) in earlier:
             if theirs == mine or _overlap(words, others):
-                when = (
-                    f" on {rec.previous_review_date:%d/%m/%Y}" if rec.previous_review_date else ""
-                )
+                when = f" on {previous_review_date:%d/%m/%Y}" if previous_review_date else ""
                 if " ".join(text.casefold().split()) == " ".join(old.casefold().split()):
                     same = "the same wording"
                 elif mine == theirs:
@@ -297,6 +327,23 @@ def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Findi
                 )
                 break
     return findings
+
+
+def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Finding]:
+    """The SMART001-008 findings for one recommendation (before select/ignore)."""
+    static = static_findings(rec.text, rec.responsible, rec.target_date, terms)
+    return list(static.findings) + review_findings(
+        static,
+        rec.text,
+        as_of,
+        review_date=rec.review_date,
+        next_review_date=rec.next_review_date,
+        previous=rec.previous,
+        previous_review_date=rec.previous_review_date,
+        previous_numbers=rec.previous_numbers,
+        check_dates=rec.check_dates,
+        check_drift=rec.check_drift,
+    )
 
 
 def first_sentence(text: str) -> str:
