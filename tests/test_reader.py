@@ -293,3 +293,22 @@ def test_schema_names_are_snake_case_and_unique() -> None:
         assert len(names) == len(set(names))
         assert all(name == snake(c.header) for name, c in zip(names, spec.columns, strict=True))
     assert snake("Child's Views") == "childs_views"
+
+
+@pytest.mark.parametrize("cell", ["inf", "-Infinity", "nan", "1e400", "2.5"])
+def test_whole_number_column_rejects_fractions_and_non_finite_numbers(
+    tmp_path: Path, cell: str
+) -> None:
+    header = ["Review ID", "Person ID", "Recommendation No", "Recommendation"]
+    path = write_csv(
+        tmp_path,
+        "recommendations.csv",
+        [header, ["R1", "P1", "1", "Visit"], ["R2", "P1", cell, "Call"]],
+    )
+    result = read_export_file(path, EXPORTS["recommendations"])
+    (problem,) = result.problems
+    assert str(problem) == (
+        f"{path}, line 3, column 'Recommendation No' (ID R2): '{cell}' is not a whole number "
+        "(expected a whole number)"
+    )
+    assert list(result.frame["recommendation_no"]) == [1]

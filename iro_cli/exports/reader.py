@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import csv
 import io
+import math
 import re
 import sys
 from collections.abc import Callable
@@ -178,7 +179,7 @@ class _Converter:
             except ValueError:
                 raise ValueError(f"'{cell}' is not a number", "a number") from None
             if kind == "int":
-                if number != int(number):
+                if not math.isfinite(number) or number != int(number):
                     raise ValueError(f"'{cell}' is not a whole number", "a whole number")
                 return int(number)
             return number
