@@ -391,6 +391,14 @@ def _next_on_or_after(base: date, month: int, day: int, year: int | None) -> dat
     return candidate
 
 
+def fixed_date(timing: Timing) -> date | None:
+    """The due date of an exact date or month with its year ("15/01/2027", "by the end
+    of January 2027"): the same whatever the review date. ``None`` for the rest."""
+    if timing.kind not in ("date", "month") or _year(timing.part("y")) is None:
+        return None
+    return resolve(timing, date(2000, 1, 1))
+
+
 def resolve(timing: Timing, base: date, next_review: date | None = None) -> date | None:
     """The due date a timing stands for, counting from ``base`` (the review date).
 

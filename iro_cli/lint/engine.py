@@ -331,12 +331,19 @@ def _finish(
                 )
             )
     out += [p for p in extra if settings.enabled(p.code)]
-    out = [
-        replace(f, severity=settings.severity_of(f.code)) if f.code in settings.severity else f
-        for f in out
-    ]
-    out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.code, f.start))
+    out = [_with_severity(f, settings) for f in out]
+    out.sort(key=_most_severe_first)
     return out
+
+
+def _with_severity(finding: Finding, settings: Settings) -> Finding:
+    if finding.code in settings.severity:
+        return replace(finding, severity=settings.severity_of(finding.code))
+    return finding
+
+
+def _most_severe_first(finding: Finding) -> tuple[int, str, int]:
+    return -SEVERITY_RANK[finding.severity], finding.code, finding.start
 
 
 def lint_row(
@@ -372,7 +379,14 @@ def lint_row(
     )
     if not extra:
         return list(prep.final)
-    return _finish(prep.found + tuple(extra), prep.reasons, prep.problems, settings)
+    if prep.reasons:  # a suppression may now be used: work the row out again
+        return _finish(prep.found + tuple(extra), prep.reasons, prep.problems, settings)
+    out = list(prep.final)
+    for finding in extra:  # SMART006/007: codes no other finding has
+        if settings.enabled(finding.code):
+            out.append(_with_severity(finding, settings))
+    out.sort(key=_most_severe_first)
+    return out
 
 
 def lint_rows(
