@@ -439,9 +439,9 @@ def lint_in_context(
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_start_worker, initargs=(terms, settings, as_of)
         ) as pool:
-            for share, found in zip(shares, pool.map(_lint_share, jobs), strict=True):
-                for index, findings in zip(share, found, strict=True):
-                    results[index] = findings
+            for share, (table, found) in zip(shares, pool.map(_lint_share, jobs), strict=True):
+                for index, numbers in zip(share, found, strict=True):
+                    results[index] = [table[n] for n in numbers]
     finally:
         _WORKER.clear()
     return results
@@ -477,14 +477,32 @@ def _start_worker(terms: Terms, settings: Settings, as_of: date) -> None:
     gc.set_threshold(BATCH_THRESHOLD, *gc.get_threshold()[1:])  # the process is ours
 
 
-def _lint_share(job: Any) -> list[list[Finding]]:
-    """One process's share: row numbers (inherited rows) or the rows themselves."""
+def _lint_share(job: Any) -> tuple[list[Finding], list[tuple[int, ...]]]:
+    """One process's share: row numbers (inherited rows) or the rows themselves.
+
+    Returns each distinct finding once and, per row, the numbers of its findings:
+    rows sharing a wording share findings, so this is a fraction of the data to
+    send back.
+    """
     if isinstance(job, list):
         every, contexts = _WORKER["rows"], _WORKER["contexts"]
         rows = [every[i] for i in job]
     else:
         rows, contexts = job
-    return _lint_chunk(rows, contexts, _WORKER["terms"], _WORKER["settings"], _WORKER["as_of"])
+    found = _lint_chunk(rows, contexts, _WORKER["terms"], _WORKER["settings"], _WORKER["as_of"])
+    numbers: dict[int, int] = {}
+    table: list[Finding] = []
+    out = []
+    for findings in found:
+        row = []
+        for finding in findings:
+            number = numbers.get(id(finding))
+            if number is None:
+                number = numbers[id(finding)] = len(table)
+                table.append(finding)
+            row.append(number)
+        out.append(tuple(row))
+    return table, out
 
 
 def _lint_chunk(
