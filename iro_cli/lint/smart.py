@@ -139,7 +139,7 @@ def _wordings(previous: tuple[str, ...]) -> tuple[tuple[str, frozenset[str], int
 
 
 def _smart004(rec: Recommendation, terms: Terms, timings: list[Timing]) -> list[Finding]:
-    if any(t.kind == "frequency" for t in timings) or MEASURE_RE.search(rec.text):
+    if any(t.kind == "frequency" for t in timings) or MEASURE_RE.search(rec.text.lower()):
         return []
     rule = RULES["SMART004"]
     text = rec.text
