@@ -14,6 +14,7 @@ import argparse
 import csv
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -157,7 +158,19 @@ def main() -> None:
         unique = len({r.text for r in rows})
         count = sum(len(f) for f in findings)
         print(f"  {'total (load, fastest lint, render)':<45} {total:6.2f} s  "
-              f"({count:,} findings; {unique:,} distinct texts; target < 10 s)")  # fmt: skip
+              f"({count:,} findings; {unique:,} distinct texts)")  # fmt: skip
+        # What a user waits for: the whole command, from start-up to the file written.
+        command = [
+            sys.executable, "-m", "iro_cli", "lint-recommendations", "--exports", str(folder),
+            "--as-of", "01/01/2025", "--format", "csv", "-o", str(folder / "findings.csv"),
+            "--fail-on", "never", "--jobs", str(args.jobs),
+        ]  # fmt: skip
+        began = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=REPO)
+        whole = time.perf_counter() - began
+        print(f"  {'iro lint-recommendations ... -o findings.csv':<45} {whole:6.2f} s  "
+              f"(the whole command, {args.jobs} process{'es' if args.jobs > 1 else ''}; "
+              "target < 10 s)")  # fmt: skip
 
 
 if __name__ == "__main__":
