@@ -427,7 +427,7 @@ def resolve(timing: Timing, base: date, next_review: date | None = None) -> date
     such date on or after ``base``; terms and seasons are approximate. ``None``
     for frequencies and events that cannot be dated.
     """
-    values = dict(timing.parts)
+    values = {key: value.lower() for key, value in timing.parts}  # "End of January"
     kind = timing.kind
     if kind == "date":
         month = values["m"]
