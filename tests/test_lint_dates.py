@@ -26,6 +26,13 @@ NOV_20 = date(2026, 11, 20)
          date(2027, 1, 31)),
         ("School to hold the PEP before the end of the spring term 2027.", NOV_20,
          "end of the spring term 2027", "term", date(2027, 3, 31)),
+        # Capitals change nothing: the end of the month, not the 15th.
+        ("Jo will apply by End of January 2027.", NOV_20, "End of January 2027", "month",
+         date(2027, 1, 31)),
+        ("Jo will apply by the Start of March 2027.", NOV_20, "Start of March 2027", "month",
+         date(2027, 3, 1)),
+        ("Sam may start college within Six Weeks.", NOV_20, "within Six Weeks", "relative",
+         date(2027, 1, 1)),
     ],
 )  # fmt: skip
 def test_deadlines_and_their_dates(text: str, base: date, found: str, kind: str, due: date) -> None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
 
 from iro_cli.schedule.dates import WorkingCalendar, add_months
 
@@ -213,8 +215,27 @@ def _guard_words() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
         word: frozenset(i for other, ids in owners.items() if word.startswith(other) for i in ids)
         for word in owners
     }
-    alternatives = "|".join(re.escape(w) for w in sorted(owners, key=len, reverse=True))
-    return re.compile(f"(?=({alternatives}))"), patterns
+    return re.compile(f"(?=({_longest_first(owners)}))"), patterns
+
+
+def _longest_first(words: Iterable[str]) -> str:
+    """A regex for any of ``words``, the longest where several start at one place, built as
+    a trie ("this |thirty" -> "thi(?:s |rty)") so the engine follows one branch a letter."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 _GUARD_SCAN, _GUARD_PATTERNS = _guard_words()
@@ -239,11 +260,11 @@ _TERM_CONTEXT = re.compile(
 )
 _NOT_TERM = re.compile(r"(?:\blong|\bshort|\bmedium|\blonger|\bshorter)[\s\-]*$", re.I)
 
-# Sentence words that make a timing measurable for SMART004 ("20 minutes", "85%").
+# Sentence words that make a timing measurable for SMART004 ("20 minutes", "85%"),
+# to search for in lower-cased text.
 MEASURE_RE = re.compile(
     rf"\b\d+(?:\.\d+)?\s?%|\b\d+\s+per\s?cent\b|\b{_NUM}\s+(?:minutes?|hours?|sessions?|times|"
-    r"pages?|books?|visits?|nights?|lessons?|calls?|days?\s+a\s+week)\b",
-    re.I,
+    r"pages?|books?|visits?|nights?|lessons?|calls?|days?\s+a\s+week)\b"
 )
 
 _TERM_END = {  # approximate end of each school term / holiday (month, day)
@@ -391,6 +412,14 @@ def _next_on_or_after(base: date, month: int, day: int, year: int | None) -> dat
     return candidate
 
 
+def fixed_date(timing: Timing) -> date | None:
+    """The due date of an exact date or month with its year ("15/01/2027", "by the end
+    of January 2027"): the same whatever the review date. ``None`` for the rest."""
+    if timing.kind not in ("date", "month") or _year(timing.part("y")) is None:
+        return None
+    return resolve(timing, date(2000, 1, 1))
+
+
 def resolve(timing: Timing, base: date, next_review: date | None = None) -> date | None:
     """The due date a timing stands for, counting from ``base`` (the review date).
 
@@ -398,7 +427,7 @@ def resolve(timing: Timing, base: date, next_review: date | None = None) -> date
     such date on or after ``base``; terms and seasons are approximate. ``None``
     for frequencies and events that cannot be dated.
     """
-    values = dict(timing.parts)
+    values = {key: value.lower() for key, value in timing.parts}  # "End of January"
     kind = timing.kind
     if kind == "date":
         month = values["m"]

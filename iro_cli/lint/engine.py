@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from iro_cli.errors import ConfigError
 from iro_cli.gcpause import BATCH_THRESHOLD, fewer_gc_passes
@@ -142,9 +142,8 @@ def settings_from_config(
     )
 
 
-@dataclass(frozen=True)
-class Row:
-    """One recommendation as read from the input."""
+class Row(NamedTuple):
+    """One recommendation as read from the input (a named tuple: 100,000 are made at once)."""
 
     text: str
     review_id: str = ""
@@ -156,8 +155,7 @@ class Row:
     lint_ignore: str = ""
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """What reviews.csv says about one review."""
 
     review_id: str
@@ -331,12 +329,19 @@ def _finish(
                 )
             )
     out += [p for p in extra if settings.enabled(p.code)]
-    out = [
-        replace(f, severity=settings.severity_of(f.code)) if f.code in settings.severity else f
-        for f in out
-    ]
-    out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.code, f.start))
+    out = [_with_severity(f, settings) for f in out]
+    out.sort(key=_most_severe_first)
     return out
+
+
+def _with_severity(finding: Finding, settings: Settings) -> Finding:
+    if finding.code in settings.severity:
+        return replace(finding, severity=settings.severity_of(finding.code))
+    return finding
+
+
+def _most_severe_first(finding: Finding) -> tuple[int, str, int]:
+    return -SEVERITY_RANK[finding.severity], finding.code, finding.start
 
 
 def lint_row(
@@ -372,7 +377,14 @@ def lint_row(
     )
     if not extra:
         return list(prep.final)
-    return _finish(prep.found + tuple(extra), prep.reasons, prep.problems, settings)
+    if prep.reasons:  # a suppression may now be used: work the row out again
+        return _finish(prep.found + tuple(extra), prep.reasons, prep.problems, settings)
+    out = list(prep.final)
+    for finding in extra:  # SMART006/007: codes no other finding has
+        if settings.enabled(finding.code):
+            out.append(_with_severity(finding, settings))
+    out.sort(key=_most_severe_first)
+    return out
 
 
 def lint_rows(
@@ -425,9 +437,9 @@ def lint_in_context(
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_start_worker, initargs=(terms, settings, as_of)
         ) as pool:
-            for share, found in zip(shares, pool.map(_lint_share, jobs), strict=True):
-                for index, findings in zip(share, found, strict=True):
-                    results[index] = findings
+            for share, (table, found) in zip(shares, pool.map(_lint_share, jobs), strict=True):
+                for index, numbers in zip(share, found, strict=True):
+                    results[index] = [table[n] for n in numbers]
     finally:
         _WORKER.clear()
     return results
@@ -463,14 +475,32 @@ def _start_worker(terms: Terms, settings: Settings, as_of: date) -> None:
     gc.set_threshold(BATCH_THRESHOLD, *gc.get_threshold()[1:])  # the process is ours
 
 
-def _lint_share(job: Any) -> list[list[Finding]]:
-    """One process's share: row numbers (inherited rows) or the rows themselves."""
+def _lint_share(job: Any) -> tuple[list[Finding], list[tuple[int, ...]]]:
+    """One process's share: row numbers (inherited rows) or the rows themselves.
+
+    Returns each distinct finding once and, per row, the numbers of its findings:
+    rows sharing a wording share findings, so this is a fraction of the data to
+    send back.
+    """
     if isinstance(job, list):
         every, contexts = _WORKER["rows"], _WORKER["contexts"]
         rows = [every[i] for i in job]
     else:
         rows, contexts = job
-    return _lint_chunk(rows, contexts, _WORKER["terms"], _WORKER["settings"], _WORKER["as_of"])
+    found = _lint_chunk(rows, contexts, _WORKER["terms"], _WORKER["settings"], _WORKER["as_of"])
+    numbers: dict[int, int] = {}
+    table: list[Finding] = []
+    out = []
+    for findings in found:
+        row = []
+        for finding in findings:
+            number = numbers.get(id(finding))
+            if number is None:
+                number = numbers[id(finding)] = len(table)
+                table.append(finding)
+            row.append(number)
+        out.append(tuple(row))
+    return table, out
 
 
 def _lint_chunk(

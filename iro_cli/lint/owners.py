@@ -10,10 +10,10 @@ owns nothing. Pure functions over :class:`~iro_cli.lint.terms.Terms`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from iro_cli.lint.dates import MONTH_WORDS
-from iro_cli.lint.terms import Terms, term_key
+from iro_cli.lint.terms import Terms, memoised, term_key
 
 # After an owner: an optional "(role)" or ", the role," then a verb phrase.
 _ACTS = re.compile(
@@ -121,8 +121,7 @@ _FAMILY = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Owner:
+class Owner(NamedTuple):
     """Someone who acts in a recommendation."""
 
     who: str
@@ -133,14 +132,11 @@ class Owner:
     verb_start: int = -1
 
 
-_OBJECT_CACHE: dict[int, frozenset[str]] = {}
-
-
 def _object_words(terms: Terms) -> frozenset[str]:
     """Words after which a person is an object or in a subordinate clause, not an actor:
     "encourage Amira to join", "meet Sam to hear", "decide whether Sam can move"."""
-    key = id(terms)
-    if key not in _OBJECT_CACHE:
+
+    def build() -> frozenset[str]:
         verbs = {v for v in terms.action_verbs if v.isalpha()}
         verbs |= {t.split()[0] for t in terms.unmeasurable_verbs if t.split()[0].isalpha()}
         verbs |= set(_OBJECT_EXTRA_VERBS.split("|"))
@@ -148,8 +144,9 @@ def _object_words(terms: Terms) -> frozenset[str]:
         for verb in verbs:
             stem = verb[:-1] if verb.endswith("e") else verb
             forms.update({verb, verb + "s", verb + "es", verb + "ed", verb + "d", stem + "ing"})
-        _OBJECT_CACHE[key] = frozenset(forms)
-    return _OBJECT_CACHE[key]
+        return frozenset(forms)
+
+    return memoised(terms, ("owners: object words",), build)
 
 
 def _is_verb(word: str, terms: Terms) -> bool:
@@ -211,8 +208,7 @@ _PREPOSITIONS = frozenset(
 _STOPS = frozenset(".!?;:")
 
 
-@dataclass(frozen=True)
-class _Before:
+class _Before(NamedTuple):
     """The two tokens before a position, lower case ("" when none)."""
 
     last: str
@@ -304,27 +300,28 @@ _BY = frozenset({"by"})
 
 def _vague_words(text: str, terms: Terms) -> list[Owner]:
     out = []
-    pattern = _vague_re(terms)
-    for match in pattern.finditer(text):
+    low = text.lower()
+    pattern = _vague_re(terms, lower=len(low) == len(text))
+    for match in pattern.finditer(low if len(low) == len(text) else text):
         acted = _acts(text, match.end(), terms)
         if acted:
-            out.append(Owner(match.group(), "vague", match.start(), match.end(), *acted))
+            start, end = match.span()
+            out.append(Owner(text[start:end], "vague", start, end, *acted))
     return out
 
 
-_VAGUE_CACHE: dict[int, re.Pattern[str]] = {}
+def _vague_re(terms: Terms, *, lower: bool) -> re.Pattern[str]:
+    """The vague owners as one regex: for lower-cased text (faster without IGNORECASE),
+    or as written for the rare text whose length lower() changes."""
 
-
-def _vague_re(terms: Terms) -> re.Pattern[str]:
-    key = id(terms)
-    if key not in _VAGUE_CACHE:
+    def build() -> re.Pattern[str]:
         words = sorted(
             (w for w in terms.vague_owners if re.search(r"\w", w)), key=len, reverse=True
         )
-        _VAGUE_CACHE[key] = re.compile(
-            r"(?<![\w\-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w\-])", re.I
-        )
-    return _VAGUE_CACHE[key]
+        alternatives = "|".join(re.escape(w.lower() if lower else w) for w in words)
+        return re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w\-])", 0 if lower else re.I)
+
+    return memoised(terms, ("owners: vague regex", lower), build)
 
 
 def column_owners(responsible: str, terms: Terms) -> tuple[list[str], list[str]]:

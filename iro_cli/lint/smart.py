@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from iro_cli.lint.dates import MEASURE_RE, Timing, find_timings, resolve
+from iro_cli.lint.dates import MEASURE_RE, Timing, find_timings, fixed_date, resolve
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
 from iro_cli.lint.readability import sentence_spans
 from iro_cli.lint.rules import RULES, Finding
@@ -83,22 +83,32 @@ def _column_owners(responsible: str, terms: Terms) -> tuple[list[str], list[str]
     return memoised(terms, ("column", responsible), lambda: column_owners(responsible, terms))
 
 
-def _due_dates(
-    static: Static, base: date, next_review: date | None
-) -> list[tuple[date, str]]:
-    """Deadlines to check against the review dates: the column's, else the text's."""
-    out = []
-    for timing in static.column_due:
-        due = resolve(timing, base, next_review)
-        if due is not None:
-            out.append((due, f"Target Date '{timing.text}'"))
-    if out:
-        return out
-    for timing in static.text_due:
-        due = resolve(timing, base, next_review)
-        if due is not None:
-            out.append((due, f'"{timing.text}"'))
-    return out
+Due = tuple[Timing, "date | None"]  # a timing, and its date when the review date cannot move it
+
+
+def _due(timings: list[Timing]) -> tuple[Due, ...]:
+    return tuple((t, fixed_date(t)) for t in timings)
+
+
+def _first_out_of_range(
+    static: Static, base: date, review: date | None, next_review: date | None
+) -> tuple[date, str] | None:
+    """The first deadline before ``review`` or after ``next_review`` (the column's
+    deadlines, else the text's), with how it was written."""
+    for due_list, column in ((static.column_due, True), (static.text_due, False)):
+        resolved = False
+        for timing, fixed in due_list:
+            due = fixed or resolve(timing, base, next_review)
+            if due is None:
+                continue
+            resolved = True
+            if (review is not None and due < review) or (
+                next_review is not None and due > next_review
+            ):
+                return due, f"Target Date '{timing.text}'" if column else f'"{timing.text}"'
+        if resolved:
+            return None
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -119,21 +129,17 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def _wordings(previous: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+def _wordings(previous: tuple[str, ...]) -> tuple[tuple[str, frozenset[str], int], ...]:
     """The previous review's recommendations ready for comparison (shared by its rows)."""
-    return tuple((norm, _word_set(norm)) for norm in map(normalise_wording, previous))
-
-
-def _overlap(words: frozenset[str], others: frozenset[str]) -> bool:
-    """At least 85% of the words in common, for wordings of five words or more."""
-    small, large = sorted((len(words), len(others)))
-    if small < 5 or small < 0.85 * large:  # the overlap could not reach 85%
-        return False
-    return len(words & others) / len(words | others) >= 0.85
+    out = []
+    for norm in map(normalise_wording, previous):
+        words = _word_set(norm)
+        out.append((norm, words, len(words)))
+    return tuple(out)
 
 
 def _smart004(rec: Recommendation, terms: Terms, timings: list[Timing]) -> list[Finding]:
-    if any(t.kind == "frequency" for t in timings) or MEASURE_RE.search(rec.text):
+    if any(t.kind == "frequency" for t in timings) or MEASURE_RE.search(rec.text.lower()):
         return []
     rule = RULES["SMART004"]
     text = rec.text
@@ -193,8 +199,8 @@ class Static(NamedTuple):
     """
 
     findings: tuple[Finding, ...]
-    column_due: tuple[Timing, ...] = ()
-    text_due: tuple[Timing, ...] = ()
+    column_due: tuple[Due, ...] = ()
+    text_due: tuple[Due, ...] = ()
     wording: str = ""
     words: frozenset[str] = frozenset()
 
@@ -265,8 +271,8 @@ def _static(text: str, responsible: str, target_date: str, terms: Terms) -> Stat
     wording = normalise_wording(text)
     return Static(
         tuple(findings),
-        tuple(t for t in col_timings if t.kind != "frequency"),
-        tuple(t for t in text_timings if t.deadline),
+        _due([t for t in col_timings if t.kind != "frequency"]),
+        _due([t for t in text_timings if t.deadline]),
         wording,
         _word_set(wording),
     )
@@ -288,44 +294,42 @@ def review_findings(
     """SMART006 (target before this review or after the next) and SMART007 (drift)."""
     findings: list[Finding] = []
     if check_dates and (static.column_due or static.text_due):
-        base = review_date or as_of
-        for due, what in _due_dates(static, base, next_review_date):
+        wrong = _first_out_of_range(static, review_date or as_of, review_date, next_review_date)
+        if wrong is not None:
+            due, what = wrong
             if review_date is not None and due < review_date:
-                findings.append(
-                    RULES["SMART006"].finding(
-                        f"target {due:%d/%m/%Y} ({what}) is before the review on "
-                        f"{review_date:%d/%m/%Y}"
-                    )
-                )
-                break
-            if next_review_date is not None and due > next_review_date:
-                findings.append(
-                    RULES["SMART006"].finding(
-                        f"target {due:%d/%m/%Y} ({what}) is after the next review on "
-                        f"{next_review_date:%d/%m/%Y}"
-                    )
-                )
-                break
+                where = f"before the review on {review_date:%d/%m/%Y}"
+            else:
+                where = f"after the next review on {next_review_date:%d/%m/%Y}"
+            findings.append(RULES["SMART006"].finding(f"target {due:%d/%m/%Y} ({what}) is {where}"))
     mine = static.wording
     if check_drift and previous and mine:
         words = static.words
+        size = len(words)
         numbers = previous_numbers or tuple(range(1, len(previous) + 1))
         earlier = zip(numbers, previous, _wordings(previous), strict=False)
-        for number, old, (theirs, others) in earlier:
-            if theirs == mine or _overlap(words, others):
-                when = f" on {previous_review_date:%d/%m/%Y}" if previous_review_date else ""
-                if " ".join(text.casefold().split()) == " ".join(old.casefold().split()):
-                    same = "the same wording"
-                elif mine == theirs:
-                    same = "the same wording apart from the dates"
-                else:
-                    same = "almost the same wording"
-                findings.append(
-                    RULES["SMART007"].finding(
-                        f"{same} as recommendation {number} at the previous review{when}"
-                    )
+        for number, old, (theirs, others, their_size) in earlier:
+            # Same wording, or at least 85% of words in common (five words or more).
+            if theirs != mine and not (
+                size >= 5
+                and their_size >= 5
+                and (size >= 0.85 * their_size if size < their_size else their_size >= 0.85 * size)
+                and len(words & others) / len(words | others) >= 0.85
+            ):
+                continue
+            when = f" on {previous_review_date:%d/%m/%Y}" if previous_review_date else ""
+            if " ".join(text.casefold().split()) == " ".join(old.casefold().split()):
+                same = "the same wording"
+            elif mine == theirs:
+                same = "the same wording apart from the dates"
+            else:
+                same = "almost the same wording"
+            findings.append(
+                RULES["SMART007"].finding(
+                    f"{same} as recommendation {number} at the previous review{when}"
                 )
-                break
+            )
+            break
     return findings
 
 

@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -58,6 +58,7 @@ def term_pattern(term: str) -> str:
     return rf"(?<![\w\-]){pattern}(?![\w])"
 
 
+@lru_cache(maxsize=16384)
 def term_key(term: str) -> str:
     """Comparison key: lower case, one space between words, no trailing ``*``."""
     return " ".join(re.split(r"[\s\-]+", term.rstrip("*").strip().lower()))
