@@ -57,6 +57,10 @@ DATE_EXPECTED = "a date as dd/mm/yyyy"
 _MISSING = object()
 _AS_IS = ("id", "text")  # kinds whose cell is the value
 _CHUNK = 1024  # rows transposed at a time: a chunk's cells stay in the processor cache
+# The reader's long lists (rows, columns) are young while they grow, and every
+# collection walks all their cells: a collection per million new objects, not
+# per 50,000, saves 10-15% on a 690,000-row file. Reading makes no cycles.
+_GC_THRESHOLD = 1_000_000
 
 
 class DateError(ValueError):
@@ -251,7 +255,7 @@ def read_export_bytes(
     raw: bytes, name: str, spec: ExportFile, header_map: dict[str, str] | None = None
 ) -> ReadResult:
     """Read export data (a file's bytes, or stdin) named ``name`` in messages."""
-    with fewer_gc_passes():
+    with fewer_gc_passes(_GC_THRESHOLD):
         return _read_export(raw, name, spec, header_map)
 
 
