@@ -293,3 +293,86 @@ def test_schema_names_are_snake_case_and_unique() -> None:
         assert len(names) == len(set(names))
         assert all(name == snake(c.header) for name, c in zip(names, spec.columns, strict=True))
     assert snake("Child's Views") == "childs_views"
+
+
+@pytest.mark.parametrize("cell", ["inf", "-Infinity", "nan", "1e400", "2.5"])
+def test_whole_number_column_rejects_fractions_and_non_finite_numbers(
+    tmp_path: Path, cell: str
+) -> None:
+    header = ["Review ID", "Person ID", "Recommendation No", "Recommendation"]
+    path = write_csv(
+        tmp_path,
+        "recommendations.csv",
+        [header, ["R1", "P1", "1", "Visit"], ["R2", "P1", cell, "Call"]],
+    )
+    result = read_export_file(path, EXPORTS["recommendations"])
+    (problem,) = result.problems
+    assert str(problem) == (
+        f"{path}, line 3, column 'Recommendation No' (ID R2): '{cell}' is not a whole number "
+        "(expected a whole number)"
+    )
+    assert list(result.frame["recommendation_no"]) == [1]
+
+
+def test_problems_come_row_by_row_in_header_order_then_the_duplicates(tmp_path: Path) -> None:
+    path = children(
+        tmp_path,
+        [
+            ["1", "Ann", "Lee", "31/02/2010", "xx"],  # line 2: two bad dates
+            ["2", "", "Yu", "01/01/2011", "02/02/2021", "extra"],  # line 3: too long, only that
+            [" 1", "Ann ", "Lee", "31/02/2010", "xx"],  # line 4: line 2 again once stripped
+            ["3", "", "Day", "", "01/01/2020"],  # line 5: two blanks
+            ["", "", "", "", ""],  # line 6: blank, skipped
+            ["4", "Di", "Eve", "01/01/2012", "01/01/2020", "", " "],  # line 7: blank extras
+        ],
+    )
+    result = read_export_file(path, CHILDREN)
+    assert [(p.line, p.column, p.message, p.row_id) for p in result.problems] == [
+        (2, "Date of Birth", "not a real date", "1"),
+        (2, "Period Start", "not a date", "1"),
+        (3, None, "row has 6 cells but the header has 5", ""),
+        (5, "Forename", "is blank", "3"),
+        (5, "Date of Birth", "is blank", "3"),
+        (None, None, "1 exact duplicate row dropped (line 4)", ""),
+    ]
+    assert [p.severity for p in result.problems] == ["error"] * 5 + ["warning"]
+    assert list(result.frame["person_id"]) == ["4"]
+    assert list(result.frame["_line"]) == [7]
+    assert result.rows == 1
+
+
+def test_line_numbers_count_line_breaks_inside_quoted_cells(tmp_path: Path) -> None:
+    path = tmp_path / "children.csv"
+    path.write_bytes(
+        b"Person ID,Forename,Surname,Date of Birth,Period Start,Team\r\n"
+        b'1,Ann,Lee,01/01/2010,02/02/2020,"Team\r\nNorth"\r\n'  # lines 2-3
+        b'2,Bo,Yu,01/01/2011,02/02/2021,"A\nB\rC"\r\n'  # lines 4-6
+        b"3,Cy,Day,30/02/2012,02/02/2022,\r\n"  # line 7
+        b"4,Di,Eve,01/01/2013,02/02/2023,South\r\n"  # line 8
+    )
+    result = read_export_file(path, CHILDREN)
+    assert list(result.frame["_line"]) == [2, 4, 8]
+    assert list(result.frame["team"]) == ["Team\r\nNorth", "A\nB\rC", "South"]
+    (problem,) = result.problems
+    assert (problem.line, problem.column, problem.row_id) == (7, "Date of Birth", "3")
+
+
+def test_header_below_blank_lines_is_named_at_its_own_line(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path,
+        "children.csv",
+        [[""], ["", ""], HEADER[:4] + ["Notes"], ["1", "Ann", "Lee", "01/01/2010", "x"]],
+    )
+    result = read_export_file(path, CHILDREN)
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (3, "Notes", "column is not used by iro"),
+        (3, "Period Start", "required column is missing"),
+    ]
+    assert list(result.frame["_line"]) == [4]
+
+
+def test_more_than_five_duplicates_are_listed_with_an_ellipsis(tmp_path: Path) -> None:
+    row = ["1", "Ann", "Lee", "01/01/2010", "02/02/2020"]
+    path = children(tmp_path, [row] * 8)
+    (problem,) = read_export_file(path, CHILDREN).problems
+    assert problem.message == "7 exact duplicate rows dropped (lines 3, 4, 5, 6, 7 ...)"

@@ -19,11 +19,15 @@ from __future__ import annotations
 import calendar
 import csv
 import io
+import math
 import re
 import sys
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +56,7 @@ _NO = {"n", "no", "false", "0", ""}
 DATE_EXPECTED = "a date as dd/mm/yyyy"
 _MISSING = object()
 _AS_IS = ("id", "text")  # kinds whose cell is the value
+_CHUNK = 1024  # rows transposed at a time: a chunk's cells stay in the processor cache
 
 
 class DateError(ValueError):
@@ -178,7 +183,7 @@ class _Converter:
             except ValueError:
                 raise ValueError(f"'{cell}' is not a number", "a number") from None
             if kind == "int":
-                if number != int(number):
+                if not math.isfinite(number) or number != int(number):
                     raise ValueError(f"'{cell}' is not a whole number", "a whole number")
                 return int(number)
             return number
@@ -250,35 +255,134 @@ def read_export_bytes(
         return _read_export(raw, name, spec, header_map)
 
 
+def _breaks(cell: str) -> int:
+    """Line breaks inside a (quoted) cell, counted as a text file counts lines."""
+    return cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+
+
+def _records(text: str, delimiter: str, name: str) -> tuple[list[list[str]], list[int]]:
+    """Every CSV record of ``text`` and the line each one starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        records = list(reader)
+    except csv.Error:
+        return _records_one_by_one(text, delimiter, name)  # raises, naming the line
+    if reader.line_num == len(records):  # no cell spans lines: record n is on line n
+        return records, list(range(1, len(records) + 1))
+    # A record takes one line plus the line breaks kept inside its quoted cells.
+    starts: list[int] = []
+    line = 1
+    for cells in records:
+        starts.append(line)
+        line += 1
+        for cell in cells:
+            if "\n" in cell or "\r" in cell:
+                line += _breaks(cell)
+    if line - 1 != reader.line_num:  # pragma: no cover - a safety net, never seen
+        return _records_one_by_one(text, delimiter, name)
+    return records, starts
+
+
+def _records_one_by_one(text: str, delimiter: str, name: str) -> tuple[list[list[str]], list[int]]:
+    """Like :func:`_records`, asking the reader for each record's line (slower)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[list[str]] = []
+    starts: list[int] = []
+    line = 1
+    try:
+        for cells in reader:
+            starts.append(line)
+            records.append(cells)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(Problem(name, line, None, f"cannot be read as CSV: {exc}")) from None
+    return records, starts
+
+
+def _fit_width(
+    rows: list[list[str]], width: int, starts: list[int], name: str
+) -> list[tuple[int, int, Problem]]:
+    """Pad short rows and cut blank cells off long ones, in place; (row, -1, problem)
+    for each row with more (non-blank) cells than the header."""
+    found: list[tuple[int, int, Problem]] = []
+    if list(map(len, rows)).count(width) == len(rows):
+        return found
+    for i, cells in enumerate(rows):
+        size = len(cells)
+        if size < width:
+            rows[i] = cells + [""] * (width - size)
+        elif size > width:
+            if any(c.strip() for c in cells[width:]):
+                message = f"row has {size} cells but the header has {width}"
+                found.append((i, -1, Problem(name, starts[i], None, message)))
+            rows[i] = cells[:width]
+    return found
+
+
+def _by_column(
+    rows: list[list[str]], width: int, distinct: dict[int, set[str]], to_check: set[int]
+) -> tuple[list[list[str]], list[int], set[int]]:
+    """The stripped cells column by column, a hash of each row, and which of the
+    ``to_check`` columns have a blank; adds each column's values to ``distinct``.
+
+    Rows are taken a chunk at a time so that the cells stay in the processor's
+    cache while they are stripped, hashed and counted.
+    """
+    columns: list[list[str]] = [[] for _ in range(width)]
+    hashes: list[int] = []
+    with_blanks: set[int] = set()
+    for first in range(0, len(rows), _CHUNK):
+        chunk = zip(*rows[first : first + _CHUNK], strict=True)
+        parts = [list(map(str.strip, part)) for part in chunk]
+        for cells, part in zip(columns, parts, strict=True):
+            cells.extend(part)
+        for index, values in distinct.items():
+            values.update(parts[index])
+        for index in to_check:
+            if "" in parts[index]:
+                with_blanks.add(index)
+        hashes.extend(map(hash, zip(*parts, strict=True)))
+    return columns, hashes, with_blanks
+
+
+def _duplicates(hashes: list[int], columns: list[list[str]], skipped: set[int]) -> list[int]:
+    """Rows (not ``skipped``) that repeat an earlier row exactly, in order."""
+    live = [h for i, h in enumerate(hashes) if i not in skipped] if skipped else hashes
+    if len(set(live)) == len(live):  # no two rows alike: the common case
+        return []
+    times = Counter(live)
+    seen: set[tuple[str, ...]] = set()
+    duplicates: list[int] = []
+    for i, row_hash in enumerate(hashes):
+        if times[row_hash] > 1 and i not in skipped:
+            key = tuple(cells[i] for cells in columns)
+            if key in seen:
+                duplicates.append(i)
+            else:
+                seen.add(key)
+    return duplicates
+
+
 def _read_export(
     raw: bytes, name: str, spec: ExportFile, header_map: dict[str, str] | None
 ) -> ReadResult:
+    import numpy as np
     import pandas as pd
 
     text, encoding = decode(raw)
     first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
+    records, starts = _records(text, _sniff_delimiter(first_line), name)
     problems: list[Problem] = []
 
-    rows: list[tuple[int, list[str]]] = []
-    header: list[str] | None = None
-    line = 1
-    try:
-        for cells in reader:
-            start, line = line, reader.line_num + 1
-            if header is None:
-                if any(c.strip() for c in cells):
-                    header = cells
-                    header_line = start
-                continue
-            rows.append((start, cells))
-    except csv.Error as exc:
-        raise InputError(Problem(name, line, None, f"cannot be read as CSV: {exc}")) from None
-    if header is None:
+    first = next((i for i, cells in enumerate(records) if any(c.strip() for c in cells)), None)
+    if first is None:
         empty = pd.DataFrame({c.name: pd.Series([], dtype=object) for c in spec.columns})
         empty["_line"] = pd.Series([], dtype="int64")
         problems.append(Problem(name, None, None, "file is empty (no header row)"))
         return ReadResult(empty, problems, encoding, 0)
+    header, header_line = records[first], starts[first]
+    rows, starts = records[first + 1 :], starts[first + 1 :]
+    del records
 
     columns, header_problems = _map_headers(header, spec, header_map or {}, name)
     if header_line != 1:
@@ -291,27 +395,32 @@ def _read_export(
 
     # Trailing blank rows and summary rows ("Total rows: 412") are not data.
     stated: int | None = None
-    while rows:
-        cells = [c.strip() for c in rows[-1][1]]
-        filled = [c for c in cells if c]
+    end = len(rows)
+    while end:
+        filled = [c for c in (c.strip() for c in rows[end - 1]) if c]
         if not filled:
-            rows.pop()
+            end -= 1
             continue
         summary = _SUMMARY.match(filled[0]) if len(filled) == 1 else None
         if summary:
             problems.append(
                 Problem(
-                    name, rows[-1][0], None, f"summary line '{filled[0]}' skipped", severity="note"
+                    name,
+                    starts[end - 1],
+                    None,
+                    f"summary line '{filled[0]}' skipped",
+                    severity="note",
                 )
             )
-            rows.pop()
+            end -= 1
             if summary[1] is not None:
                 stated = int(summary[1].replace(",", ""))
             continue
         break
+    del rows[end:], starts[end:]
 
     if stated is not None:
-        counted = sum(1 for _, cells in rows if any(c.strip() for c in cells))
+        counted = sum(1 for cells in rows if any(c.strip() for c in cells))
         if stated not in (counted, counted + 1):  # with or without the header row
             problems.append(
                 Problem(
@@ -322,70 +431,87 @@ def _read_export(
                     severity="warning",
                 )
             )
-    # Text and IDs are taken as they are; other kinds go through a caching converter.
-    converters = {i: _Converter(c) for i, c in columns.items() if c.kind not in _AS_IS}
-    data: dict[str, list[Any]] = {c.name: [] for c in spec.columns}
-    lines: list[int] = []
+
+    # The rows are worked on column by column: each column's distinct values are
+    # converted once. Problems are collected as (row, column order, problem) and
+    # sorted at the end, so they come in the order a row-by-row reading gives.
+    # Exact duplicates (compared after stripping) are dropped after the first.
+    found = _fit_width(rows, width, starts, name)
+    skipped = {i for i, _, _ in found}  # rows with too many cells, then blank rows too
+    count = len(rows)
+    # Distinct values of the columns to convert; IDs and text are only checked for blanks.
+    distinct = {i: set[str]() for i, c in columns.items() if c.kind not in _AS_IS}
+    to_check = {i for i, c in columns.items() if c.kind in _AS_IS and c.required}
+    cells_by_column, hashes, with_blanks = _by_column(rows, width, distinct, to_check)
+    del rows  # fewer objects for the garbage collector to visit from here on
+    if cells_by_column[0].count(""):
+        for i, cell in enumerate(cells_by_column[0]):
+            if not cell and not any(column_cells[i] for column_cells in cells_by_column):
+                skipped.add(i)
+    duplicates = _duplicates(hashes, cells_by_column, skipped)
+    dropped = skipped.union(duplicates)
+    kept = [i for i in range(count) if i not in dropped] if dropped else range(count)
+
+    # Values found only in dropped rows are converted too: harmless, as a
+    # conversion has no effect but its result (or the problem it reports).
     key_index = next((i for i, c in columns.items() if c.name == spec.key_column), None)
-    seen_rows: dict[tuple[str, ...], int] = {}
-    duplicates: list[int] = []
+    ids = cells_by_column[key_index] if key_index is not None else None
+    values_of: dict[int, dict[str, Any] | None] = {}  # column index -> cell -> value
+    bad_rows: set[int] = set()
+    for order, (index, column) in enumerate(columns.items()):
+        bad: dict[str, tuple[str, str]] = {}
+        if index in with_blanks or (column.required and "" in distinct.get(index, ())):
+            bad[""] = ("is blank", "a value (required)")
+        if column.kind in _AS_IS:
+            values_of[index] = None
+        else:
+            convert = _Converter(column)
+            values: dict[str, Any] = {}
+            for cell in distinct[index]:
+                if cell in bad:
+                    continue
+                try:
+                    values[cell] = convert(cell)
+                except ValueError as exc:
+                    message, expected = exc.args
+                    bad[cell] = (message, expected)
+            values_of[index] = values
+        if not bad:
+            continue
+        cells = cells_by_column[index]
+        for i in kept:
+            cell = cells[i]
+            if cell in bad:
+                message, expected = bad[cell]
+                row_id = ids[i] if ids is not None else ""
+                problem = Problem(name, starts[i], column.header, message, expected, row_id=row_id)
+                found.append((i, order, problem))
+                bad_rows.add(i)
+    found.sort(key=itemgetter(0, 1))
+    problems.extend(problem for _, _, problem in found)
+    if bad_rows:
+        kept = [i for i in kept if i not in bad_rows]
+
     absent = [c for c in spec.columns if c.name not in {col.name for col in columns.values()}]
     absent_defaults = {c.name: _Converter(c)("") if c.kind != "id" else "" for c in absent}
-
-    for start, cells in rows:
-        cells = [c.strip() for c in cells]
-        if not any(cells):
+    index_of = {column.name: index for index, column in columns.items()}
+    every_row = len(kept) == count
+    data: dict[str, Iterable[Any]] = {}
+    for column in spec.columns:
+        index = index_of.get(column.name)
+        if index is None:
+            data[column.name] = repeat(absent_defaults[column.name], len(kept))
             continue
-        if len(cells) > width:
-            extra = [c for c in cells[width:] if c]
-            if extra:
-                problems.append(
-                    Problem(
-                        name, start, None, f"row has {len(cells)} cells but the header has {width}"
-                    )
-                )
-                continue
-            cells = cells[:width]
-        elif len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        key = tuple(cells)
-        if key in seen_rows:
-            duplicates.append(start)
-            continue
-        seen_rows[key] = start
-        row_id = cells[key_index] if key_index is not None else ""
-        values: dict[str, Any] = {}
-        bad = False
-        for index, column in columns.items():
-            cell = cells[index]
-            if column.required and not cell:
-                problems.append(
-                    Problem(
-                        name, start, column.header, "is blank", "a value (required)", row_id=row_id
-                    )
-                )
-                bad = True
-                continue
-            convert = converters.get(index)
-            if convert is None:
-                values[column.name] = cell
-                continue
-            try:
-                values[column.name] = convert(cell)
-            except ValueError as exc:
-                message, expected = exc.args
-                problems.append(
-                    Problem(name, start, column.header, message, expected, row_id=row_id)
-                )
-                bad = True
-        if bad:
-            continue
-        for column in spec.columns:
-            data[column.name].append(values.get(column.name, absent_defaults.get(column.name)))
-        lines.append(start)
+        cells: Iterable[str] = cells_by_column[index]
+        if not every_row:
+            cells = map(cells_by_column[index].__getitem__, kept)
+        values = values_of[index]
+        data[column.name] = cells if values is None else map(values.__getitem__, cells)
+    lines = starts if every_row else [starts[i] for i in kept]
 
     if duplicates:
-        shown = ", ".join(str(n) for n in duplicates[:5]) + (" ..." if len(duplicates) > 5 else "")
+        lines_of = [starts[i] for i in duplicates]
+        shown = ", ".join(str(n) for n in lines_of[:5]) + (" ..." if len(duplicates) > 5 else "")
         problems.append(
             Problem(
                 name,
@@ -396,7 +522,13 @@ def _read_export(
                 severity="warning",
             )
         )
-    frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in data.items()})
+    # Straight into object arrays: quicker than pd.Series(list), and never inferred.
+    frame = pd.DataFrame(
+        {
+            k: pd.Series(np.fromiter(v, dtype=object, count=len(kept)), dtype=object, copy=False)
+            for k, v in data.items()
+        }
+    )
     frame["_line"] = pd.Series(lines, dtype="int64")
     frame.attrs["path"] = name
     return ReadResult(frame, problems, encoding, len(lines))
