@@ -11,9 +11,11 @@ import csv
 import io
 import json
 import math
+import re
 import sys
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from json.encoder import encode_basestring as encode_json_string  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -25,6 +27,13 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "csv", "json", "xlsx")
 _DANGEROUS_FIRST = frozenset(("=", "+", "-", "@", "\t", "\r"))
+# Types whose equal values always give equal cells (so each is converted once).
+_SAME_WHEN_EQUAL = frozenset((str, int, bool, type(None), date))
+_JSON_AS_IS = frozenset((str, int, bool, type(None)))  # _json_cell leaves these as they are
+_JSON_SCALARS = frozenset((str, int, float, bool, type(None)))
+# Text that csv.writer (excel dialect) writes as it is, in every Python from 3.10:
+# no delimiter, quote or line break (nor other control characters, to be safe).
+_CSV_AS_IS = re.compile(r'[^\x00-\x1f\x7f",]*')
 _UPPER_WORDS = {"id": "ID", "iro": "IRO", "drp": "DRP", "cp": "CP", "cla": "CLA", "fte": "FTE"}
 
 
@@ -128,22 +137,143 @@ def render_table(
     )
 
 
+def _cells(frame: pd.DataFrame) -> list[list[Any]]:
+    """Each column's cells, the very values a row-by-row ``itertuples`` gives."""
+    import numpy as np
+    import pandas as pd
+
+    columns = []
+    for k in range(frame.shape[1]):
+        column = frame.iloc[:, k]
+        dtype = column.dtype
+        if (isinstance(dtype, np.dtype) and dtype.kind in "biufcO") or (
+            isinstance(dtype, pd.StringDtype) and dtype.storage == "python"
+        ):
+            columns.append(column.tolist())  # as iterating gives, but far quicker
+        else:
+            columns.append(list(column))  # dates, categories...: exactly as iterating
+    return columns
+
+
+def _by_value(convert: Callable[[Any], Any], cells: list[Any], kinds: set[type]) -> list[Any]:
+    """``convert`` applied to every cell; once per distinct value where that is safe."""
+    if kinds <= _SAME_WHEN_EQUAL and not {bool, int} <= kinds:  # True == 1
+        converted = {cell: convert(cell) for cell in set(cells)}
+        return list(map(converted.__getitem__, cells))
+    return list(map(convert, cells))
+
+
+def _text_column(cells: list[Any]) -> list[str]:
+    """``_text_cell`` of each cell."""
+    kinds = set(map(type, cells))
+    if kinds == {str}:  # the common case: text, of which little needs neutralising
+        dangerous = {c: "'" + c for c in set(cells) if c[:1] in _DANGEROUS_FIRST}
+        return list(map(dangerous.get, cells, cells)) if dangerous else cells
+    return _by_value(_text_cell, cells, kinds)
+
+
+def _csv_field(text: str) -> str:
+    """``text`` as ``csv.writer`` writes it in a row of two or more cells."""
+    if _CSV_AS_IS.fullmatch(text):
+        return text
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([text, ""])
+    return buffer.getvalue()[: -len(",\r\n")]  # quoted, with its quotes doubled
+
+
+def _csv_column(cells: list[Any]) -> list[str]:
+    """Each cell as its CSV field: ``_text_cell``, then quoted as ``csv.writer`` would."""
+    if set(map(type, cells)) == {int}:  # whole numbers: digits and '-', never quoted
+        return list(map(int.__repr__, cells))
+    texts = _text_column(cells)
+    changed = {}
+    for text in set(texts):
+        field = _csv_field(text)
+        if field != text:
+            changed[text] = field
+    return list(map(changed.get, texts, texts)) if changed else texts
+
+
 def render_csv(frame: pd.DataFrame, excel: bool = False) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise(str(c)) for c in frame.columns])
-    for record in frame.itertuples(index=False, name=None):
-        writer.writerow([_text_cell(v) for v in record])
+    if len(frame.columns) > 1:  # built column by column, joined row by row
+        fields = [_csv_column(cells) for cells in _cells(frame)]
+        lines = list(map(",".join, zip(*fields, strict=True)))
+        if lines:
+            buffer.write("\r\n".join(lines) + "\r\n")
+    elif len(frame.columns) == 1:  # csv.writer itself: a row of one blank cell is '""'
+        writer.writerows(zip(*map(_text_column, _cells(frame)), strict=True))
+    else:  # no columns: pandas still gives one (empty) row per index entry
+        writer.writerows(frame.itertuples(index=False, name=None))
     return ("\ufeff" if excel else "").encode() + buffer.getvalue().encode("utf-8")
 
 
 def render_json(frame: pd.DataFrame) -> bytes:
     columns = [str(c) for c in frame.columns]
-    records = [
-        {c: _json_cell(v) for c, v in zip(columns, record, strict=True)}
-        for record in frame.itertuples(index=False, name=None)
-    ]
-    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    cells = [_json_column(column) for column in _cells(frame)]
+    text = _flat_records_json(columns, cells) if columns else None
+    if text is None:  # not flat records of plain values: the json module's own way
+        records = [
+            dict(zip(columns, record, strict=True))
+            for record in (
+                zip(*cells, strict=True) if columns else frame.itertuples(index=False, name=None)
+            )
+        ]
+        text = json.dumps(records, ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")
+
+
+def _json_column(cells: list[Any]) -> list[Any]:
+    """``_json_cell`` of each cell."""
+    kinds = set(map(type, cells))
+    if kinds <= _JSON_AS_IS:
+        return cells
+    return _by_value(_json_cell, cells, kinds)
+
+
+def _json_scalar(value: Any) -> str:
+    """One plain value as ``json.dumps`` writes it."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    if value != value:
+        return "NaN"
+    if value in (math.inf, -math.inf):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+def _flat_records_json(columns: list[str], cells: list[list[Any]]) -> str | None:
+    """What ``json.dumps(records, ensure_ascii=False, indent=2)`` gives for records
+    of plain values (str, int, float, bool, None) with distinct keys, built column
+    by column; ``None`` for anything else."""
+    if len(set(columns)) != len(columns):
+        return None
+    encoded: list[list[str]] = []
+    for column in cells:
+        kinds = set(map(type, column))
+        if not kinds <= _JSON_SCALARS:
+            return None
+        if kinds == {str}:
+            strings = {value: encode_json_string(value) for value in set(column)}
+            encoded.append(list(map(strings.__getitem__, column)))
+        elif kinds == {int}:
+            encoded.append(list(map(int.__repr__, column)))
+        else:
+            encoded.append(
+                [encode_json_string(v) if type(v) is str else _json_scalar(v) for v in column]
+            )
+    for key, column in zip(columns, encoded, strict=True):
+        column[:] = map(f"    {encode_json_string(key)}: ".__add__, column)
+    records = list(map(",\n".join, zip(*encoded, strict=True)))
+    return "[\n  {\n" + "\n  },\n  {\n".join(records) + "\n  }\n]" if records else "[]"
 
 
 def render_xlsx(frame: pd.DataFrame, sheet: str = "iro") -> bytes:

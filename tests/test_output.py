@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import stat
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -143,3 +143,68 @@ def test_write_atomic_mode_0600_and_no_overwrite(tmp_path: Path) -> None:
 def test_unknown_format() -> None:
     with pytest.raises(OutputError, match="unknown format 'pdf'"):
         render_bytes(pd.DataFrame({"a": [1]}), "pdf")
+
+
+@pytest.fixture
+def nasty() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "text": pd.Series(["=a,b", ' say "hi"', "two\nlines", "-", "=a,b", None], dtype=object),
+            "mixed": pd.Series([True, 1, 1.0, float("nan"), pd.NA, -0.0], dtype=object),
+            "when": pd.Series(
+                [
+                    datetime(2027, 1, 12),
+                    datetime(2027, 1, 12, 9, 30),
+                    date(2027, 1, 12),
+                    pd.Timestamp("2027-01-12"),
+                    None,
+                    float("nan"),
+                ],
+                dtype=object,
+            ),
+            "n": [3, -4, 0, 10**20, 7, 8],
+        }
+    )
+
+
+def test_csv_quotes_neutralises_and_tells_true_from_1(nasty) -> None:
+    assert render_bytes(nasty, "csv").decode() == (
+        "text,mixed,when,n\r\n"
+        '"\'=a,b",true,2027-01-12,3\r\n'
+        '" say ""hi""",1,2027-01-12T09:30:00,-4\r\n'
+        '"two\nlines",1.0,2027-01-12,0\r\n'
+        "'-,,2027-01-12,100000000000000000000\r\n"
+        '"\'=a,b",,,7\r\n'
+        ",-0.0,,8\r\n"
+    )
+
+
+def test_json_keeps_text_as_is_and_tells_true_from_1(nasty) -> None:
+    assert json.loads(render_bytes(nasty, "json")) == [
+        {"text": "=a,b", "mixed": True, "when": "2027-01-12", "n": 3},
+        {"text": ' say "hi"', "mixed": 1, "when": "2027-01-12T09:30:00", "n": -4},
+        {"text": "two\nlines", "mixed": 1.0, "when": "2027-01-12", "n": 0},
+        {"text": "-", "mixed": None, "when": "2027-01-12", "n": 10**20},
+        {"text": "=a,b", "mixed": None, "when": None, "n": 7},
+        {"text": None, "mixed": -0.0, "when": None, "n": 8},
+    ]
+
+
+def test_json_layout_two_space_indent_unicode_kept() -> None:
+    frame = pd.DataFrame({"name": ["Zoë"], "rate": [float("inf")], "late": [False]})
+    assert render_bytes(frame, "json").decode() == (
+        '[\n  {\n    "name": "Zoë",\n    "rate": Infinity,\n    "late": false\n  }\n]\n'
+    )
+    assert render_bytes(frame.head(0), "json") == b"[]\n"
+
+
+def test_csv_one_column_blank_cell_is_quoted_and_no_rows_is_the_header() -> None:
+    frame = pd.DataFrame({"note": pd.Series(["a", "", None], dtype=object)})
+    assert render_bytes(frame, "csv") == b'note\r\na\r\n""\r\n""\r\n'
+    assert render_bytes(frame.head(0), "csv") == b"note\r\n"
+
+
+def test_repeated_column_name_json_keeps_the_last_value() -> None:
+    frame = pd.DataFrame([[1, 2]], columns=["a", "a"])
+    assert render_bytes(frame, "csv") == b"a,a\r\n1,2\r\n"
+    assert json.loads(render_bytes(frame, "json")) == [{"a": 2}]
