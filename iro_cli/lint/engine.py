@@ -187,6 +187,11 @@ def build_context(rows: Sequence[Row], reviews: Sequence[Review] | None) -> dict
     """
     if reviews is None:
         return {}
+    with fewer_gc_passes():  # the command calls this directly too
+        return _build_context(rows, reviews)
+
+
+def _build_context(rows: Sequence[Row], reviews: Sequence[Review]) -> dict[str, Context]:
     by_id = {r.review_id: r for r in reviews}
     by_person: dict[str, list[Review]] = defaultdict(list)
     for review in reviews:
@@ -365,16 +370,7 @@ def lint_row(
             prepared[key] = prep
     if prep.smart is None or context is None or not context.known:
         return list(prep.final)
-    extra = review_findings(
-        prep.smart,
-        row.text,
-        as_of,
-        review_date=context.review_date,
-        next_review_date=context.next_review_date,
-        previous=context.previous,
-        previous_review_date=context.previous_review_date,
-        previous_numbers=context.previous_numbers,
-    )
+    extra = review_findings(prep.smart, row.text, as_of, context)
     if not extra:
         return list(prep.final)
     if prep.reasons:  # a suppression may now be used: work the row out again
@@ -401,9 +397,7 @@ def lint_rows(
     context is worked out first, so the result is the same) from
     ``PARALLEL_MIN_ROWS`` rows on.
     """
-    with fewer_gc_passes():
-        contexts = build_context(rows, reviews)
-    return lint_in_context(rows, contexts, terms, settings, as_of, workers)
+    return lint_in_context(rows, build_context(rows, reviews), terms, settings, as_of, workers)
 
 
 def lint_in_context(

@@ -301,8 +301,8 @@ _BY = frozenset({"by"})
 def _vague_words(text: str, terms: Terms) -> list[Owner]:
     out = []
     low = text.lower()
-    pattern = _vague_re(terms, lower=len(low) == len(text))
-    for match in pattern.finditer(low if len(low) == len(text) else text):
+    lower = len(low) == len(text)
+    for match in _vague_re(terms, lower=lower).finditer(low if lower else text):
         acted = _acts(text, match.end(), terms)
         if acted:
             start, end = match.span()

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from iro_cli.lint.dates import MEASURE_RE, Timing, find_timings, fixed_date, resolve
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
@@ -278,20 +278,35 @@ def _static(text: str, responsible: str, target_date: str, terms: Terms) -> Stat
     )
 
 
+class ReviewFacts(Protocol):
+    """What is known of a recommendation's review: a :class:`Recommendation`, or the
+    engine's context for a review."""
+
+    @property
+    def review_date(self) -> date | None: ...
+    @property
+    def next_review_date(self) -> date | None: ...
+    @property
+    def previous(self) -> tuple[str, ...]: ...
+    @property
+    def previous_review_date(self) -> date | None: ...
+    @property
+    def previous_numbers(self) -> tuple[int, ...]: ...
+
+
 def review_findings(
     static: Static,
     text: str,
     as_of: date,
+    review: ReviewFacts,
     *,
-    review_date: date | None = None,
-    next_review_date: date | None = None,
-    previous: tuple[str, ...] = (),
-    previous_review_date: date | None = None,
-    previous_numbers: tuple[int, ...] = (),
     check_dates: bool = True,
     check_drift: bool = True,
 ) -> list[Finding]:
     """SMART006 (target before this review or after the next) and SMART007 (drift)."""
+    review_date, next_review_date = review.review_date, review.next_review_date
+    previous, previous_review_date = review.previous, review.previous_review_date
+    previous_numbers = review.previous_numbers
     findings: list[Finding] = []
     if check_dates and (static.column_due or static.text_due):
         wrong = _first_out_of_range(static, review_date or as_of, review_date, next_review_date)
@@ -337,16 +352,7 @@ def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Findi
     """The SMART001-008 findings for one recommendation (before select/ignore)."""
     static = static_findings(rec.text, rec.responsible, rec.target_date, terms)
     return list(static.findings) + review_findings(
-        static,
-        rec.text,
-        as_of,
-        review_date=rec.review_date,
-        next_review_date=rec.next_review_date,
-        previous=rec.previous,
-        previous_review_date=rec.previous_review_date,
-        previous_numbers=rec.previous_numbers,
-        check_dates=rec.check_dates,
-        check_drift=rec.check_drift,
+        static, rec.text, as_of, rec, check_dates=rec.check_dates, check_drift=rec.check_drift
     )
 
 
