@@ -13,11 +13,12 @@ import json
 import math
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from itertools import filterfalse
 from json.encoder import encode_basestring as encode_json_string  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from iro_cli.errors import OutputError
 from iro_cli.fileio import write_atomic
@@ -34,6 +35,8 @@ _JSON_SCALARS = frozenset((str, int, float, bool, type(None)))
 # Text that csv.writer (excel dialect) writes as it is, in every Python from 3.10:
 # no delimiter, quote or line break (nor other control characters, to be safe).
 _CSV_AS_IS = re.compile(r'[^\x00-\x1f\x7f",]*')
+# Text that csv.writer (excel dialect, QUOTE_MINIMAL) always quotes: a comma, quote or line break.
+_CSV_QUOTED = re.compile(r'[,"\r\n]')
 _UPPER_WORDS = {"id": "ID", "iro": "IRO", "drp": "DRP", "cp": "CP", "cla": "CLA", "fte": "FTE"}
 
 
@@ -181,46 +184,89 @@ def _csv_field(text: str) -> str:
     return buffer.getvalue()[: -len(",\r\n")]  # quoted, with its quotes doubled
 
 
-def _csv_column(cells: list[Any]) -> list[str]:
+def _csv_column(cells: Sequence[Any]) -> Sequence[str]:
     """Each cell as its CSV field: ``_text_cell``, then quoted as ``csv.writer`` would."""
     if set(map(type, cells)) == {int}:  # whole numbers: digits and '-', never quoted
         return list(map(int.__repr__, cells))
-    texts = _text_column(cells)
+    texts = _text_column(cells)  # type: ignore[arg-type]
     changed = {}
-    for text in set(texts):
-        field = _csv_field(text)
-        if field != text:
-            changed[text] = field
+    for text in filterfalse(_CSV_AS_IS.fullmatch, set(texts)):
+        if _CSV_QUOTED.search(text):  # quoted, with its quotes doubled
+            changed[text] = '"' + text.replace('"', '""') + '"'
+        else:
+            field = _csv_field(text)
+            if field != text:
+                changed[text] = field
     return list(map(changed.get, texts, texts)) if changed else texts
 
 
-def render_csv(frame: pd.DataFrame, excel: bool = False) -> bytes:
+class Block(NamedTuple):
+    """Adjacent columns of a table whose rows repeat: the table's row ``r`` holds the
+    block's record ``index[r]`` (``index`` None: record ``r``). A large result made of
+    few distinct parts (a row of the input, one of its findings) is rendered part by
+    part, each distinct record once."""
+
+    columns: Sequence[Sequence[Any]]
+    index: Sequence[int] | None = None
+
+
+def _expand(records: Sequence[str], index: Sequence[int] | None) -> Sequence[str]:
+    return records if index is None else list(map(records.__getitem__, index))
+
+
+def expand_blocks(blocks: Sequence[Block]) -> list[Sequence[Any]]:
+    """The table's every column in full."""
+    return [_expand(cells, block.index) for block in blocks for cells in block.columns]
+
+
+def csv_from_blocks(names: Sequence[Any], blocks: Sequence[Block], excel: bool = False) -> bytes:
+    """CSV of a table given as its column names and its blocks of columns (at least one
+    column): the very bytes :func:`render_csv` gives for a frame of those cells."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise(str(c)) for c in frame.columns])
-    if len(frame.columns) > 1:  # built column by column, joined row by row
-        fields = [_csv_column(cells) for cells in _cells(frame)]
-        lines = list(map(",".join, zip(*fields, strict=True)))
+    writer.writerow([neutralise(str(c)) for c in names])
+    body = ""
+    if len(names) > 1:  # built column by column, joined row by row
+        parts = []
+        for block in blocks:
+            fields = [_csv_column(cells) for cells in block.columns]
+            records = list(map(",".join, zip(*fields, strict=True)))
+            parts.append(_expand(records, block.index))
+        lines = list(map(",".join, zip(*parts, strict=True)))
         if lines:
-            buffer.write("\r\n".join(lines) + "\r\n")
-    elif len(frame.columns) == 1:  # csv.writer itself: a row of one blank cell is '""'
-        writer.writerows(zip(*map(_text_column, _cells(frame)), strict=True))
-    else:  # no columns: pandas still gives one (empty) row per index entry
+            body = "\r\n".join(lines) + "\r\n"
+    else:  # csv.writer itself: a row of one blank cell is '""'
+        writer.writerows(zip(*map(_text_column, expand_blocks(blocks)), strict=True))
+    head = ("\ufeff" if excel else "") + buffer.getvalue()
+    return head.encode("utf-8") + body.encode("utf-8")
+
+
+def render_csv(frame: pd.DataFrame, excel: bool = False) -> bytes:
+    if len(frame.columns) == 0:  # no columns: pandas still gives one (empty) row per index entry
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([])
         writer.writerows(frame.itertuples(index=False, name=None))
-    return ("\ufeff" if excel else "").encode() + buffer.getvalue().encode("utf-8")
+        return ("\ufeff" if excel else "").encode() + buffer.getvalue().encode("utf-8")
+    return csv_from_blocks(list(frame.columns), [Block(_cells(frame))], excel=excel)
 
 
 def render_json(frame: pd.DataFrame) -> bytes:
-    columns = [str(c) for c in frame.columns]
-    cells = [_json_column(column) for column in _cells(frame)]
-    text = _flat_records_json(columns, cells) if columns else None
+    if len(frame.columns) == 0:  # one empty record per index entry
+        records = [{} for _ in frame.itertuples(index=False, name=None)]
+        return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_from_blocks(list(frame.columns), [Block(_cells(frame))])
+
+
+def json_from_blocks(names: Sequence[Any], blocks: Sequence[Block]) -> bytes:
+    """JSON records of a table given as column names and blocks of columns (at least
+    one column): the very bytes :func:`render_json` gives for a frame of those cells."""
+    keys = [str(c) for c in names]
+    converted = [Block([_json_column(c) for c in b.columns], b.index) for b in blocks]
+    text = _flat_records_json(keys, converted)
     if text is None:  # not flat records of plain values: the json module's own way
-        records = [
-            dict(zip(columns, record, strict=True))
-            for record in (
-                zip(*cells, strict=True) if columns else frame.itertuples(index=False, name=None)
-            )
-        ]
+        columns = expand_blocks(converted)
+        records = [dict(zip(keys, record, strict=True)) for record in zip(*columns, strict=True)]
         text = json.dumps(records, ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")
 
@@ -250,29 +296,33 @@ def _json_scalar(value: Any) -> str:
     return float.__repr__(value)
 
 
-def _flat_records_json(columns: list[str], cells: list[list[Any]]) -> str | None:
+def _flat_records_json(keys: list[str], blocks: Sequence[Block]) -> str | None:
     """What ``json.dumps(records, ensure_ascii=False, indent=2)`` gives for records
     of plain values (str, int, float, bool, None) with distinct keys, built column
     by column; ``None`` for anything else."""
-    if len(set(columns)) != len(columns):
+    if len(set(keys)) != len(keys):
         return None
-    encoded: list[list[str]] = []
-    for column in cells:
-        kinds = set(map(type, column))
-        if not kinds <= _JSON_SCALARS:
-            return None
-        if kinds == {str}:
-            strings = {value: encode_json_string(value) for value in set(column)}
-            encoded.append(list(map(strings.__getitem__, column)))
-        elif kinds == {int}:
-            encoded.append(list(map(int.__repr__, column)))
-        else:
-            encoded.append(
-                [encode_json_string(v) if type(v) is str else _json_scalar(v) for v in column]
-            )
-    for key, column in zip(columns, encoded, strict=True):
-        column[:] = map(f"    {encode_json_string(key)}: ".__add__, column)
-    records = list(map(",\n".join, zip(*encoded, strict=True)))
+    names = iter(keys)
+    parts = []
+    for block in blocks:
+        encoded: list[list[str]] = []
+        for column in block.columns:
+            kinds = set(map(type, column))
+            if not kinds <= _JSON_SCALARS:
+                return None
+            if kinds == {str}:
+                strings = {value: encode_json_string(value) for value in set(column)}
+                values = list(map(strings.__getitem__, column))
+            elif kinds == {int}:
+                values = list(map(int.__repr__, column))
+            else:
+                values = [
+                    encode_json_string(v) if type(v) is str else _json_scalar(v) for v in column
+                ]
+            encoded.append(list(map(f"    {encode_json_string(next(names))}: ".__add__, values)))
+        records = list(map(",\n".join, zip(*encoded, strict=True)))
+        parts.append(_expand(records, block.index))
+    records = list(map(",\n".join, zip(*parts, strict=True)))
     return "[\n  {\n" + "\n  },\n  {\n".join(records) + "\n  }\n]" if records else "[]"
 
 
@@ -376,4 +426,28 @@ def render(
 
         check_writable(Path(output), force)
     data = render_bytes(frame, fmt, excel=excel, table_format=table_format, sheet=sheet)
+    write_output(data, fmt, output, force=force)
+
+
+def render_blocks(
+    names: Sequence[str],
+    blocks: Sequence[Block],
+    fmt: str,
+    output: Path | None = None,
+    *,
+    force: bool = False,
+    excel: bool = False,
+) -> None:
+    """Like :func:`render` for csv or json, from column names and blocks of columns
+    (a large result need not become a DataFrame first)."""
+    if fmt not in ("csv", "json"):
+        raise OutputError(f"blocks of columns are rendered as csv or json, not '{fmt}'")
+    if output is not None and str(output) != "-":
+        from iro_cli.fileio import check_writable
+
+        check_writable(Path(output), force)
+    if fmt == "csv":
+        data = csv_from_blocks(names, blocks, excel)
+    else:
+        data = json_from_blocks(names, blocks)
     write_output(data, fmt, output, force=force)

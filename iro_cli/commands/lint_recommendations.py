@@ -262,33 +262,55 @@ def _children(session: Session) -> Any:
 
 
 def _render_findings(rows: list[Any], results: list[list[Any]], out: Output, fmt: str) -> None:
+    from iro_cli.output import expand_blocks
+
+    blocks = _finding_blocks(rows, results)
+    out.fmt = fmt
+    if fmt in ("csv", "json"):  # straight from the blocks: no DataFrame of every finding
+        from iro_cli.output import render_blocks
+
+        render_blocks(COLUMNS, blocks, fmt, out.path, force=out.force, excel=out.excel)
+        return
     import pandas as pd
 
-    records = [
-        (
-            row.review_id,
-            row.person_id,
-            row.recommendation_no,
-            row.line,
-            f.code,
-            f.category,
-            f.severity,
-            f.message,
-            f.suggestion,
-            row.text,
-        )
-        for row, found in zip(rows, results, strict=True)
-        for f in found
-    ]
-    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
-    if frame.empty:
-        frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in COLUMNS})
-    out.fmt = fmt
+    # object columns: a recommendation without a number stays blank, the others whole numbers
+    columns = expand_blocks(blocks)
+    frame = pd.DataFrame(
+        {name: pd.Series(cells, dtype=object) for name, cells in zip(COLUMNS, columns, strict=True)}
+    )
     out.render(
         frame,
         table_format={"text": _shorten, "suggestion": _shorten} if fmt == "table" else None,
         sheet="findings",
     )
+
+
+def _finding_blocks(rows: list[Any], results: list[list[Any]]) -> list[Any]:
+    """``COLUMNS`` of the findings (one line per finding, row by row in input order) as
+    blocks: the row's columns, the finding's, the row's text. Rows that share a wording
+    share finding objects, so each distinct finding is rendered once."""
+    from itertools import chain, repeat
+    from operator import attrgetter
+
+    from iro_cli.output import Block
+
+    counts = list(map(len, results))
+    having = [row for row, count in zip(rows, counts, strict=True) if count]
+    row_index = list(chain.from_iterable(map(repeat, range(len(having)), filter(None, counts))))
+    found = list(chain.from_iterable(results))
+    ids = list(map(id, found))
+    distinct = list(dict(zip(ids, found, strict=True)).values())  # in order of first use
+    number = {id(finding): n for n, finding in enumerate(distinct)}
+    finding_index = list(map(number.__getitem__, ids))
+
+    def cells(source: list[Any], names: tuple[str, ...]) -> list[list[Any]]:
+        return [list(map(attrgetter(name), source)) for name in names]
+
+    return [
+        Block(cells(having, COLUMNS[:4]), row_index),
+        Block(cells(distinct, COLUMNS[4:9]), finding_index),
+        Block(cells(having, COLUMNS[9:]), row_index),
+    ]
 
 
 def _shorten(value: Any, width: int = 60) -> str:
