@@ -188,3 +188,49 @@ def test_help_does_not_import_pandas() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _unnumbered(tmp_path: Path) -> Path:
+    """R1 has recommendations 1 and 2; R2 one with a blank Recommendation No."""
+    folder = tmp_path / "exports"
+    write_csv(
+        folder,
+        "recommendations.csv",
+        [
+            HEADER,
+            ["R1", "P1", "1", BAD, "", "", ""],
+            ["R1", "P1", "2", BAD, "", "", ""],
+            ["R2", "P2", "", BAD, "", "", ""],
+        ],
+    )
+    return folder
+
+
+def test_recommendation_numbers_stay_whole_when_one_is_blank(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Not '1.0': a blank number used to turn the whole column into floats."""
+    base = ["--exports", str(_unnumbered(tmp_path)), "--fail-on", "never", "--select", "SMART002"]
+    result = run(runner, *base, "--format", "csv")
+    finding = (
+        'SMART002,smart,error,"no one named as responsible (""to be made"" does not say by '
+        'whom)","name who will do it, in the Responsible column or the text (e.g. \'Priya '
+        f"(social worker) will make the referral to CAMHS')\",{BAD}"
+    )
+    assert result.stdout.splitlines()[1:] == [
+        f"R1,P1,1,2,{finding}",
+        f"R1,P1,2,3,{finding}",
+        f"R2,P2,,4,{finding}",
+    ]
+    records = json.loads(run(runner, *base, "--format", "json").stdout)
+    assert [(r["review_id"], r["recommendation_no"], r["line"]) for r in records] == [
+        ("R1", 1, 2),
+        ("R1", 2, 3),
+        ("R2", None, 4),
+    ]
+    table = run(runner, *base, "--format", "table").stdout.splitlines()
+    assert [line.split()[:4] for line in table[2:]] == [
+        ["R1", "P1", "1", "2"],
+        ["R1", "P1", "2", "3"],
+        ["R2", "P2", "4", "SMART002"],
+    ]
