@@ -61,6 +61,8 @@ def plain(value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, datetime):
+        if type(value).__name__ == "NaTType":  # pandas' missing date is a datetime too
+            return None
         return value.date() if (value.hour, value.minute, value.second) == (0, 0, 0) else value
     if isinstance(value, date):
         return value

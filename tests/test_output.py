@@ -208,3 +208,38 @@ def test_repeated_column_name_json_keeps_the_last_value() -> None:
     frame = pd.DataFrame([[1, 2]], columns=["a", "a"])
     assert render_bytes(frame, "csv") == b"a,a\r\n1,2\r\n"
     assert json.loads(render_bytes(frame, "json")) == [{"a": 2}]
+
+
+@pytest.fixture
+def missing_dates() -> pd.DataFrame:
+    """pandas' missing date (NaT) in a datetime column and in a column of dates."""
+    return pd.DataFrame(
+        {
+            "person_id": pd.Series(["P1", "P2"], dtype=object),
+            "seen": pd.Series([pd.Timestamp("2025-01-02"), pd.NaT]),
+            "due_date": pd.Series([pd.NaT, date(2025, 3, 4)], dtype=object),
+        }
+    )
+
+
+def test_missing_date_is_a_blank_csv_cell_not_nat(missing_dates) -> None:
+    assert render_bytes(missing_dates, "csv").decode() == (
+        "person_id,seen,due_date\r\nP1,2025-01-02,\r\nP2,,2025-03-04\r\n"
+    )
+
+
+def test_missing_date_is_json_null_not_nat(missing_dates) -> None:
+    assert json.loads(render_bytes(missing_dates, "json")) == [
+        {"person_id": "P1", "seen": "2025-01-02", "due_date": None},
+        {"person_id": "P2", "seen": None, "due_date": "2025-03-04"},
+    ]
+
+
+def test_missing_date_is_blank_in_a_table_and_a_spreadsheet(missing_dates, tmp_path) -> None:
+    lines = render_bytes(missing_dates, "table").decode().splitlines()
+    assert [line.split() for line in lines[2:]] == [["P1", "02/01/2025"], ["P2", "04/03/2025"]]
+    sheet = load_workbook(io.BytesIO(render_bytes(missing_dates, "xlsx"))).active
+    assert [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)] == [
+        ["P1", datetime(2025, 1, 2), None],
+        ["P2", None, datetime(2025, 3, 4)],
+    ]
