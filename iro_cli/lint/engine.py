@@ -166,9 +166,8 @@ class Review(NamedTuple):
     status: str = ""
 
 
-@dataclass(frozen=True)
-class Context:
-    """Review facts for one row (from reviews.csv)."""
+class Context(NamedTuple):
+    """Review facts for one row (from reviews.csv); a named tuple: one per review."""
 
     review_date: date | None = None
     next_review_date: date | None = None
@@ -192,41 +191,65 @@ def build_context(rows: Sequence[Row], reviews: Sequence[Review] | None) -> dict
 
 
 def _build_context(rows: Sequence[Row], reviews: Sequence[Review]) -> dict[str, Context]:
+    from bisect import bisect_left, bisect_right
+    from operator import attrgetter, itemgetter
+
+    review_date = attrgetter("review_date")
     by_id = {r.review_id: r for r in reviews}
     by_person: dict[str, list[Review]] = defaultdict(list)
     for review in reviews:
         if review.review_date is not None and review.status != "Cancelled":
             by_person[review.person_id].append(review)
-    for items in by_person.values():
-        items.sort(key=lambda r: r.review_date)  # type: ignore[arg-type,return-value]
-    texts: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for index, row in enumerate(rows):
-        number = row.recommendation_no if row.recommendation_no is not None else index + 1
-        texts[row.review_id].append((number, row.text))
+    # Each child's reviews in date order (ties as listed), with their dates for bisect.
+    history: dict[str, tuple[list[Review], list[date]]] = {}
+    for person, items in by_person.items():
+        if len(items) > 1:
+            items.sort(key=review_date)
+        history[person] = (items, list(map(review_date, items)))
+    ids = list(map(attrgetter("review_id"), rows))
+    members: dict[str, list[int]] = defaultdict(list)  # review ID -> its rows, in order
+    for index, review_id in enumerate(ids):
+        members[review_id].append(index)
+    numbers = list(map(attrgetter("recommendation_no"), rows))
+    texts = list(map(attrgetter("text"), rows))
+
+    def wording(review_id: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """A review's recommendations in number order (a blank number: its row's)."""
+        indexes = members[review_id]
+        pick = itemgetter(*indexes) if len(indexes) > 1 else lambda cells: (cells[indexes[0]],)
+        given, words = pick(numbers), pick(texts)
+        if None in given:
+            given = tuple(i + 1 if n is None else n for i, n in zip(indexes, given, strict=True))
+        if list(given) != sorted(given):  # most minutes are listed in number order
+            order = sorted(range(len(given)), key=given.__getitem__)
+            given, words = tuple(given[k] for k in order), tuple(words[k] for k in order)
+        return words, given
+
+    worded: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+    none: tuple[list[Review], list[date]] = ([], [])
     out: dict[str, Context] = {}
-    for review_id in texts:
+    for review_id in members:
         review = by_id.get(review_id)
         if review is None or review.review_date is None:
             continue
         when = review.review_date
-        history = by_person.get(review.person_id, [])
+        items, dates = history.get(review.person_id, none)
         next_date = review.next_review_date
         if next_date is None:
-            later = [r.review_date for r in history if r.review_date and r.review_date > when]
-            next_date = min(later) if later else None
-        earlier = [
-            r for r in history if r.review_date and r.review_date < when and r.review_id in texts
-        ]
+            after = bisect_right(dates, when)  # the earliest later review
+            next_date = dates[after] if after < len(dates) else None
         previous: tuple[str, ...] = ()
-        numbers: tuple[int, ...] = ()
+        previous_numbers: tuple[int, ...] = ()
         previous_date = None
-        if earlier:
-            last = earlier[-1]
-            ordered = sorted(texts[last.review_id], key=lambda item: item[0])
-            previous = tuple(text for _, text in ordered)
-            numbers = tuple(number for number, _ in ordered)
-            previous_date = last.review_date
-        out[review_id] = Context(when, next_date, previous, previous_date, True, numbers)
+        for k in range(bisect_left(dates, when) - 1, -1, -1):  # latest earlier, with wording
+            last = items[k]
+            if last.review_id in members:
+                if last.review_id not in worded:
+                    worded[last.review_id] = wording(last.review_id)
+                previous, previous_numbers = worded[last.review_id]
+                previous_date = last.review_date
+                break
+        out[review_id] = Context(when, next_date, previous, previous_date, True, previous_numbers)
     return out
 
 
