@@ -12,10 +12,9 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from iro_cli.schedule.dates import WorkingCalendar, add_months
 
@@ -193,6 +192,14 @@ _COMPILED = [
 ]
 
 
+# A pattern's group names ("m3", "d3") without their number: the part they give ("m", "d").
+_PART_NAMES = {
+    group: group.rstrip("0123456789")
+    for _kind, compiled, _guard in _COMPILED
+    for group in compiled.groupindex
+}
+
+
 @lru_cache(maxsize=1)
 def _compiled_any_case() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
     """The patterns as written, for the rare text whose length lower() changes."""
@@ -280,9 +287,8 @@ _TERM_END = {  # approximate end of each school term / holiday (month, day)
 _SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "winter": (2, 28)}
 
 
-@dataclass(frozen=True)
-class Timing:
-    """One timing found in a text."""
+class Timing(NamedTuple):
+    """One timing found in a text (a named tuple: made for every date in every text)."""
 
     # date | month | relative | term | season | festival | event | near | weekday | frequency
     kind: str
@@ -290,7 +296,7 @@ class Timing:
     start: int
     end: int
     deadline: bool  # introduced by "by", "before", "within", "no later than"...
-    parts: tuple[tuple[str, str], ...] = ()
+    parts: tuple[tuple[str, str], ...] = ()  # the pattern's named parts, lower case
 
     def part(self, name: str) -> str | None:
         for key, value in self.parts:
@@ -337,12 +343,11 @@ def _timing(text: str, kind: str, match: re.Match[str]) -> Timing | None:
     context says it is not one."""
     start, end = match.span()
     before = text[max(0, start - 40) : start]
-    parts = tuple(
-        (key.rstrip("0123456789"), text[match.start(key) : match.end(key)])
-        for key, value in match.groupdict().items()
+    values = {
+        _PART_NAMES[group]: text[match.start(group) : match.end(group)]
+        for group, value in match.groupdict().items()
         if value is not None
-    )
-    values = dict(parts)
+    }
     if values.get("m", "").lower() == "may" and values["m"] != "May":
         return None  # "Sam may need", not the month
     timing_text = text[start:end]
@@ -377,6 +382,7 @@ def _timing(text: str, kind: str, match: re.Match[str]) -> Timing | None:
     deadline = kind == "relative" or bool(_DEADLINE_BEFORE.search(before))
     if kind == "weekday" and timing_text.lower().startswith(("by", "before", "until")):
         deadline = True
+    parts = tuple((key, value.lower()) for key, value in values.items())
     return Timing(kind, timing_text, start, end, deadline, parts)
 
 
@@ -427,7 +433,7 @@ def resolve(timing: Timing, base: date, next_review: date | None = None) -> date
     such date on or after ``base``; terms and seasons are approximate. ``None``
     for frequencies and events that cannot be dated.
     """
-    values = {key: value.lower() for key, value in timing.parts}  # "End of January"
+    values = dict(timing.parts)
     kind = timing.kind
     if kind == "date":
         month = values["m"]
