@@ -169,7 +169,7 @@ _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
     ("term",),
     ("holiday",),
     ("year",),
-    _MONTH_HINT,
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     ("spring", "summer", "autumn", "winter"),
     ("christmas", "easter", "new year"),
     ("next", "following", "second", "third", "forthcoming", "upcoming"),
@@ -246,26 +246,29 @@ def _longest_first(words: Iterable[str]) -> str:
 
 
 _GUARD_SCAN, _GUARD_PATTERNS = _guard_words()
+_DATE_GUARDS = [(i, guard) for i, guard in enumerate(_GUARDS) if isinstance(guard, re.Pattern)]
+_MONTH_PATTERN = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "month")
+_NUMERIC_DATE_GUARDS = [(i, g) for i, g in _DATE_GUARDS if _MONTH_HINT.pattern not in g.pattern]
+_DIGIT = re.compile(r"\d")
 
 
+# The words before a timing that make it a deadline, or show it is one: searched in the
+# lower-cased 40 characters before it (three times faster than IGNORECASE).
 _DEADLINE_BEFORE = re.compile(
     r"(?:\bby|\bbefore|\bno\s+later\s+than|\bnot\s+later\s+than|\bon\s+or\s+before|\bprior\s+to|"
     r"\buntil|\btill|\bahead\s+of|\bin\s+time\s+for|\bdue(?:\s+(?:on|by))?|\bdeadline(?:\s+of)?|"
     r"\btarget(?:\s+date)?(?:\s+of)?|\bat\s+the\s+next\s+[\w ]{0,30}?\s+on|\bwithin)"
-    r"\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$",
-    re.I,
+    r"\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$"
 )
 _MONTH_CONTEXT = re.compile(
     r"(?:\bby|\bbefore|\bin|\buntil|\btill|\bduring|\bfrom|\bafter|\bover|\bsince|\bfor|\bearly|"
-    r"\blate|\bmid|\bthrough|\bend\s+of|\bstart\s+of)\s*(?:the\s+)?$",
-    re.I,
+    r"\blate|\bmid|\bthrough|\bend\s+of|\bstart\s+of)\s*(?:the\s+)?$"
 )
 _TERM_CONTEXT = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|\bduring|\bthis|\bnext|\bin|\bfor|\bafter|\bfrom|\bover)"
-    r"\s*(?:the\s+)?$",
-    re.I,
+    r"\s*(?:the\s+)?$"
 )
-_NOT_TERM = re.compile(r"(?:\blong|\bshort|\bmedium|\blonger|\bshorter)[\s\-]*$", re.I)
+_NOT_TERM = re.compile(r"(?:\blong|\bshort|\bmedium|\blonger|\bshorter)[\s\-]*$")
 
 # Sentence words that make a timing measurable for SMART004 ("20 minutes", "85%"),
 # to search for in lower-cased text.
@@ -305,24 +308,30 @@ class Timing(NamedTuple):
         return None
 
 
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid_date(day: int, month: int, year: int | None) -> bool:
-    if not 1 <= month <= 12 or day < 1:
+    if not 1 <= month <= 12 or not 1 <= day <= _MONTH_DAYS[month - 1]:
         return False
-    return day <= calendar.monthrange(year or 2000, month)[1]
+    return not (month == 2 and day == 29 and year is not None and not calendar.isleap(year))
 
 
 @lru_cache(maxsize=8192)
 def find_timings(text: str) -> tuple[Timing, ...]:
     """Every date, deadline and frequency in ``text``, left to right."""
     low = text.lower()
-    subject, compiled = (low, _COMPILED) if len(low) == len(text) else (text, _compiled_any_case())
+    lowered = len(low) == len(text)
+    subject, compiled = (low, _COMPILED) if lowered else (text, _compiled_any_case())
     possible: set[int] = set()
     for word in _GUARD_SCAN.findall(low):
         possible |= _GUARD_PATTERNS[word]
+    if _DIGIT.search(low):  # the date patterns all need a digit, and two a month word
+        dates = _DATE_GUARDS if _MONTH_PATTERN in possible else _NUMERIC_DATE_GUARDS
+        possible.update(i for i, guard in dates if guard.search(low))
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for index, (kind, pattern, guard) in enumerate(compiled):
-        if not (guard.search(low) if guard is not None else index in possible):
-            continue
+    for index in sorted(possible):
+        kind, pattern = compiled[index][:2]
         for match in pattern.finditer(subject):
             candidates.append((match.start(), index, kind, match))
     candidates.sort(key=lambda c: (c[0], c[1]))
@@ -331,30 +340,34 @@ def find_timings(text: str) -> tuple[Timing, ...]:
     for start, _index, kind, match in candidates:
         if start < last_end:
             continue
-        timing = _timing(text, kind, match)
+        timing = _timing(text, kind, match, lowered)
         if timing is not None:
             out.append(timing)
             last_end = match.end()
     return tuple(out)
 
 
-def _timing(text: str, kind: str, match: re.Match[str]) -> Timing | None:
-    """A match (in ``text`` or its lower case) as a :class:`Timing`, or ``None`` when its
-    context says it is not one."""
+def _timing(text: str, kind: str, match: re.Match[str], lowered: bool) -> Timing | None:
+    """A match (in the lower-cased text when ``lowered``, else in ``text``) as a
+    :class:`Timing`, or ``None`` when its context says it is not one."""
     start, end = match.span()
-    before = text[max(0, start - 40) : start]
-    values = {
-        _PART_NAMES[group]: text[match.start(group) : match.end(group)]
-        for group, value in match.groupdict().items()
-        if value is not None
-    }
-    if values.get("m", "").lower() == "may" and values["m"] != "May":
-        return None  # "Sam may need", not the month
+    before = text[max(0, start - 40) : start].lower()
+    values = {}
+    for group, value in match.groupdict().items():
+        if value is not None:
+            name = _PART_NAMES[group]
+            values[name] = value if lowered else value.lower()
+            if (
+                name == "m"
+                and value.lower() == "may"
+                and text[match.start(group) : match.end(group)] != "May"
+            ):
+                return None  # "Sam may need", not the month
     timing_text = text[start:end]
     dated = bool(values.get("y") or values.get("edge"))
     if kind == "date":
         month = values.get("m", "")
-        month_no = int(month) if month.isdigit() else _MONTH_NAMES.get(month.lower().rstrip("."))
+        month_no = int(month) if month.isdigit() else _MONTH_NAMES.get(month.rstrip("."))
         year_text = values.get("y") or ""
         year = int(year_text) if len(year_text) == 4 else None
         if month_no is None or not _valid_date(int(values["d"]), month_no, year):
@@ -382,8 +395,7 @@ def _timing(text: str, kind: str, match: re.Match[str]) -> Timing | None:
     deadline = kind == "relative" or bool(_DEADLINE_BEFORE.search(before))
     if kind == "weekday" and timing_text.lower().startswith(("by", "before", "until")):
         deadline = True
-    parts = tuple((key, value.lower()) for key, value in values.items())
-    return Timing(kind, timing_text, start, end, deadline, parts)
+    return Timing(kind, timing_text, start, end, deadline, tuple(values.items()))
 
 
 _CALENDAR = WorkingCalendar()  # England and Wales share their bank holidays
