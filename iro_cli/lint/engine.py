@@ -10,7 +10,7 @@ import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -341,7 +341,7 @@ def _finish(
 
 def _with_severity(finding: Finding, settings: Settings) -> Finding:
     if finding.code in settings.severity:
-        return replace(finding, severity=settings.severity_of(finding.code))
+        return finding._replace(severity=settings.severity_of(finding.code))
     return finding
 
 
