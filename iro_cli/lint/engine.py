@@ -270,8 +270,7 @@ def parse_suppressions(cell: str) -> tuple[dict[str, str], list[Finding]]:
     return reasons, problems
 
 
-@dataclass(frozen=True)
-class _Prepared:
+class _Prepared(NamedTuple):
     """A row's wording, columns and Lint Ignore worked out once per run.
 
     ``found`` holds the findings that do not depend on the review; ``final`` is
@@ -368,9 +367,15 @@ def lint_row(
         prep = _prepare(row, terms, settings)
         if prepared is not None:
             prepared[key] = prep
-    if prep.smart is None or context is None or not context.known:
-        return list(prep.final)
-    extra = review_findings(prep.smart, row.text, as_of, context)
+    smart = prep.smart
+    if (
+        smart is None
+        or context is None
+        or not context.known
+        or not (smart.column_due or smart.text_due or (smart.wording and context.previous))
+    ):
+        return list(prep.final)  # nothing for SMART006/007 to check
+    extra = review_findings(smart, row.text, as_of, context)
     if not extra:
         return list(prep.final)
     if prep.reasons:  # a suppression may now be used: work the row out again
