@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from iro_cli.lint.terms import longest_first
 from iro_cli.schedule.dates import WorkingCalendar, add_months
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -222,27 +222,7 @@ def _guard_words() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
         word: frozenset(i for other, ids in owners.items() if word.startswith(other) for i in ids)
         for word in owners
     }
-    return re.compile(f"(?=({_longest_first(owners)}))"), patterns
-
-
-def _longest_first(words: Iterable[str]) -> str:
-    """A regex for any of ``words``, the longest where several start at one place, built as
-    a trie ("this |thirty" -> "thi(?:s |rty)") so the engine follows one branch a letter."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
+    return re.compile(f"(?=({longest_first(owners)}))"), patterns
 
 
 _GUARD_SCAN, _GUARD_PATTERNS = _guard_words()
