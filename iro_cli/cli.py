@@ -7,6 +7,7 @@ line on stderr: ``IroError`` -> exit 1 (or its ``exit_code``), usage -> exit 2.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -140,4 +141,7 @@ def main() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
+    # The run is over: keep the interpreter's last collection from walking everything it
+    # made (after linting 100,000 recommendations, exit took 1.1 s; frozen, 0.2 s).
+    gc.freeze()
     sys.exit(code)

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import NamedTuple
 
+from iro_cli.lint.terms import longest_first
 from iro_cli.schedule.dates import WorkingCalendar, add_months
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -170,7 +169,7 @@ _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
     ("term",),
     ("holiday",),
     ("year",),
-    _MONTH_HINT,
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     ("spring", "summer", "autumn", "winter"),
     ("christmas", "easter", "new year"),
     ("next", "following", "second", "third", "forthcoming", "upcoming"),
@@ -191,6 +190,14 @@ _COMPILED = [
     (kind, re.compile(_for_lower_case(pattern)), guard if isinstance(guard, re.Pattern) else None)
     for (kind, pattern), guard in zip(_PATTERNS, _GUARDS, strict=True)
 ]
+
+
+# A pattern's group names ("m3", "d3") without their number: the part they give ("m", "d").
+_PART_NAMES = {
+    group: group.rstrip("0123456789")
+    for _kind, compiled, _guard in _COMPILED
+    for group in compiled.groupindex
+}
 
 
 @lru_cache(maxsize=1)
@@ -215,50 +222,33 @@ def _guard_words() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
         word: frozenset(i for other, ids in owners.items() if word.startswith(other) for i in ids)
         for word in owners
     }
-    return re.compile(f"(?=({_longest_first(owners)}))"), patterns
-
-
-def _longest_first(words: Iterable[str]) -> str:
-    """A regex for any of ``words``, the longest where several start at one place, built as
-    a trie ("this |thirty" -> "thi(?:s |rty)") so the engine follows one branch a letter."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
+    return re.compile(f"(?=({longest_first(owners)}))"), patterns
 
 
 _GUARD_SCAN, _GUARD_PATTERNS = _guard_words()
+_DATE_GUARDS = [(i, guard) for i, guard in enumerate(_GUARDS) if isinstance(guard, re.Pattern)]
+_MONTH_PATTERN = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "month")
+_NUMERIC_DATE_GUARDS = [(i, g) for i, g in _DATE_GUARDS if _MONTH_HINT.pattern not in g.pattern]
+_DIGIT = re.compile(r"\d")
 
 
+# The words before a timing that make it a deadline, or show it is one: searched in the
+# lower-cased 40 characters before it (three times faster than IGNORECASE).
 _DEADLINE_BEFORE = re.compile(
     r"(?:\bby|\bbefore|\bno\s+later\s+than|\bnot\s+later\s+than|\bon\s+or\s+before|\bprior\s+to|"
     r"\buntil|\btill|\bahead\s+of|\bin\s+time\s+for|\bdue(?:\s+(?:on|by))?|\bdeadline(?:\s+of)?|"
     r"\btarget(?:\s+date)?(?:\s+of)?|\bat\s+the\s+next\s+[\w ]{0,30}?\s+on|\bwithin)"
-    r"\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$",
-    re.I,
+    r"\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?$"
 )
 _MONTH_CONTEXT = re.compile(
     r"(?:\bby|\bbefore|\bin|\buntil|\btill|\bduring|\bfrom|\bafter|\bover|\bsince|\bfor|\bearly|"
-    r"\blate|\bmid|\bthrough|\bend\s+of|\bstart\s+of)\s*(?:the\s+)?$",
-    re.I,
+    r"\blate|\bmid|\bthrough|\bend\s+of|\bstart\s+of)\s*(?:the\s+)?$"
 )
 _TERM_CONTEXT = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|\bduring|\bthis|\bnext|\bin|\bfor|\bafter|\bfrom|\bover)"
-    r"\s*(?:the\s+)?$",
-    re.I,
+    r"\s*(?:the\s+)?$"
 )
-_NOT_TERM = re.compile(r"(?:\blong|\bshort|\bmedium|\blonger|\bshorter)[\s\-]*$", re.I)
+_NOT_TERM = re.compile(r"(?:\blong|\bshort|\bmedium|\blonger|\bshorter)[\s\-]*$")
 
 # Sentence words that make a timing measurable for SMART004 ("20 minutes", "85%"),
 # to search for in lower-cased text.
@@ -280,9 +270,8 @@ _TERM_END = {  # approximate end of each school term / holiday (month, day)
 _SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "winter": (2, 28)}
 
 
-@dataclass(frozen=True)
-class Timing:
-    """One timing found in a text."""
+class Timing(NamedTuple):
+    """One timing found in a text (a named tuple: made for every date in every text)."""
 
     # date | month | relative | term | season | festival | event | near | weekday | frequency
     kind: str
@@ -290,7 +279,7 @@ class Timing:
     start: int
     end: int
     deadline: bool  # introduced by "by", "before", "within", "no later than"...
-    parts: tuple[tuple[str, str], ...] = ()
+    parts: tuple[tuple[str, str], ...] = ()  # the pattern's named parts, lower case
 
     def part(self, name: str) -> str | None:
         for key, value in self.parts:
@@ -299,24 +288,30 @@ class Timing:
         return None
 
 
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid_date(day: int, month: int, year: int | None) -> bool:
-    if not 1 <= month <= 12 or day < 1:
+    if not 1 <= month <= 12 or not 1 <= day <= _MONTH_DAYS[month - 1]:
         return False
-    return day <= calendar.monthrange(year or 2000, month)[1]
+    return not (month == 2 and day == 29 and year is not None and not calendar.isleap(year))
 
 
 @lru_cache(maxsize=8192)
 def find_timings(text: str) -> tuple[Timing, ...]:
     """Every date, deadline and frequency in ``text``, left to right."""
     low = text.lower()
-    subject, compiled = (low, _COMPILED) if len(low) == len(text) else (text, _compiled_any_case())
+    lowered = len(low) == len(text)
+    subject, compiled = (low, _COMPILED) if lowered else (text, _compiled_any_case())
     possible: set[int] = set()
     for word in _GUARD_SCAN.findall(low):
         possible |= _GUARD_PATTERNS[word]
+    if _DIGIT.search(low):  # the date patterns all need a digit, and two a month word
+        dates = _DATE_GUARDS if _MONTH_PATTERN in possible else _NUMERIC_DATE_GUARDS
+        possible.update(i for i, guard in dates if guard.search(low))
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for index, (kind, pattern, guard) in enumerate(compiled):
-        if not (guard.search(low) if guard is not None else index in possible):
-            continue
+    for index in sorted(possible):
+        kind, pattern = compiled[index][:2]
         for match in pattern.finditer(subject):
             candidates.append((match.start(), index, kind, match))
     candidates.sort(key=lambda c: (c[0], c[1]))
@@ -325,31 +320,34 @@ def find_timings(text: str) -> tuple[Timing, ...]:
     for start, _index, kind, match in candidates:
         if start < last_end:
             continue
-        timing = _timing(text, kind, match)
+        timing = _timing(text, kind, match, lowered)
         if timing is not None:
             out.append(timing)
             last_end = match.end()
     return tuple(out)
 
 
-def _timing(text: str, kind: str, match: re.Match[str]) -> Timing | None:
-    """A match (in ``text`` or its lower case) as a :class:`Timing`, or ``None`` when its
-    context says it is not one."""
+def _timing(text: str, kind: str, match: re.Match[str], lowered: bool) -> Timing | None:
+    """A match (in the lower-cased text when ``lowered``, else in ``text``) as a
+    :class:`Timing`, or ``None`` when its context says it is not one."""
     start, end = match.span()
-    before = text[max(0, start - 40) : start]
-    parts = tuple(
-        (key.rstrip("0123456789"), text[match.start(key) : match.end(key)])
-        for key, value in match.groupdict().items()
-        if value is not None
-    )
-    values = dict(parts)
-    if values.get("m", "").lower() == "may" and values["m"] != "May":
-        return None  # "Sam may need", not the month
+    before = text[max(0, start - 40) : start].lower()
+    values = {}
+    for group, value in match.groupdict().items():
+        if value is not None:
+            name = _PART_NAMES[group]
+            values[name] = value if lowered else value.lower()
+            if (
+                name == "m"
+                and value.lower() == "may"
+                and text[match.start(group) : match.end(group)] != "May"
+            ):
+                return None  # "Sam may need", not the month
     timing_text = text[start:end]
     dated = bool(values.get("y") or values.get("edge"))
     if kind == "date":
         month = values.get("m", "")
-        month_no = int(month) if month.isdigit() else _MONTH_NAMES.get(month.lower().rstrip("."))
+        month_no = int(month) if month.isdigit() else _MONTH_NAMES.get(month.rstrip("."))
         year_text = values.get("y") or ""
         year = int(year_text) if len(year_text) == 4 else None
         if month_no is None or not _valid_date(int(values["d"]), month_no, year):
@@ -377,7 +375,7 @@ def _timing(text: str, kind: str, match: re.Match[str]) -> Timing | None:
     deadline = kind == "relative" or bool(_DEADLINE_BEFORE.search(before))
     if kind == "weekday" and timing_text.lower().startswith(("by", "before", "until")):
         deadline = True
-    return Timing(kind, timing_text, start, end, deadline, parts)
+    return Timing(kind, timing_text, start, end, deadline, tuple(values.items()))
 
 
 _CALENDAR = WorkingCalendar()  # England and Wales share their bank holidays
@@ -427,7 +425,7 @@ def resolve(timing: Timing, base: date, next_review: date | None = None) -> date
     such date on or after ``base``; terms and seasons are approximate. ``None``
     for frequencies and events that cannot be dated.
     """
-    values = {key: value.lower() for key, value in timing.parts}  # "End of January"
+    values = dict(timing.parts)
     kind = timing.kind
     if kind == "date":
         month = values["m"]

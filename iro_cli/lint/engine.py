@@ -10,7 +10,7 @@ import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -293,8 +293,7 @@ def parse_suppressions(cell: str) -> tuple[dict[str, str], list[Finding]]:
     return reasons, problems
 
 
-@dataclass(frozen=True)
-class _Prepared:
+class _Prepared(NamedTuple):
     """A row's wording, columns and Lint Ignore worked out once per run.
 
     ``found`` holds the findings that do not depend on the review; ``final`` is
@@ -364,7 +363,7 @@ def _finish(
 
 def _with_severity(finding: Finding, settings: Settings) -> Finding:
     if finding.code in settings.severity:
-        return replace(finding, severity=settings.severity_of(finding.code))
+        return finding._replace(severity=settings.severity_of(finding.code))
     return finding
 
 
@@ -391,9 +390,15 @@ def lint_row(
         prep = _prepare(row, terms, settings)
         if prepared is not None:
             prepared[key] = prep
-    if prep.smart is None or context is None or not context.known:
-        return list(prep.final)
-    extra = review_findings(prep.smart, row.text, as_of, context)
+    smart = prep.smart
+    if (
+        smart is None
+        or context is None
+        or not context.known
+        or not (smart.column_due or smart.text_due or (smart.wording and context.previous))
+    ):
+        return list(prep.final)  # nothing for SMART006/007 to check
+    extra = review_findings(smart, row.text, as_of, context)
     if not extra:
         return list(prep.final)
     if prep.reasons:  # a suppression may now be used: work the row out again

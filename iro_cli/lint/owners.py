@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from iro_cli.lint.dates import MONTH_WORDS
-from iro_cli.lint.terms import Terms, memoised, term_key
+from iro_cli.lint.terms import Terms, longest_first, memoised, term_key
 
 # After an owner: an optional "(role)" or ", the role," then a verb phrase.
 _ACTS = re.compile(
@@ -315,11 +315,10 @@ def _vague_re(terms: Terms, *, lower: bool) -> re.Pattern[str]:
     or as written for the rare text whose length lower() changes."""
 
     def build() -> re.Pattern[str]:
-        words = sorted(
-            (w for w in terms.vague_owners if re.search(r"\w", w)), key=len, reverse=True
-        )
-        alternatives = "|".join(re.escape(w.lower() if lower else w) for w in words)
-        return re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w\-])", 0 if lower else re.I)
+        words = [w.lower() for w in terms.vague_owners if re.search(r"\w", w)]
+        # A trie, longest first: one branch a letter, not every phrase tried at every place.
+        pattern = r"(?<![\w\-])(?:" + longest_first(words) + r")(?![\w\-])"
+        return re.compile(pattern, 0 if lower else re.I)
 
     return memoised(terms, ("owners: vague regex", lower), build)
 

@@ -10,15 +10,18 @@ ever rewritten automatically.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 CATEGORIES = ("smart", "language", "readability", "lint")
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One thing a rule found. ``start``/``end`` are character offsets in the text."""
+class Finding(NamedTuple):
+    """One thing a rule found. ``start``/``end`` are character offsets in the text.
+
+    A named tuple: a run over 100,000 recommendations makes about 150,000.
+    """
 
     code: str
     category: str
@@ -55,15 +58,15 @@ class Rule:
         severity: str | None = None,
     ) -> Finding:
         return Finding(
-            code=self.code,
-            category=self.category,
-            severity=severity or self.severity,
-            message=message,
-            suggestion=self.suggestion if suggestion is None else suggestion,
-            match=match,
-            start=start,
-            end=end,
-            sentence=sentence,
+            self.code,
+            self.category,
+            severity or self.severity,
+            message,
+            self.suggestion if suggestion is None else suggestion,
+            match,
+            start,
+            end,
+            sentence,
         )
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from iro_cli.lint.dates import MEASURE_RE, Timing, find_timings, fixed_date, resolve
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
@@ -63,26 +63,6 @@ class Recommendation:
     check_drift: bool = True
 
 
-def _timings_in(text: str, terms: Terms) -> list[Timing]:
-    """Every date, deadline and frequency in ``text`` (worked out once per text)."""
-    return list(memoised(terms, ("timings", text), lambda: tuple(find_timings(text))))
-
-
-def _timings(rec: Recommendation, terms: Terms) -> tuple[list[Timing], list[Timing], bool]:
-    """(column timings, text timings, column says something)."""
-    column = rec.target_date.strip()
-    col_timings = _timings_in(column, terms) if column else []
-    return col_timings, _timings_in(rec.text, terms), column.lower() not in _EMPTY_TARGET
-
-
-def _owners_in(text: str, terms: Terms) -> list[Owner]:
-    return list(memoised(terms, ("owners", text), lambda: tuple(find_owners(text, terms))))
-
-
-def _column_owners(responsible: str, terms: Terms) -> tuple[list[str], list[str]]:
-    return memoised(terms, ("column", responsible), lambda: column_owners(responsible, terms))
-
-
 Due = tuple[Timing, "date | None"]  # a timing, and its date when the review date cannot move it
 
 
@@ -128,6 +108,11 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# The last ``previous`` seen by review_findings and its wordings (a strong reference, so
+# the identity test cannot be fooled by a reused id).
+_LAST_PREVIOUS: list[Any] = [None, ()]
+
+
 @lru_cache(maxsize=8192)
 def _wordings(previous: tuple[str, ...]) -> tuple[tuple[str, frozenset[str], int], ...]:
     """The previous review's recommendations ready for comparison (shared by its rows)."""
@@ -138,41 +123,112 @@ def _wordings(previous: tuple[str, ...]) -> tuple[tuple[str, frozenset[str], int
     return tuple(out)
 
 
-def _smart004(rec: Recommendation, terms: Terms, timings: list[Timing]) -> list[Finding]:
-    if any(t.kind == "frequency" for t in timings) or MEASURE_RE.search(rec.text.lower()):
-        return []
+class _Wording(NamedTuple):
+    """What a recommendation's text gives, whatever its columns (worked out once per text)."""
+
+    timings: tuple[Timing, ...]
+    frequency: bool  # a timing is a frequency, or the text names a measure ("20 minutes")
+    vague: tuple[str, re.Match[str]] | None  # the first vague timescale
+    acting: bool  # someone other than a vague owner acts
+    nobody: str  # SMART002's message when the Responsible column names no one either
+    unmeasurable: Finding | None  # SMART004, unless the Target Date is a frequency
+    actors: Finding | None  # SMART005: several people with their own actions
+    actions: Finding | None  # SMART005: a list, or one person with several actions
+    due: tuple[Due, ...]  # the text's deadlines, for SMART006
+    wording: str  # for SMART007
+    words: frozenset[str]
+
+
+class _Columns(NamedTuple):
+    """What the Responsible and Target Date columns give (worked out once per pair)."""
+
+    timings: tuple[Timing, ...]
+    filled: bool  # the Target Date says something ("n/a" and "-" do not)
+    vague: tuple[str, re.Match[str]] | None  # a vague timescale in the Target Date
+    frequency: bool
+    owners: bool  # the Responsible column names someone real
+    nobody: str  # the first entry of Responsible that names nobody ("TBC")
+    several: Finding | None  # SMART005: three or more people responsible
+    due: tuple[Due, ...]
+
+
+def _wording_facts(text: str, terms: Terms) -> _Wording:
+    timings = find_timings(text)
+    owners = find_owners(text, terms)
+    acting = any(o.kind != "vague" for o in owners)
+    nobody = "no one named as responsible"
+    if not acting:
+        vague_text = [o for o in owners if o.kind == "vague"]
+        if vague_text:
+            nobody += f' ("{vague_text[0].who}" names nobody)'
+        elif passive := _PASSIVE.search(text):
+            nobody += f' ("{passive.group()}" does not say by whom)'
+    frequency = any(t.kind == "frequency" for t in timings) or bool(MEASURE_RE.search(text.lower()))
+    actors, actions = _several(text, owners, terms)
+    wording = normalise_wording(text)
+    return _Wording(
+        timings,
+        frequency,
+        None if timings else terms.vague_matcher.search(text),
+        acting,
+        nobody,
+        None if frequency else _unmeasurable(text, terms),
+        actors,
+        actions,
+        _due([t for t in timings if t.deadline]),
+        wording,
+        _word_set(wording),
+    )
+
+
+def _column_facts(responsible: str, target_date: str, terms: Terms) -> _Columns:
+    column = target_date.strip()
+    timings = find_timings(column) if column else ()
+    filled = column.lower() not in _EMPTY_TARGET
+    real, vague = column_owners(responsible, terms)
+    several = None
+    if len(real) >= 3 and not is_family_pair(real):
+        several = RULES["SMART005"].finding(f"{len(real)} people responsible: {', '.join(real)}")
+    return _Columns(
+        timings,
+        filled,
+        terms.vague_matcher.search(target_date) if filled else None,
+        any(t.kind == "frequency" for t in timings),
+        bool(real),
+        vague[0] if vague else "",
+        several,
+        _due([t for t in timings if t.kind != "frequency"]),
+    )
+
+
+def _unmeasurable(text: str, terms: Terms) -> Finding | None:
+    """SMART004: the first unmeasurable verb that is the action ("continue to support")."""
     rule = RULES["SMART004"]
-    text = rec.text
     for term, match in terms.unmeasurable_matcher.finditer(text):
         before = text[max(0, match.start() - 25) : match.start()]
         if not _VERB_LEAD.search(before):
             continue
         hint = terms.unmeasurable_verbs.get(term) or rule.suggestion
-        return [
-            rule.finding(
-                f'"{match.group()}" cannot be measured',
-                hint,
-                match=match.group(),
-                start=match.start(),
-                end=match.end(),
-            )
-        ]
-    return []
+        return rule.finding(
+            f'"{match.group()}" cannot be measured',
+            hint,
+            match=match.group(),
+            start=match.start(),
+            end=match.end(),
+        )
+    return None
 
 
-def _smart005(rec: Recommendation, owners: list[Owner], terms: Terms) -> list[Finding]:
+def _several(text: str, owners: list[Owner], terms: Terms) -> tuple[Finding | None, Finding | None]:
+    """SMART005 from the text: (several people acting, a list or several actions)."""
     rule = RULES["SMART005"]
-    text = rec.text
     actors = [o for o in owners if o.verb and o.kind != "vague"]
     distinct = {o.verb_start: o for o in actors}
     if len(distinct) >= 2:
         names = ", ".join(f"{o.who} ({o.verb})" for o in distinct.values())
-        return [rule.finding(f"{len(distinct)} people with their own actions: {names}")]
-    real, _ = _column_owners(rec.responsible, terms)
-    if len(real) >= 3 and not is_family_pair(real):
-        return [rule.finding(f"{len(real)} people responsible: {', '.join(real)}")]
+        return rule.finding(f"{len(distinct)} people with their own actions: {names}"), None
     if len(_LIST_ITEM.findall(text)) >= 2:
-        return [rule.finding("a numbered list of actions in one item")]
+        return None, rule.finding("a numbered list of actions in one item")
     first = actors[0] if actors else None
     if first is not None:
         verbs = [first.verb]
@@ -186,8 +242,8 @@ def _smart005(rec: Recommendation, owners: list[Owner], terms: Terms) -> list[Fi
                 verbs.append(verb)
                 cursor = match.end()
         if len(verbs) >= 2:
-            return [rule.finding(f"{len(verbs)} actions in one item: {', '.join(verbs)}")]
-    return []
+            return None, rule.finding(f"{len(verbs)} actions in one item: {', '.join(verbs)}")
+    return None, None
 
 
 class Static(NamedTuple):
@@ -205,10 +261,14 @@ class Static(NamedTuple):
     words: frozenset[str] = frozenset()
 
 
+_NO_COLUMNS = ("", "")
+
+
 def static_findings(text: str, responsible: str, target_date: str, terms: Terms) -> Static:
     """SMART001-005 and what SMART006/007 need: a function of the text and columns only.
 
-    Worked out once per distinct (text, Responsible, Target Date) in a run.
+    The text is analysed once per distinct wording in a run, the columns once per
+    distinct (Responsible, Target Date); this puts the two together.
     """
     return memoised(
         terms,
@@ -220,27 +280,29 @@ def static_findings(text: str, responsible: str, target_date: str, terms: Terms)
 def _static(text: str, responsible: str, target_date: str, terms: Terms) -> Static:
     if not text.strip():
         return Static((RULES["SMART008"].finding("the recommendation is blank"),))
-    rec = Recommendation(text=text, responsible=responsible, target_date=target_date)
-    text = text.strip()
+    mine = memoised(terms, ("wording", text), lambda: _wording_facts(text, terms))
+    columns = memoised(
+        terms,
+        ("columns", responsible, target_date),
+        lambda: _column_facts(responsible, target_date, terms),
+    )
     findings: list[Finding] = []
-    col_timings, text_timings, column_filled = _timings(rec, terms)
 
     # SMART001 / SMART003: is there a real date, deadline or frequency?
-    column_vague = terms.vague_matcher.search(rec.target_date) if column_filled else None
-    if not col_timings and not text_timings:
-        vague = column_vague or terms.vague_matcher.search(rec.text)
-        if vague:
-            where = "Target Date" if vague is column_vague else "text"
-            word = vague[1].group()
+    if not columns.timings and not mine.timings:
+        if columns.vague or mine.vague:
+            in_text = columns.vague is None
+            word = (mine.vague if in_text else columns.vague)[1]  # type: ignore[index]
             findings.append(
                 RULES["SMART001"].finding(
-                    f'vague timescale "{word}" ({where}) and no date',
-                    match=word,
-                    start=vague[1].start() if where == "text" else 0,
-                    end=vague[1].end() if where == "text" else 0,
+                    f'vague timescale "{word.group()}" ({"text" if in_text else "Target Date"}) '
+                    "and no date",
+                    match=word.group(),
+                    start=word.start() if in_text else 0,
+                    end=word.end() if in_text else 0,
                 )
             )
-        elif column_filled:
+        elif columns.filled:
             findings.append(
                 RULES["SMART003"].finding(
                     "no date, deadline or frequency (the Target Date is not a date)"
@@ -250,32 +312,19 @@ def _static(text: str, responsible: str, target_date: str, terms: Terms) -> Stat
             findings.append(RULES["SMART003"].finding("no date, deadline or frequency"))
 
     # SMART002: who is responsible?
-    owners = _owners_in(text, terms)
-    real_column, vague_column = _column_owners(rec.responsible, terms)
-    acting = [o for o in owners if o.kind != "vague"]
-    if not real_column and not acting:
-        vague_text = [o for o in owners if o.kind == "vague"]
-        if vague_column:
-            message = f"no one named as responsible (Responsible says '{vague_column[0]}')"
-        elif vague_text:
-            message = f'no one named as responsible ("{vague_text[0].who}" names nobody)'
-        elif passive := _PASSIVE.search(text):
-            message = f'no one named as responsible ("{passive.group()}" does not say by whom)'
+    if not columns.owners and not mine.acting:
+        if columns.nobody:
+            message = f"no one named as responsible (Responsible says '{columns.nobody}')"
         else:
-            message = "no one named as responsible"
+            message = mine.nobody
         findings.append(RULES["SMART002"].finding(message))
 
-    findings += _smart004(rec, terms, col_timings + text_timings)
-    findings += _smart005(rec, owners, terms)
-
-    wording = normalise_wording(text)
-    return Static(
-        tuple(findings),
-        _due([t for t in col_timings if t.kind != "frequency"]),
-        _due([t for t in text_timings if t.deadline]),
-        wording,
-        _word_set(wording),
-    )
+    if mine.unmeasurable is not None and not columns.frequency:
+        findings.append(mine.unmeasurable)
+    several = mine.actors or columns.several or mine.actions
+    if several is not None:
+        findings.append(several)
+    return Static(tuple(findings), columns.due, mine.due, mine.wording, mine.words)
 
 
 class ReviewFacts(Protocol):
@@ -322,14 +371,16 @@ def review_findings(
         words = static.words
         size = len(words)
         numbers = previous_numbers or tuple(range(1, len(previous) + 1))
-        earlier = zip(numbers, previous, _wordings(previous), strict=False)
+        if previous is not _LAST_PREVIOUS[0]:  # a review's rows come together: one lookup
+            _LAST_PREVIOUS[:] = [previous, _wordings(previous)]
+        earlier = zip(numbers, previous, _LAST_PREVIOUS[1], strict=False)
         for number, old, (theirs, others, their_size) in earlier:
             # Same wording, or at least 85% of words in common (five words or more).
             if theirs != mine and not (
                 size >= 5
                 and their_size >= 5
                 and (size >= 0.85 * their_size if size < their_size else their_size >= 0.85 * size)
-                and len(words & others) / len(words | others) >= 0.85
+                and (common := len(words & others)) >= 0.85 * (size + their_size - common)
             ):
                 continue
             when = f" on {previous_review_date:%d/%m/%Y}" if previous_review_date else ""

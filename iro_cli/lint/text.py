@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 from iro_cli.lint.readability import reading_age, sentence_spans, word_count
 from iro_cli.lint.rules import RULES, Finding
@@ -93,11 +92,27 @@ def _excepted(text: str, start: int, end: int, exception: TermException | None) 
     return False
 
 
-def _sentence_at(spans: list[tuple[int, int]], text: str, pos: int) -> str:
-    for a, b in spans:
-        if a <= pos < b:
-            return text[a:b]
-    return ""
+class _Sentences:
+    """A text's sentences, split on first use (most recommendations need none)."""
+
+    __slots__ = ("text", "_spans")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = sentence_spans(self.text)
+        return self._spans
+
+    def at(self, pos: int) -> str:
+        """The sentence around character ``pos``."""
+        for a, b in self.spans:
+            if a <= pos < b:
+                return self.text[a:b]
+        return ""
 
 
 def _term_findings(
@@ -107,7 +122,7 @@ def _term_findings(
     preferred: Mapping[str, str],
     exceptions: Mapping[str, TermException],
     taken: list[tuple[int, int]],
-    spans: list[tuple[int, int]],
+    sentences: _Sentences,
     what: str,
 ) -> list[Finding]:
     rule = RULES[code]
@@ -127,14 +142,14 @@ def _term_findings(
                 match=word,
                 start=start,
                 end=end,
-                sentence=_sentence_at(spans, text, start),
+                sentence=sentences.at(start),
             )
         )
     return out
 
 
 def _acronym_findings(
-    text: str, terms: Terms, taken: list[tuple[int, int]], spans: list[tuple[int, int]]
+    text: str, terms: Terms, taken: list[tuple[int, int]], sentences: _Sentences
 ) -> list[Finding]:
     rule = RULES["ACR001"]
     seen: set[str] = set()
@@ -149,7 +164,7 @@ def _acronym_findings(
         if any(a < end and start < b for a, b in taken):
             continue
         known = terms.acronyms.get(acronym)
-        if known is None and (len(acronym) > 6 or _shouting(text, spans, start)):
+        if known is None and (len(acronym) > 6 or _shouting(sentences.at(start))):
             continue
         # Explained on first use: "Long Name (PEP)" or "PEP (Long Name)".
         before = text[max(0, start - 2) : start]
@@ -172,15 +187,14 @@ def _acronym_findings(
                 match=match.group(),
                 start=start,
                 end=end,
-                sentence=_sentence_at(spans, text, start),
+                sentence=sentences.at(start),
             )
         )
     return out
 
 
-def _shouting(text: str, spans: list[tuple[int, int]], pos: int) -> bool:
+def _shouting(sentence: str) -> bool:
     """A sentence mostly in capitals is shouting, not acronyms."""
-    sentence = _sentence_at(spans, text, pos)
     words = [w for w in re.findall(r"[A-Za-z]{2,}", sentence)]
     return len(words) >= 3 and sum(w.isupper() for w in words) * 2 > len(words)
 
@@ -202,7 +216,7 @@ def lint_text(
     """
     terms = terms or default_terms()
     categories = set(categories)
-    spans = sentence_spans(text)
+    sentences = _Sentences(text)
     findings: list[Finding] = []
     if "language" in categories:
         taken: list[tuple[int, int]] = []
@@ -213,7 +227,7 @@ def lint_text(
             terms.labels,
             terms.exceptions,
             taken,
-            spans,
+            sentences,
             "label",
         )
         findings += _term_findings(
@@ -223,14 +237,15 @@ def lint_text(
             terms.care_words,
             terms.exceptions,
             taken,
-            spans,
+            sentences,
             "care-system word",
         )
-        findings += _acronym_findings(text, terms, taken, spans)
+        findings += _acronym_findings(text, terms, taken, sentences)
     if "readability" in categories:
-        if max_sentence_words:
+        # No sentence has more words than the text has pieces between spaces.
+        if max_sentence_words and len(text.split()) > max_sentence_words:
             rule = RULES["PLAIN001"]
-            for a, b in spans:
+            for a, b in sentences.spans:
                 count = word_count(text[a:b])
                 if count > max_sentence_words:
                     findings.append(
@@ -256,7 +271,7 @@ def lint_text(
                 )
     if severity:
         findings = [
-            replace(f, severity=severity[f.code]) if f.code in severity else f for f in findings
+            f._replace(severity=severity[f.code]) if f.code in severity else f for f in findings
         ]
     findings.sort(key=lambda f: (f.start, f.code))
     return findings

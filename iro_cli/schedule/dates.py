@@ -72,7 +72,16 @@ class WorkingCalendar:
         """The ``days``-th working day after ``start`` (``start`` itself not counted)."""
         if days < 1:
             raise ValueError("days must be at least 1")
-        current, counted = start, 0
+        # Whole weeks at once: any seven days in a row hold five weekdays, less the bank
+        # holidays among them; then day by day.
+        weeks = (days - 1) // 5
+        current = start + timedelta(weeks=weeks)
+        counted = 5 * weeks - sum(
+            1
+            for year in range(start.year, current.year + 1)
+            for holiday in self.holidays_in(year)
+            if start < holiday <= current and holiday.weekday() < 5
+        )
         while counted < days:
             current += timedelta(days=1)
             if self.is_working_day(current):
