@@ -436,14 +436,19 @@ def lint_in_context(
     as_of: date,
     workers: int = 1,
 ) -> list[list[Finding]]:
-    """Findings for each row given each review's context (see :func:`build_context`)."""
+    """Findings for each row given each review's context (see :func:`build_context`).
+
+    ``workers`` > 1 (from ``PARALLEL_MIN_ROWS`` rows on): the rows are shared out
+    among that many processes, this one included: it lints its own share while
+    ``workers - 1`` others do theirs, then takes their findings.
+    """
     if workers <= 1 or len(rows) < PARALLEL_MIN_ROWS:
         with fewer_gc_passes():
             return _lint_chunk(rows, contexts, terms, settings, as_of)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    shares = _share_out(rows, workers)
+    *shares, own = _share_out(rows, workers)
     forked = multiprocessing.get_start_method() == "fork"
     if forked:  # the processes inherit the rows: send only their numbers
         _WORKER.update(rows=rows, contexts=contexts)
@@ -454,16 +459,26 @@ def lint_in_context(
             chunk = [rows[i] for i in share]
             wanted = {r.review_id: contexts[r.review_id] for r in chunk if r.review_id in contexts}
             jobs.append((chunk, wanted))
-    results: list[list[Finding]] = [[] for _ in rows]
+    results: list[Any] = [None] * len(rows)
+    # Everything made so far lives on: the collector need not walk it again here, nor
+    # touch (and so copy) the forked processes' inherited pages.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(
-            max_workers=workers, initializer=_start_worker, initargs=(terms, settings, as_of)
+            max_workers=len(jobs), initializer=_start_worker, initargs=(terms, settings, as_of)
         ) as pool:
-            for share, (table, found) in zip(shares, pool.map(_lint_share, jobs), strict=True):
-                for index, numbers in zip(share, found, strict=True):
-                    results[index] = [table[n] for n in numbers]
+            answers = pool.map(_lint_share, jobs)  # under way in the other processes
+            with fewer_gc_passes():
+                found = _lint_chunk([rows[i] for i in own], contexts, terms, settings, as_of)
+                for index, findings in zip(own, found, strict=True):
+                    results[index] = findings
+                for share, (table, numbers) in zip(shares, answers, strict=True):
+                    pick = table.__getitem__
+                    for index, row_numbers in zip(share, numbers, strict=True):
+                        results[index] = list(map(pick, row_numbers))
     finally:
         _WORKER.clear()
+        gc.unfreeze()
     return results
 
 
