@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
@@ -117,16 +118,45 @@ def _code_key(text: str) -> str:
 
 @dataclass
 class ReadResult:
-    """What reading one file gives: canonical rows and everything found wrong."""
+    """What reading one file gives: canonical rows and everything found wrong.
 
-    frame: pd.DataFrame
+    ``columns`` holds each canonical column as a list of Python values (and
+    ``_line``, the file line of each row); ``frame`` is the same as a pandas
+    DataFrame, built on first use so that a command that needs no pandas never
+    imports it.
+    """
+
+    columns: dict[str, list[Any]]
     problems: list[Problem] = field(default_factory=list)
     encoding: str = ""
     rows: int = 0
+    path: str = ""
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        return _frame(self.columns, self.path)
+
+
+def _frame(columns: dict[str, list[Any]], path: str) -> pd.DataFrame:
+    import numpy as np
+    import pandas as pd
+
+    count = len(columns["_line"])
+    # Straight into object arrays: quicker than pd.Series(list), and never inferred.
+    frame = pd.DataFrame(
+        {
+            k: pd.Series(np.fromiter(v, dtype=object, count=count), dtype=object, copy=False)
+            for k, v in columns.items()
+            if k != "_line"
+        }
+    )
+    frame["_line"] = pd.Series(columns["_line"], dtype="int64")
+    frame.attrs["path"] = path
+    return frame
 
 
 class _Converter:
@@ -370,9 +400,6 @@ def _duplicates(hashes: list[int], columns: list[list[str]], skipped: set[int]) 
 def _read_export(
     raw: bytes, name: str, spec: ExportFile, header_map: dict[str, str] | None
 ) -> ReadResult:
-    import numpy as np
-    import pandas as pd
-
     text, encoding = decode(raw)
     first_line = text.split("\n", 1)[0]
     records, starts = _records(text, _sniff_delimiter(first_line), name)
@@ -380,10 +407,10 @@ def _read_export(
 
     first = next((i for i, cells in enumerate(records) if any(c.strip() for c in cells)), None)
     if first is None:
-        empty = pd.DataFrame({c.name: pd.Series([], dtype=object) for c in spec.columns})
-        empty["_line"] = pd.Series([], dtype="int64")
+        empty: dict[str, list[Any]] = {c.name: [] for c in spec.columns}
+        empty["_line"] = []
         problems.append(Problem(name, None, None, "file is empty (no header row)"))
-        return ReadResult(empty, problems, encoding, 0)
+        return ReadResult(empty, problems, encoding, 0, name)
     header, header_line = records[first], starts[first]
     rows, starts = records[first + 1 :], starts[first + 1 :]
     del records
@@ -526,16 +553,9 @@ def _read_export(
                 severity="warning",
             )
         )
-    # Straight into object arrays: quicker than pd.Series(list), and never inferred.
-    frame = pd.DataFrame(
-        {
-            k: pd.Series(np.fromiter(v, dtype=object, count=len(kept)), dtype=object, copy=False)
-            for k, v in data.items()
-        }
-    )
-    frame["_line"] = pd.Series(lines, dtype="int64")
-    frame.attrs["path"] = name
-    return ReadResult(frame, problems, encoding, len(lines))
+    columns = {k: list(v) for k, v in data.items()}
+    columns["_line"] = list(lines)
+    return ReadResult(columns, problems, encoding, len(lines), name)
 
 
 def export_path(key: str, exports_dir: Path, config: Config) -> Path:
@@ -557,6 +577,17 @@ def load_export(
     on_warning: Callable[[str], None] = warn,
 ) -> pd.DataFrame:
     """Load export ``key`` for a command: raises on the first error, warns on the rest."""
+    return read_checked(key, exports_dir, config, on_warning=on_warning).frame
+
+
+def read_checked(
+    key: str,
+    exports_dir: Path,
+    config: Config,
+    *,
+    on_warning: Callable[[str], None] = warn,
+) -> ReadResult:
+    """Like :func:`load_export`, but the whole read: its plain ``columns`` need no pandas."""
     path = export_path(key, exports_dir, config)
     if not path.is_file():
         where = (
@@ -569,18 +600,24 @@ def load_export(
             f"--exports DIR, IRO_EXPORTS, or 'exports' in iro.toml "
             f"(or name the file in iro.toml: [files] {key} = ...)"
         )
-    return checked(read_export_file(path, EXPORTS[key], config.header_map(key)), on_warning)
+    result = read_export_file(path, EXPORTS[key], config.header_map(key))
+    return check(result, on_warning)
 
 
 def checked(result: ReadResult, on_warning: Callable[[str], None] = warn) -> pd.DataFrame:
     """The frame of a read: raises the first error (and a count), warns the rest."""
+    return check(result, on_warning).frame
+
+
+def check(result: ReadResult, on_warning: Callable[[str], None] = warn) -> ReadResult:
+    """``result`` itself once it has no errors: raises the first (and a count), warns the rest."""
     errors = result.errors
     if errors:
         raise InputError(errors[0], more=len(errors) - 1)
     for problem in result.problems:
         if problem.severity == "warning":
             on_warning(str(problem))
-    return result.frame
+    return result
 
 
 def load_optional_export(
