@@ -234,3 +234,20 @@ def test_recommendation_numbers_stay_whole_when_one_is_blank(
         ["R1", "P1", "2", "3"],
         ["R2", "P2", "4", "SMART002"],
     ]
+
+
+def test_findings_as_csv_or_json_do_not_import_pandas(tmp_path: Path) -> None:
+    """Reading, linting and writing csv/json need no DataFrame (pandas is 0.5 s of start-up)."""
+    import subprocess
+    import sys
+
+    folder = _exports(tmp_path)
+    for fmt in ("csv", "json"):
+        code = (
+            "import sys; from click.testing import CliRunner; from iro_cli.cli import cli; "
+            f"r = CliRunner().invoke(cli, ['lint-recommendations', '--exports', {str(folder)!r}, "
+            f"'--format', '{fmt}', '--as-of', '03/03/2025']); "
+            "print(r.exit_code, r.stdout.count('SMART'), 'pandas' in sys.modules)"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert out.stdout.split() == ["1", "2", "False"], out.stderr

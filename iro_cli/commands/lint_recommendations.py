@@ -135,18 +135,16 @@ def lint_recommendations(
     terms = load_terms(section)
 
     rows, uri, draft = _read_source(source, session)
-    reviews_frame = None if draft else _reviews(session, source)
+    reviews = None if draft else _reviews(session, source)
     workers = jobs or os.cpu_count() or 1
-    run_lint(
-        rows, uri, draft, reviews_frame, session, settings, terms, as_of, out, summary, workers
-    )
+    run_lint(rows, uri, draft, reviews, session, settings, terms, as_of, out, summary, workers)
 
 
 def run_lint(
     rows: list[Any],
     uri: str,
     draft: bool,
-    reviews_frame: Any,
+    reviews: list[Any] | None,
     session: Session,
     settings: Any,
     terms: Any,
@@ -156,16 +154,13 @@ def run_lint(
     workers: int = 1,
 ) -> None:
     from iro_cli.lint.engine import Context, build_context, lint_in_context
-    from iro_cli.lint.inputs import reviews_from_frame
 
-    reviews = None
     if draft:
         # A text file is today's draft: targets are checked against today.
         contexts: dict[str, Context] = {}
         today = Context(review_date=as_of, known=True)
         results = lint_in_context(rows, {"": today}, terms, settings, as_of)  # no Review ID
     else:
-        reviews = reviews_from_frame(reviews_frame) if reviews_frame is not None else None
         contexts = build_context(rows, reviews)
         if reviews is None:
             _note(
@@ -201,15 +196,15 @@ def run_lint(
 
 def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, bool]:
     """(rows, name for messages, is plain text)."""
-    from iro_cli.exports.reader import checked, decode, read_export_bytes
+    from iro_cli.exports.reader import check, decode, read_checked, read_export_bytes
     from iro_cli.exports.schema import EXPORTS
-    from iro_cli.lint.inputs import looks_like_csv, rows_from_frame, rows_from_text
+    from iro_cli.lint.inputs import looks_like_csv, rows_from_columns, rows_from_text
 
     spec = EXPORTS["recommendations"]
     header_map = session.config.header_map("recommendations")
-    if source is None:
-        frame = session.load("recommendations")
-        return rows_from_frame(frame), frame.attrs.get("path", spec.filename), False
+    if source is None:  # plain columns: no pandas for csv, json or sarif
+        read = read_checked("recommendations", session.exports, session.config)
+        return rows_from_columns(read.columns), read.path or spec.filename, False
     if source == "-":
         raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
         name, suffix = "<stdin>", ""
@@ -239,20 +234,24 @@ def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, 
                 )
             )
         return rows_from_text(text), name, True
-    frame = checked(read_export_bytes(raw, name, spec, header_map))
-    return rows_from_frame(frame), name, False
+    read = check(read_export_bytes(raw, name, spec, header_map))
+    return rows_from_columns(read.columns), name, False
 
 
-def _reviews(session: Session, source: str | None) -> Any:
+def _reviews(session: Session, source: str | None) -> list[Any] | None:
     """reviews.csv from the export folder, else next to FILE; None when there is none."""
-    frame = session.load_optional("reviews") if session.exports.is_dir() else None
-    if frame is None and source not in (None, "-"):
+    folders = [session.exports] if session.exports.is_dir() else []
+    if source not in (None, "-"):
         folder = Path(source).parent  # type: ignore[arg-type]
         if folder.resolve() != session.exports.resolve() and (folder / "reviews.csv").is_file():
-            from iro_cli.exports.reader import load_optional_export
+            folders.append(folder)
+    from iro_cli.exports.reader import export_path, read_checked
+    from iro_cli.lint.inputs import reviews_from_columns
 
-            frame = load_optional_export("reviews", folder, session.config)
-    return frame
+    for folder in folders:
+        if export_path("reviews", folder, session.config).is_file():
+            return reviews_from_columns(read_checked("reviews", folder, session.config).columns)
+    return None
 
 
 def _children(session: Session) -> Any:

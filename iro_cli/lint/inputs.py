@@ -1,11 +1,12 @@
 """Turning loaded data into lint rows: the recommendations export or plain text lines.
 
-Pure: takes already-read text or a loaded DataFrame, never opens files.
+Pure: takes already-read text, a loaded DataFrame or its columns, never opens files.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
@@ -61,12 +62,16 @@ def _numbers(cells: list[Any]) -> list[int | None]:
 
 
 def rows_from_frame(frame: pd.DataFrame) -> list[Row]:
-    """Rows from the canonical recommendations frame (``load_export``).
+    """Rows from the canonical recommendations frame (``load_export``)."""
+    return rows_from_columns({c: frame[c].tolist() for c in frame.columns})
+
+
+def rows_from_columns(data: Mapping[str, list[Any]]) -> list[Row]:
+    """Rows from the canonical recommendations columns (``read_checked(...).columns``).
 
     Built column by column: 100,000 rows are made at once.
     """
-    data = {c: frame[c].tolist() for c in frame.columns}
-    count = len(frame)
+    count = len(next(iter(data.values()), []))
     empty = [""] * count
     fields = {
         "text": _texts(data.get("recommendation", empty)),
@@ -85,15 +90,20 @@ def rows_from_frame(frame: pd.DataFrame) -> list[Row]:
 
 def reviews_from_frame(frame: pd.DataFrame) -> list[Review]:
     """Reviews from the canonical reviews frame."""
+    return reviews_from_columns({c: frame[c].tolist() for c in frame.columns})
+
+
+def reviews_from_columns(data: Mapping[str, list[Any]]) -> list[Review]:
+    """Reviews from the canonical reviews columns (``read_checked(...).columns``)."""
     return [
         Review(_text(rid), _text(pid), when, nxt, _text(chair), _text(status))
         for rid, pid, when, nxt, chair, status in zip(
-            frame["review_id"].tolist(),
-            frame["person_id"].tolist(),
-            frame["review_date"].tolist(),
-            frame["next_review_date"].tolist(),
-            frame["chair"].tolist(),
-            frame["status"].tolist(),
+            data["review_id"],
+            data["person_id"],
+            data["review_date"],
+            data["next_review_date"],
+            data["chair"],
+            data["status"],
             strict=True,
         )
     ]
