@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from iro_cli.lint.dates import find_timings, resolve
+from iro_cli.lint.dates import find_timings, fixed_offset, resolve
 
 NOV_20 = date(2026, 11, 20)
 
@@ -51,3 +51,30 @@ def test_frequencies_and_events() -> None:
 
 def test_no_timing_in_vague_wording() -> None:
     assert find_timings("Social worker to update the care plan ASAP.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Sam will apply within 4 weeks.", 28),
+        ("Jo will call within 48 hours.", 2),
+        ("Jo will call within 12 hours.", 1),
+        ("Visit within 3 nights.", 3),
+        ("Apply in two fortnights.", 28),
+        ("Apply within the next week.", 7),
+    ],
+)
+def test_fixed_offsets_are_what_resolve_gives(text: str, days: int) -> None:
+    (timing,) = find_timings(text)
+    assert fixed_offset(timing) == timedelta(days=days)
+    for base in (date(2024, 2, 27), date(2026, 12, 24)):
+        assert resolve(timing, base) == base + timedelta(days=days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["within 10 working days", "within 3 months", "by the end of term", "by 15/01/2027"],
+)
+def test_no_fixed_offset_when_the_date_matters(text: str) -> None:
+    (timing,) = find_timings(text)
+    assert fixed_offset(timing) is None

@@ -418,6 +418,24 @@ def fixed_date(timing: Timing) -> date | None:
     return resolve(timing, date(2000, 1, 1))
 
 
+def fixed_offset(timing: Timing) -> timedelta | None:
+    """How far after the review date a relative deadline falls when that distance is the
+    same from any date ("within 4 weeks": 28 days); ``None`` for the rest (working days,
+    months and terms depend on the date)."""
+    if timing.kind != "relative":
+        return None
+    values = dict(timing.parts)
+    unit = values["u"]
+    n = _number(values.get("n"))
+    if unit in ("day", "night") and not values.get("work"):
+        return timedelta(days=n)
+    if unit == "hour":
+        return timedelta(days=max(1, n // 24))
+    if unit in ("week", "fortnight"):
+        return timedelta(weeks=n if unit == "week" else 2 * n)
+    return None
+
+
 def resolve(timing: Timing, base: date, next_review: date | None = None) -> date | None:
     """The due date a timing stands for, counting from ``base`` (the review date).
 

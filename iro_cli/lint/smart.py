@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
-from iro_cli.lint.dates import MEASURE_RE, Timing, find_timings, fixed_date, resolve
+from iro_cli.lint.dates import (
+    MEASURE_RE,
+    Timing,
+    find_timings,
+    fixed_date,
+    fixed_offset,
+    resolve,
+)
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
 from iro_cli.lint.readability import sentence_spans
 from iro_cli.lint.rules import RULES, Finding
@@ -63,11 +70,17 @@ class Recommendation:
     check_drift: bool = True
 
 
-Due = tuple[Timing, "date | None"]  # a timing, and its date when the review date cannot move it
+# A timing; its date when the review date cannot move it; else its distance from the
+# review date when that is fixed ("within 4 weeks").
+Due = tuple[Timing, "date | None", "timedelta | None"]
 
 
 def _due(timings: list[Timing]) -> tuple[Due, ...]:
-    return tuple((t, fixed_date(t)) for t in timings)
+    out = []
+    for timing in timings:
+        fixed = fixed_date(timing)
+        out.append((timing, fixed, None if fixed else fixed_offset(timing)))
+    return tuple(out)
 
 
 def _first_out_of_range(
@@ -77,8 +90,13 @@ def _first_out_of_range(
     deadlines, else the text's), with how it was written."""
     for due_list, column in ((static.column_due, True), (static.text_due, False)):
         resolved = False
-        for timing, fixed in due_list:
-            due = fixed or resolve(timing, base, next_review)
+        for timing, fixed, offset in due_list:
+            if fixed is not None:
+                due = fixed
+            elif offset is not None:
+                due = base + offset
+            else:
+                due = resolve(timing, base, next_review)
             if due is None:
                 continue
             resolved = True
