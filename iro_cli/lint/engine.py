@@ -339,6 +339,14 @@ def _finish(
     settings: Settings,
 ) -> list[Finding]:
     """Apply select/ignore, the row's suppressions and severity overrides; most severe first."""
+    enabled = settings.enabled_codes
+    if not reasons and not problems:  # most rows: no Lint Ignore
+        out = [f for f in found if f.code in enabled]
+        if settings.severity:
+            out = [_with_severity(f, settings) for f in out]
+        if len(out) > 1:
+            out.sort(key=_most_severe_first)
+        return out
     out = []
     used: set[str] = set()
     for finding in found:
