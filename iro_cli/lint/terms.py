@@ -185,7 +185,7 @@ class MultiMatcher:
             for name, hit in best.items():
                 found[name].append(hit)
                 ends[name] = hit[1].end()
-        if len(self._seen) >= MEMO_LIMIT:
+        if len(self._seen) >= SCAN_MEMO_LIMIT:
             self._seen.clear()
         self._seen[text] = found
         return found
@@ -424,6 +424,9 @@ def load_terms(config_section: Mapping[str, Any] | None = None) -> Terms:
 
 
 MEMO_LIMIT = 200_000
+# A text's scan serves the rules of that text, one after another; what each text gives is
+# memoised above it, so a few recent scans are enough (and keep memory small).
+SCAN_MEMO_LIMIT = 64
 
 
 def memoised(terms: Terms, key: tuple[object, ...], compute: Callable[[], T]) -> T:
