@@ -376,3 +376,15 @@ def test_more_than_five_duplicates_are_listed_with_an_ellipsis(tmp_path: Path) -
     path = children(tmp_path, [row] * 8)
     (problem,) = read_export_file(path, CHILDREN).problems
     assert problem.message == "7 exact duplicate rows dropped (lines 3, 4, 5, 6, 7 ...)"
+
+
+@pytest.mark.parametrize("cell", ["nan", "NaN", "inf", "-Infinity", "1e400"])
+def test_number_column_rejects_non_finite_numbers(tmp_path: Path, cell: str) -> None:
+    header = ["Name", "FTE"]
+    path = write_csv(tmp_path, "iros.csv", [header, ["Ann Iro", "0.8"], ["Bo Iro", cell]])
+    result = read_export_file(path, EXPORTS["iros"])
+    (problem,) = result.problems
+    assert str(problem) == (
+        f"{path}, line 3, column 'FTE' (ID Bo Iro): '{cell}' is not a number (expected a number)"
+    )
+    assert list(result.frame["fte"]) == [0.8]

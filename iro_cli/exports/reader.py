@@ -216,6 +216,8 @@ class _Converter:
                 number = float(cell.replace(",", ""))
             except ValueError:
                 raise ValueError(f"'{cell}' is not a number", "a number") from None
+            if not math.isfinite(number) and kind == "float":  # 'nan', 'inf', '1e400'
+                raise ValueError(f"'{cell}' is not a number", "a number")
             if kind == "int":
                 if not math.isfinite(number) or number != int(number):
                     raise ValueError(f"'{cell}' is not a whole number", "a whole number")
