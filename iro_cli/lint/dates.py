@@ -186,27 +186,22 @@ def _for_lower_case(pattern: str) -> str:
     return pattern.lower().replace("(?p<", "(?P<").replace("(?-i:may)", "may")
 
 
-_COMPILED = [
-    (kind, re.compile(_for_lower_case(pattern)), guard if isinstance(guard, re.Pattern) else None)
-    for (kind, pattern), guard in zip(_PATTERNS, _GUARDS, strict=True)
-]
+assert len(_PATTERNS) == len(_GUARDS)
+_COMPILED = [(kind, re.compile(_for_lower_case(pattern))) for kind, pattern in _PATTERNS]
 
 
 # A pattern's group names ("m3", "d3") without their number: the part they give ("m", "d").
 _PART_NAMES = {
     group: group.rstrip("0123456789")
-    for _kind, compiled, _guard in _COMPILED
+    for _kind, compiled in _COMPILED
     for group in compiled.groupindex
 }
 
 
 @lru_cache(maxsize=1)
-def _compiled_any_case() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+def _compiled_any_case() -> list[tuple[str, re.Pattern[str]]]:
     """The patterns as written, for the rare text whose length lower() changes."""
-    return [
-        (kind, re.compile(pattern, re.I), guard)
-        for (kind, pattern), (_, _, guard) in zip(_PATTERNS, _COMPILED, strict=True)
-    ]
+    return [(kind, re.compile(pattern, re.I)) for kind, pattern in _PATTERNS]
 
 
 def _guard_words() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
@@ -311,7 +306,7 @@ def find_timings(text: str) -> tuple[Timing, ...]:
         possible.update(i for i, guard in dates if guard.search(low))
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
     for index in sorted(possible):
-        kind, pattern = compiled[index][:2]
+        kind, pattern = compiled[index]
         for match in pattern.finditer(subject):
             candidates.append((match.start(), index, kind, match))
     candidates.sort(key=lambda c: (c[0], c[1]))
