@@ -88,7 +88,9 @@ def looked_after_on(children: pd.DataFrame, as_at: date) -> pd.DataFrame:
     ends = children["period_end"]
     begun = starts.map(lambda d: d is not None and d <= as_at)
     running = ends.map(lambda d: d is None or d > as_at)
-    open_rows = children.loc[begun & running, ["person_id", "period_start", "allocated_iro", "team"]]
+    open_rows = children.loc[
+        begun & running, ["person_id", "period_start", "allocated_iro", "team"]
+    ]
     open_rows = open_rows.sort_values(["person_id", "period_start"], kind="stable")
     return open_rows.drop_duplicates("person_id", keep="last").reset_index(drop=True)
 
@@ -203,7 +205,9 @@ def changes_of_iro(children: pd.DataFrame, reviews: pd.DataFrame, as_at: date) -
         ["person_id", "review_date", "review_id"], kind="stable"
     )
     chains: dict[str, list[tuple[date, str]]] = {}
-    for person, day, chair in zip(held["person_id"], held["review_date"], held["chair"], strict=True):
+    for person, day, chair in zip(
+        held["person_id"], held["review_date"], held["chair"], strict=True
+    ):
         chains.setdefault(person, []).append((day, chair))
     out = []
     for person in sorted(looked_after):

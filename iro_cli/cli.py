@@ -40,6 +40,24 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Participation and attendance in CLA reviews (PN0-PN7).",
         "iro participation --year 2025/26 --by quarter",
     ),
+    "caseload": (
+        "iro_cli.commands.caseload",
+        "caseload",
+        "Children per IRO and per FTE; with --changes, changes of IRO.",
+        "iro caseload --as-of 31/03/2026",
+    ),
+    "disputes": (
+        "iro_cli.commands.disputes",
+        "disputes",
+        "Disputes (DRP) and practice alerts: raised, resolved in time, open.",
+        "iro disputes --year 2025/26 --by level",
+    ),
+    "report": (
+        "iro_cli.commands.report",
+        "report",
+        "The annual report pack: an xlsx workbook or a Word document with charts.",
+        "iro report --year 2025/26 -o report.docx",
+    ),
     "letter": (
         "iro_cli.commands.letter",
         "letter",

@@ -63,7 +63,9 @@ def days_from_settings(section: Mapping[str, Any], where: str = "iro.toml") -> d
     for key, level in SETTING_KEYS.items():
         value = section.get(key, DEFAULT_DAYS)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ConfigError(f"{where}: [disputes] {key} must be a whole number of days, 1 or more")
+            raise ConfigError(
+                f"{where}: [disputes] {key} must be a whole number of days, 1 or more"
+            )
         days[level] = value
     return days
 
@@ -106,7 +108,11 @@ class Dispute:
 
 
 def due_date(
-    raised: date, level: str, response_due: date | None, days: Mapping[str, int], cal: WorkingCalendar
+    raised: date,
+    level: str,
+    response_due: date | None,
+    days: Mapping[str, int],
+    cal: WorkingCalendar,
 ) -> date | None:
     """``Response Due`` when given, else raised date + the level's working days."""
     if level == PRACTICE:
@@ -122,8 +128,16 @@ def read_disputes(
     """Every row of disputes.csv (duplicate DRP IDs once), with due dates."""
     frame = frame.drop_duplicates("drp_id")
     return [
-        Dispute(drp, person, by, raised, level, theme, due_date(raised, level, due, days, calendar),
-                resolved)  # fmt: skip
+        Dispute(
+            drp,
+            person,
+            by,
+            raised,
+            level,
+            theme,
+            due_date(raised, level, due, days, calendar),
+            resolved,
+        )  # fmt: skip
         for drp, person, by, raised, level, theme, due, resolved in zip(
             frame["drp_id"],
             frame["person_id"],
@@ -187,7 +201,9 @@ def raised_in(disputes: list[Dispute], start: date, end: date) -> list[Dispute]:
     return [d for d in disputes if start <= d.raised_date <= end]
 
 
-def summarise(disputes: list[Dispute], start: date, as_at: date, by: str = "level") -> DisputeSummary:
+def summarise(
+    disputes: list[Dispute], start: date, as_at: date, by: str = "level"
+) -> DisputeSummary:
     """Disputes raised from ``start`` to ``as_at`` grouped ``by`` level, theme, iro or month.
 
     Practice acknowledgements are one row of their own whatever the grouping; the

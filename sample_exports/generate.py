@@ -1255,8 +1255,12 @@ class Generator:
         for person, per in self._looked_after(ext):
             held = [m for m in per.meetings if m.kind == "CLA Review" and m.status == "Held"]
             recent = [m for m in held if since < m.day <= ext]
-            before = [m for p in person.periods for m in p.meetings
-                      if m.kind == "CLA Review" and m.status == "Held" and m.day <= since]  # fmt: skip
+            before = [
+                m
+                for p in person.periods
+                for m in p.meetings
+                if m.kind == "CLA Review" and m.status == "Held" and m.day <= since
+            ]
             if len(recent) >= 3 and before and person.periods[-1] is per:
                 pool.append((person, per, recent, before[-1]))
         picked = rng.sample(pool, min(len(pool), max(3, round(3 * self.scale))))
@@ -1295,7 +1299,9 @@ class Generator:
         acknowledgements to about a third of all alerts in every year."""
         cal, ext = self.cal, self.extract
         fy = ext.year if ext.month >= 4 else ext.year - 1
-        years = [(date(y, 4, 1), date(y + 1, 3, 31), round(42 * self.scale)) for y in (fy - 2, fy - 1)]
+        years = [
+            (date(y, 4, 1), date(y + 1, 3, 31), round(42 * self.scale)) for y in (fy - 2, fy - 1)
+        ]
         years.append((date(fy, 4, 1), ext - DAY, 0))
         added: list[list[str]] = []
         for start, end, disputes in years:

@@ -1,4 +1,4 @@
-"""``iro caseload``: children per IRO and per FTE on the as-at day; ``--changes``: changes of IRO."""
+"""``iro caseload``: children per IRO and per FTE on a day; ``--changes``: changes of IRO."""
 
 from __future__ import annotations
 
@@ -46,7 +46,11 @@ def caseload(session: Session, out: Output, as_of: date, changes: bool) -> None:
 
     band = band_from_settings(session.config.section("caseload"), session.config.where)
     result = caseloads(
-        session.load("children"), session.load("iros"), session.load_optional("cp_plans"), as_of, band
+        session.load("children"),
+        session.load("iros"),
+        session.load_optional("cp_plans"),
+        as_of,
+        band,
     )
     rows = result.rows + [result.total]
     frame = pd.DataFrame.from_records(rows, columns=list(CASELOAD_COLUMNS))
@@ -68,9 +72,13 @@ def caseload_sentence(result: Any) -> str:
     band = result.band
     over = [r["iro"] for r in result.rows if r["over_range"]]
     per_fte = result.per_fte
-    where = "no IRO has an FTE in iros.csv" if per_fte is None else (
-        f"caseload {per_fte:.1f} children per FTE ({result.total['children']} children, "
-        f"{result.total['fte']:g} FTE)"
+    where = (
+        "no IRO has an FTE in iros.csv"
+        if per_fte is None
+        else (
+            f"caseload {per_fte:.1f} children per FTE ({result.total['children']} children, "
+            f"{result.total['fte']:g} FTE)"
+        )
     )
     text = (
         f"{where}; the band is {band.low:g}-{band.high:g}; {len(over)} IRO"
