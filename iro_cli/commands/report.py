@@ -1,0 +1,348 @@
+"""``iro report``: the annual report pack as an xlsx workbook or a Word document."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from iro_cli.options import (
+    PeriodChoice,
+    Session,
+    as_of_option,
+    period_options,
+    resolve_period,
+    session_options,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from iro_cli.periods import Period
+    from iro_cli.report.pack import Pack, Section
+
+KINDS = {".xlsx": "workbook", ".docx": "document"}
+TITLE = "Independent Reviewing Officer service: annual report figures"
+DATE_COLUMNS = {
+    "children": ("period_start", "period_end"),
+    "reviews": ("review_date",),
+    "recommendations": (),
+    "cp_plans": ("strategy_discussion_date", "plan_start", "plan_end"),
+    "disputes": ("raised_date", "resolved_date"),
+    "iros": (),
+}
+MEANINGS = [
+    ("Held in time", "A review held on or before the date the statutory rules give just before "
+     "it was held (as iro overdue works it out); a late review does not make the next one late."),
+    ("Participation rate", "Held CLA reviews where the child took part (PN1–PN6) ÷ reviews coded "
+     "PN1–PN7; children under 4 (PN0) and reviews with no code are left out."),
+    ("Attendance rate", "Held CLA reviews the child attended (PN1–PN4) ÷ reviews coded PN1–PN7."),
+    ("Caseload", "Children looked after on the day (a period of care begun and not ended) whose "
+     "Allocated IRO is the IRO; a child with two open periods counts once."),
+    ("Children per FTE", "An IRO's children ÷ their FTE in iros.csv; the service's figure is the "
+     "children of IROs with an FTE ÷ the sum of their FTE. The IRO Handbook's range is 50–70."),
+    ("Changes of IRO", "Per child looked after on the day: held CLA reviews in the 12 months "
+     "before it chaired by a different IRO from the child's review before (across periods of "
+     "care)."),
+    ("Dispute resolved in time", "Resolved on or before its Response Due date, or when the "
+     "export has none, the raised date plus the level's working days (iro.toml [disputes]; "
+     "5 for informal and for each formal stage: 20 for four stages)."),
+    ("Practice acknowledgements", "Good practice alerts: counted apart, in no dispute rate; "
+     "their share is of all alerts raised (disputes and acknowledgements)."),
+    ("Resolved at Stage 1", "Formal disputes begun in the period that reached an outcome, "
+     "and of them those not escalated beyond Stage 1 (stages are linked by child)."),
+    ("No SMART finding", "A recommendation that iro lint-recommendations finds specific, "
+     "owned and timed (no SMART rule fired), for reviews held in the period."),
+]  # fmt: skip
+
+
+@click.command()
+@session_options
+@period_options
+@as_of_option
+@click.option(
+    "-o",
+    "--output",
+    "output_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write: .xlsx for the workbook, .docx for the Word document.",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option(
+    "--compare/--no-compare",
+    default=True,
+    help="Put the previous period's figure beside each one (the same months a year "
+    "before) [default: --compare].",
+)
+def report(
+    session: Session,
+    period_choice: PeriodChoice,
+    as_of: date,
+    output_path: Path,
+    force: bool,
+    compare: bool,
+) -> None:
+    """The annual report pack: every figure for the period, as a workbook or a document.
+
+    Participation, caseloads and changes of IRO, disputes by level and theme,
+    and the SMART audit of recommendations, each with the previous period
+    beside it. As an xlsx workbook: a sheet per table and an About sheet (what
+    each figure means, which exports, the as-at day). As a Word document: a
+    heading per section, one sentence per headline figure, charts and tables
+    in Word's own styles, ready to paste into the annual report.
+
+    \b
+    Examples:
+      iro report --year 2025/26 -o report.xlsx
+      iro report --year 2025/26 -o report.docx
+      iro report --quarter "2026/27 Q1" --no-compare -o q1.docx
+    """
+    from iro_cli.errors import OutputError
+    from iro_cli.fileio import check_writable, write_atomic
+
+    kind = KINDS.get(output_path.suffix.lower())
+    if kind is None:
+        raise OutputError(f"{output_path}: give a file name ending .xlsx or .docx")
+    check_writable(output_path, force)
+    period = resolve_period(period_choice, as_of)
+    pack = build_pack(session, period, as_of, compare, charts=kind == "document")
+    if kind == "workbook":
+        from iro_cli.report.workbook import workbook_bytes
+
+        data = workbook_bytes(pack)
+    else:
+        from iro_cli.report.document import document_bytes
+
+        data = document_bytes(pack)
+    write_atomic(output_path, data, force=force)
+    click.echo(
+        f"iro: {kind} written to {output_path} ({pack.period_label}, as at "
+        f"{pack.as_at:%d/%m/%Y}{'; compared with ' + pack.previous_label if pack.previous_label else ''})",
+        err=True,
+    )
+
+
+def previous_of(period: Period) -> Period:
+    """The same days a year before (2025/26 -> 2024/25; a quarter -> that quarter a year before)."""
+    from iro_cli.periods import YEAR_SHIFT, Period
+
+    return Period(YEAR_SHIFT.back(period.start), YEAR_SHIFT.back(period.end))
+
+
+def build_pack(
+    session: Session, period: Period, as_of: date, compare: bool, *, charts: bool
+) -> Pack:
+    """Load the exports once and gather every section (charts only for the document)."""
+    from iro_cli import __version__
+    from iro_cli.periods import Period, as_at
+    from iro_cli.report.pack import Pack
+    from iro_cli.report.words import period_label
+
+    day = as_at(period, as_of)
+    before = previous_of(period) if compare else None
+    before_day = as_at(before, as_of) if before is not None else None
+    label = period_label(period, day)
+    previous_label = period_label(before, before_day) if before is not None else None
+    data = _load(session)
+
+    sections: list[Section] = []
+    now_period = Period(period.start, day)
+    then_period = Period(before.start, before_day) if before is not None else None  # type: ignore[arg-type]
+    sections.append(_participation(data, now_period, then_period, label, previous_label, charts))
+    sections.append(_caseload(session, data, day, before_day, charts))
+    sections.append(
+        _disputes(session, data, now_period, then_period, label, previous_label, charts)
+    )
+    audit = _audit(session, data, now_period, then_period, label, previous_label)
+    if audit is not None:
+        sections.append(audit)
+    sources = _sources(data, as_of)
+    return Pack(
+        TITLE if not _service(session) else f"{_service(session)}: IRO annual report figures",
+        label,
+        previous_label,
+        day,
+        before_day,
+        sections,
+        sources,
+        MEANINGS,
+        __version__,
+    )
+
+
+def _service(session: Session) -> str:
+    name = session.config.section("letters").get("service_name", "")
+    return name.strip() if isinstance(name, str) else ""
+
+
+def _load(session: Session) -> dict[str, pd.DataFrame | None]:
+    return {
+        "children": session.load("children"),
+        "reviews": session.load("reviews"),
+        "iros": session.load("iros"),
+        "disputes": session.load("disputes"),
+        "cp_plans": session.load_optional("cp_plans"),
+        "recommendations": session.load_optional("recommendations"),
+    }
+
+
+def _sources(data: dict[str, Any], as_of: date) -> list[Any]:
+    from iro_cli.report.pack import Source
+
+    out = []
+    for key, frame in data.items():
+        if frame is None:
+            continue
+        days = [
+            d for column in DATE_COLUMNS[key] for d in frame[column] if d is not None and d <= as_of
+        ]
+        name = Path(str(frame.attrs.get("path", f"{key}.csv"))).name
+        out.append(Source(name, int(frame.shape[0]), max(days) if days else None))
+    return out
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def _participation(
+    data: dict[str, Any], now: Period, then: Period | None, label: str, previous_label: str | None,
+    charts: bool,
+) -> Section:  # fmt: skip
+    from collections import Counter
+
+    from iro_cli.participation import check_reviews, held_cla_reviews, summarise
+    from iro_cli.report.sections import participation_section
+
+    records = held_cla_reviews(data["reviews"], data["children"])
+    summary = summarise(records, "year", now, compare=then is not None)
+    if then is not None:  # the previous period is the same months a year before
+        assert summary.selection.previous == then, (summary.selection.previous, then)
+    kinds = Counter(w.kind for w in check_reviews(summary.current))
+    warnings = {"440": kinds.get("rule_440", 0), "441": kinds.get("rule_441", 0),
+                "missing": kinds.get("missing_code", 0)}  # fmt: skip
+    section = participation_section(summary, warnings, label, previous_label)
+    if charts:
+        from iro_cli.charts import participation_chart
+        from iro_cli.report.pack import Chart
+
+        bars = []
+        if then is not None:
+            old = summarise(records, "year", then)
+            bars.append(dict(old.total, year=previous_label))
+        bars.append(dict(summary.total, year=label))
+        png = participation_chart(bars, "year", title="How children took part in their reviews",
+                                  subtitle=f"Held CLA reviews of children aged 4 and over, {label}"
+                                  + (f" and {previous_label}" if previous_label else ""))  # fmt: skip
+        section.charts.append(Chart(png, f"Participation in CLA reviews, {label}."))
+    return section
+
+
+def _caseload(
+    session: Session, data: dict[str, Any], day: date, before_day: date | None, charts: bool
+) -> Section:
+    from iro_cli.caseload import band_from_settings, caseloads, change_counts, changes_of_iro
+    from iro_cli.report.sections import caseload_section
+
+    band = band_from_settings(session.config.section("caseload"), session.config.where)
+    children, iros, plans = data["children"], data["iros"], data["cp_plans"]
+    now = caseloads(children, iros, plans, day, band)
+    before = caseloads(children, iros, plans, before_day, band) if before_day else None
+    changes_now = change_counts(changes_of_iro(children, data["reviews"], day))
+    changes_before = (
+        change_counts(changes_of_iro(children, data["reviews"], before_day)) if before_day else None
+    )
+    when = f"on {before_day:%d/%m/%Y}" if before_day else None
+    section = caseload_section(now, before, changes_now, changes_before, when)
+    if charts:
+        from iro_cli.report.charts import caseload_chart
+        from iro_cli.report.pack import Chart
+
+        png = caseload_chart(now.rows, now.per_fte, band.low, band.high,
+                             title="Children per full-time IRO",
+                             subtitle=f"Children looked after on {day:%d/%m/%Y} per FTE of "
+                             "each IRO, against the IRO Handbook's range")  # fmt: skip
+        section.charts.append(Chart(png, f"Caseload per FTE on {day:%d/%m/%Y}."))
+    return section
+
+
+def _disputes(
+    session: Session, data: dict[str, Any], now: Period, then: Period | None, label: str,
+    previous_label: str | None, charts: bool,
+) -> Section:  # fmt: skip
+    from iro_cli.disputes import LEVELS, days_from_settings, read_disputes, summarise
+    from iro_cli.report.sections import disputes_section
+    from iro_cli.schedule.dates import calendar_from_settings
+
+    config = session.config
+    days = days_from_settings(config.section("disputes"), config.where)
+    calendar = calendar_from_settings(config.nation, config.section("holidays"))
+    items = read_disputes(data["disputes"], days, calendar)
+    current = summarise(items, now.start, now.end, "level")
+    before = summarise(items, then.start, then.end, "level") if then is not None else None
+    by_theme = summarise(items, now.start, now.end, "theme")
+    section = disputes_section(current, before, by_theme, label, previous_label)
+    if charts:
+        from iro_cli.report.charts import disputes_chart
+        from iro_cli.report.pack import Chart
+
+        png = disputes_chart(LEVELS, current.rows, before.rows if before else None,
+                             (label, previous_label), title="Disputes raised by IROs, by level",
+                             subtitle=f"Raised in {label}: resolved in time, late or still open "
+                             f"on {now.end:%d/%m/%Y}")  # fmt: skip
+        section.charts.append(Chart(png, f"Disputes by level, {label}."))
+    return section
+
+
+def _audit(
+    session: Session, data: dict[str, Any], now: Period, then: Period | None, label: str,
+    previous_label: str | None,
+) -> Section | None:  # fmt: skip
+    if data["recommendations"] is None:
+        return None
+    from iro_cli.report.sections import audit_section
+
+    rows_now, rows_then = smart_audit(session, data, now, then)
+    return audit_section(rows_now, rows_then, label, previous_label)
+
+
+def smart_audit(
+    session: Session, data: dict[str, Any], now: Period, then: Period | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]] | None]:
+    """The IRO and total rows of the lint summary for the recommendations of reviews held
+    in each period (contexts from every review, as lint-recommendations builds them)."""
+    import os
+
+    from iro_cli.lint.engine import build_context, lint_in_context, settings_from_config
+    from iro_cli.lint.inputs import reviews_from_frame, rows_from_frame
+    from iro_cli.lint.summary import summarise
+    from iro_cli.lint.terms import load_terms
+
+    section = dict(session.config.section("lint"))
+    settings = settings_from_config(section)
+    terms = load_terms(section)
+    rows = rows_from_columns(
+        read_checked("recommendations", session.exports, session.config).columns
+    )
+    reviews = reviews_from_columns(read_checked("reviews", session.exports, session.config).columns)
+    contexts = build_context(rows, reviews)
+    chair = {r.review_id: r.chair for r in reviews if r.chair}
+    dates = {rid: ctx.review_date for rid, ctx in contexts.items()}
+    first = then.start if then is not None else now.start
+
+    def within(row: Any) -> bool:
+        day = dates.get(row.review_id)
+        return day is not None and first <= day <= now.end
+
+    chosen = [row for row in rows if within(row)]
+    found = lint_in_context(chosen, contexts, terms, settings, now.end, os.cpu_count() or 1)
+
+    def rows_for(period: Period) -> list[dict[str, Any]]:
+        pairs = [(r, f) for r, f in zip(chosen, found, strict=True)
+                 if period.start <= dates[r.review_id] <= period.end]  # fmt: skip
+        table = summarise([r for r, _ in pairs], [f for _, f in pairs], chair, dates)
+        return [r for r in table if r["level"] in ("iro", "total")]
+
+    return rows_for(now), rows_for(then) if then is not None else None

@@ -1,0 +1,132 @@
+"""The pack as a Word document: a heading per section, the headline sentences, the
+charts and the tables, in Word's own styles (Title, Heading 1/2, List Bullet,
+Caption, a built-in table style) so a service can restyle it with its template."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from iro_cli.report.pack import Column, Pack, Table
+
+TABLE_STYLE = "Light Grid Accent 1"
+CHART_WIDTH_CM = 16.0
+
+
+def _cell_text(value: Any, column: Column) -> str:
+    if value is None or value == "":
+        return ""
+    if column.kind == "pct":
+        return f"{value * 100:.1f}%"
+    if column.kind == "num":
+        return f"{value:.1f}"
+    if column.kind == "int" and isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
+
+
+def document_bytes(pack: Pack) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT  # noqa: F401 - portrait A4 stays the default
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.2))
+    doc.styles["Normal"].font.size = Pt(10.5)
+    doc.core_properties.title = pack.title
+    doc.core_properties.author = ""
+    doc.core_properties.comments = f"Made by iro {pack.version}".strip()
+
+    doc.add_heading(pack.title, level=0)
+    intro = doc.add_paragraph()
+    intro.add_run(f"Period: {pack.period_label}, as at {pack.as_at:%d/%m/%Y}.").bold = True
+    if pack.previous_label:
+        intro.add_run(f" Each figure is compared with {pack.previous_label}.")
+    doc.add_paragraph(
+        "Figures are counted from the case system's exports by iro; the workbook made "
+        "with the same command holds every table, what each figure means and which "
+        "exports it came from."
+    )
+    doc.add_heading("Headlines", level=1)
+    for part in pack.sections:
+        for line in part.headlines[:1]:
+            doc.add_paragraph(line, style="List Bullet")
+
+    for part in pack.sections:
+        doc.add_heading(part.heading, level=1)
+        for line in part.headlines:
+            doc.add_paragraph(line, style="List Bullet")
+        for note in part.notes:
+            doc.add_paragraph(note)
+        for chart in part.charts:
+            doc.add_picture(io.BytesIO(chart.png), width=Cm(CHART_WIDTH_CM))
+            doc.add_paragraph(chart.caption, style="Caption")
+        for table in part.tables:
+            _table(doc, table)
+
+    doc.add_heading("About these figures", level=1)
+    for figure, meaning in pack.meanings:
+        paragraph = doc.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{figure}: ").bold = True
+        paragraph.add_run(meaning)
+    doc.add_heading("Exports used", level=2)
+    sources = Table(
+        "Exports",
+        "",
+        [
+            Column("file", "File", "text"),
+            Column("rows", "Rows"),
+            Column("newest", "Newest date", "date"),
+        ],
+        [{"file": s.file, "rows": s.rows, "newest": s.newest} for s in pack.sources],
+    )
+    _table(doc, sources, heading=False)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _table(doc: Any, table: Table, heading: bool = True) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    if heading:
+        doc.add_heading(table.title, level=2)
+    grid = doc.add_table(rows=1, cols=len(table.columns))
+    grid.style = doc.styles[TABLE_STYLE]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    small = Pt(8.5) if len(table.columns) > 7 else Pt(9.5)
+    for cell, column in zip(grid.rows[0].cells, table.columns, strict=True):
+        cell.text = column.header
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = small
+    first_total = len(table.rows) - table.total_rows
+    for i, row in enumerate(table.rows):
+        cells = grid.add_row().cells
+        for cell, column in zip(cells, table.columns, strict=True):
+            cell.text = _cell_text(row.get(column.key), column)
+            for paragraph in cell.paragraphs:
+                if column.kind != "text":
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                for run in paragraph.runs:
+                    run.font.size = small
+                    run.bold = True if i >= first_total else None
+    # the header row repeats on every page the table runs onto
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = grid.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)
+    if table.note:
+        note = doc.add_paragraph(table.note, style="Caption")
+        note.paragraph_format.space_after = Pt(10)
