@@ -323,10 +323,8 @@ def smart_audit(
     section = dict(session.config.section("lint"))
     settings = settings_from_config(section)
     terms = load_terms(section)
-    rows = rows_from_columns(
-        read_checked("recommendations", session.exports, session.config).columns
-    )
-    reviews = reviews_from_columns(read_checked("reviews", session.exports, session.config).columns)
+    rows = rows_from_frame(data["recommendations"])
+    reviews = reviews_from_frame(data["reviews"])
     contexts = build_context(rows, reviews)
     chair = {r.review_id: r.chair for r in reviews if r.chair}
     dates = {rid: ctx.review_date for rid, ctx in contexts.items()}
