@@ -34,28 +34,55 @@ DATE_COLUMNS = {
     "iros": (),
 }
 MEANINGS = [
-    ("Held in time", "A review held on or before the date the statutory rules give just before "
-     "it was held (as iro overdue works it out); a late review does not make the next one late."),
-    ("Participation rate", "Held CLA reviews where the child took part (PN1–PN6) ÷ reviews coded "
-     "PN1–PN7; children under 4 (PN0) and reviews with no code are left out."),
+    (
+        "Held in time",
+        "A review held on or before the date the statutory rules give just before "
+        "it was held (as iro overdue works it out); a late review does not make the next one late.",
+    ),
+    (
+        "Participation rate",
+        "Held CLA reviews where the child took part (PN1–PN6) ÷ reviews coded "
+        "PN1–PN7; children under 4 (PN0) and reviews with no code are left out.",
+    ),
     ("Attendance rate", "Held CLA reviews the child attended (PN1–PN4) ÷ reviews coded PN1–PN7."),
-    ("Caseload", "Children looked after on the day (a period of care begun and not ended) whose "
-     "Allocated IRO is the IRO; a child with two open periods counts once."),
-    ("Children per FTE", "An IRO's children ÷ their FTE in iros.csv; the service's figure is the "
-     "children of IROs with an FTE ÷ the sum of their FTE. The IRO Handbook's range is 50–70."),
-    ("Changes of IRO", "Per child looked after on the day: held CLA reviews in the 12 months "
-     "before it chaired by a different IRO from the child's review before (across periods of "
-     "care)."),
-    ("Dispute resolved in time", "Resolved on or before its Response Due date, or when the "
-     "export has none, the raised date plus the level's working days (iro.toml [disputes]; "
-     "5 for informal and for each formal stage: 20 for four stages)."),
-    ("Practice acknowledgements", "Good practice alerts: counted apart, in no dispute rate; "
-     "their share is of all alerts raised (disputes and acknowledgements)."),
-    ("Resolved at Stage 1", "Formal disputes begun in the period that reached an outcome, "
-     "and of them those not escalated beyond Stage 1 (stages are linked by child)."),
-    ("No SMART finding", "A recommendation that iro lint-recommendations finds specific, "
-     "owned and timed (no SMART rule fired), for reviews held in the period."),
-]  # fmt: skip
+    (
+        "Caseload",
+        "Children looked after on the day (a period of care begun and not ended) whose "
+        "Allocated IRO is the IRO; a child with two open periods counts once.",
+    ),
+    (
+        "Children per FTE",
+        "An IRO's children ÷ their FTE in iros.csv; the service's figure is the "
+        "children of IROs with an FTE ÷ the sum of their FTE. The IRO Handbook's range is 50–70.",
+    ),
+    (
+        "Changes of IRO",
+        "Per child looked after on the day: held CLA reviews in the 12 months "
+        "before it chaired by a different IRO from the child's review before (across periods of "
+        "care).",
+    ),
+    (
+        "Dispute resolved in time",
+        "Resolved on or before its Response Due date, or when the "
+        "export has none, the raised date plus the level's working days (iro.toml [disputes]; "
+        "5 for informal and for each formal stage: 20 for four stages).",
+    ),
+    (
+        "Practice acknowledgements",
+        "Good practice alerts: counted apart, in no dispute rate; "
+        "their share is of all alerts raised (disputes and acknowledgements).",
+    ),
+    (
+        "Resolved at Stage 1",
+        "Formal disputes begun in the period that reached an outcome, "
+        "and of them those not escalated beyond Stage 1 (stages are linked by child).",
+    ),
+    (
+        "No SMART finding",
+        "A recommendation that iro lint-recommendations finds specific, "
+        "owned and timed (no SMART rule fired), for reviews held in the period.",
+    ),
+]
 
 
 @click.command()
@@ -118,9 +145,10 @@ def report(
 
         data = document_bytes(pack)
     write_atomic(output_path, data, force=force)
+    against = f"; compared with {pack.previous_label}" if pack.previous_label else ""
     click.echo(
         f"iro: {kind} written to {output_path} ({pack.period_label}, as at "
-        f"{pack.as_at:%d/%m/%Y}{'; compared with ' + pack.previous_label if pack.previous_label else ''})",
+        f"{pack.as_at:%d/%m/%Y}{against})",
         err=True,
     )
 
@@ -152,7 +180,7 @@ def build_pack(
     now_period = Period(period.start, day)
     then_period = Period(before.start, before_day) if before is not None else None  # type: ignore[arg-type]
     sections.append(_participation(data, now_period, then_period, label, previous_label, charts))
-    sections.append(_caseload(session, data, day, before_day, charts))
+    sections.append(_caseload(session, data, day, before_day, previous_label, charts))
     sections.append(
         _disputes(session, data, now_period, then_period, label, previous_label, charts)
     )
@@ -196,11 +224,14 @@ def _sources(data: dict[str, Any], as_of: date) -> list[Any]:
     for key, frame in data.items():
         if frame is None:
             continue
+        name = Path(str(frame.attrs.get("path", f"{key}.csv"))).name
+        rows = int(frame.shape[0])
+        if key == "reviews":  # meetings held, not those booked ahead
+            frame = frame.loc[frame["status"] == "Held"]
         days = [
             d for column in DATE_COLUMNS[key] for d in frame[column] if d is not None and d <= as_of
         ]
-        name = Path(str(frame.attrs.get("path", f"{key}.csv"))).name
-        out.append(Source(name, int(frame.shape[0]), max(days) if days else None))
+        out.append(Source(name, rows, max(days) if days else None))
     return out
 
 
@@ -208,40 +239,51 @@ def _sources(data: dict[str, Any], as_of: date) -> list[Any]:
 
 
 def _participation(
-    data: dict[str, Any], now: Period, then: Period | None, label: str, previous_label: str | None,
+    data: dict[str, Any],
+    now: Period,
+    then: Period | None,
+    label: str,
+    previous_label: str | None,
     charts: bool,
-) -> Section:  # fmt: skip
+) -> Section:
     from collections import Counter
 
     from iro_cli.participation import check_reviews, held_cla_reviews, summarise
     from iro_cli.report.sections import participation_section
 
     records = held_cla_reviews(data["reviews"], data["children"])
-    summary = summarise(records, "year", now, compare=then is not None)
-    if then is not None:  # the previous period is the same months a year before
-        assert summary.selection.previous == then, (summary.selection.previous, then)
+    summary = summarise(records, "year", now)
+    before = summarise(records, "year", then).total if then is not None else None
     kinds = Counter(w.kind for w in check_reviews(summary.current))
-    warnings = {"440": kinds.get("rule_440", 0), "441": kinds.get("rule_441", 0),
-                "missing": kinds.get("missing_code", 0)}  # fmt: skip
-    section = participation_section(summary, warnings, label, previous_label)
+    warnings = {
+        "440": kinds.get("rule_440", 0),
+        "441": kinds.get("rule_441", 0),
+        "missing": kinds.get("missing_code", 0),
+    }
+    section = participation_section(summary.total, before, warnings, label, previous_label)
     if charts:
         from iro_cli.charts import participation_chart
         from iro_cli.report.pack import Chart
 
-        bars = []
-        if then is not None:
-            old = summarise(records, "year", then)
-            bars.append(dict(old.total, year=previous_label))
-        bars.append(dict(summary.total, year=label))
-        png = participation_chart(bars, "year", title="How children took part in their reviews",
-                                  subtitle=f"Held CLA reviews of children aged 4 and over, {label}"
-                                  + (f" and {previous_label}" if previous_label else ""))  # fmt: skip
+        bars = [dict(row) for row in section.tables[0].rows]
+        png = participation_chart(
+            bars,
+            "year",
+            title="How children took part in their reviews",
+            subtitle=f"Held CLA reviews of children aged 4 and over, {label}"
+            + (f" and {previous_label}" if previous_label else ""),
+        )
         section.charts.append(Chart(png, f"Participation in CLA reviews, {label}."))
     return section
 
 
 def _caseload(
-    session: Session, data: dict[str, Any], day: date, before_day: date | None, charts: bool
+    session: Session,
+    data: dict[str, Any],
+    day: date,
+    before_day: date | None,
+    previous_label: str | None,
+    charts: bool,
 ) -> Section:
     from iro_cli.caseload import band_from_settings, caseloads, change_counts, changes_of_iro
     from iro_cli.report.sections import caseload_section
@@ -255,23 +297,33 @@ def _caseload(
         change_counts(changes_of_iro(children, data["reviews"], before_day)) if before_day else None
     )
     when = f"on {before_day:%d/%m/%Y}" if before_day else None
-    section = caseload_section(now, before, changes_now, changes_before, when)
+    section = caseload_section(now, before, changes_now, changes_before, when, previous_label)
     if charts:
         from iro_cli.report.charts import caseload_chart
         from iro_cli.report.pack import Chart
 
-        png = caseload_chart(now.rows, now.per_fte, band.low, band.high,
-                             title="Children per full-time IRO",
-                             subtitle=f"Children looked after on {day:%d/%m/%Y} per FTE of "
-                             "each IRO, against the IRO Handbook's range")  # fmt: skip
+        png = caseload_chart(
+            now.rows,
+            now.per_fte,
+            band.low,
+            band.high,
+            title="Children per full-time IRO",
+            subtitle=f"Children looked after on {day:%d/%m/%Y} per FTE of "
+            "each IRO, against the IRO Handbook's range",
+        )
         section.charts.append(Chart(png, f"Caseload per FTE on {day:%d/%m/%Y}."))
     return section
 
 
 def _disputes(
-    session: Session, data: dict[str, Any], now: Period, then: Period | None, label: str,
-    previous_label: str | None, charts: bool,
-) -> Section:  # fmt: skip
+    session: Session,
+    data: dict[str, Any],
+    now: Period,
+    then: Period | None,
+    label: str,
+    previous_label: str | None,
+    charts: bool,
+) -> Section:
     from iro_cli.disputes import LEVELS, days_from_settings, read_disputes, summarise
     from iro_cli.report.sections import disputes_section
     from iro_cli.schedule.dates import calendar_from_settings
@@ -288,18 +340,27 @@ def _disputes(
         from iro_cli.report.charts import disputes_chart
         from iro_cli.report.pack import Chart
 
-        png = disputes_chart(LEVELS, current.rows, before.rows if before else None,
-                             (label, previous_label), title="Disputes raised by IROs, by level",
-                             subtitle=f"Raised in {label}: resolved in time, late or still open "
-                             f"on {now.end:%d/%m/%Y}")  # fmt: skip
+        png = disputes_chart(
+            LEVELS,
+            current.rows,
+            before.rows if before else None,
+            (label, previous_label),
+            title="Disputes raised by IROs, by level",
+            subtitle=f"Raised in {label}: resolved in time, late or still open "
+            f"on {now.end:%d/%m/%Y}",
+        )
         section.charts.append(Chart(png, f"Disputes by level, {label}."))
     return section
 
 
 def _audit(
-    session: Session, data: dict[str, Any], now: Period, then: Period | None, label: str,
+    session: Session,
+    data: dict[str, Any],
+    now: Period,
+    then: Period | None,
+    label: str,
     previous_label: str | None,
-) -> Section | None:  # fmt: skip
+) -> Section | None:
     if data["recommendations"] is None:
         return None
     from iro_cli.report.sections import audit_section
@@ -338,8 +399,11 @@ def smart_audit(
     found = lint_in_context(chosen, contexts, terms, settings, now.end, os.cpu_count() or 1)
 
     def rows_for(period: Period) -> list[dict[str, Any]]:
-        pairs = [(r, f) for r, f in zip(chosen, found, strict=True)
-                 if period.start <= dates[r.review_id] <= period.end]  # fmt: skip
+        pairs = [
+            (r, f)
+            for r, f in zip(chosen, found, strict=True)
+            if period.start <= dates[r.review_id] <= period.end
+        ]
         table = summarise([r for r, _ in pairs], [f for _, f in pairs], chair, dates)
         return [r for r in table if r["level"] in ("iro", "total")]
 

@@ -12,8 +12,13 @@ from collections.abc import Sequence
 from typing import Any
 
 BLUE, SKY, ORANGE, VERMILION, GREEN, GREY = (
-    "#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#009E73", "#999999"
-)  # fmt: skip
+    "#0072B2",
+    "#56B4E9",
+    "#E69F00",
+    "#D55E00",
+    "#009E73",
+    "#999999",
+)
 WIDTH_INCHES = 7.5
 DPI = 200
 
@@ -80,12 +85,20 @@ def caseload_chart(
         ax.axvline(service, color="black", linestyle="--", linewidth=1)
         from matplotlib.lines import Line2D
 
-        handles.append(Line2D([0], [0], color="black", linestyle="--",
-                              label=f"Service: {service:.1f}"))  # fmt: skip
+        handles.append(
+            Line2D([0], [0], color="black", linestyle="--", label=f"Service: {service:.1f}")
+        )
     _titles(fig, height, title, subtitle)
-    fig.legend(handles=handles, loc="upper left", ncols=4, frameon=False, fontsize=7.5,
-               bbox_to_anchor=(0.015, 1 - 0.66 / height), handlelength=1.2,
-               columnspacing=1.2)  # fmt: skip
+    fig.legend(
+        handles=handles,
+        loc="upper left",
+        ncols=4,
+        frameon=False,
+        fontsize=7.5,
+        bbox_to_anchor=(0.015, 1 - 0.66 / height),
+        handlelength=1.2,
+        columnspacing=1.2,
+    )
     return _png(fig)
 
 
@@ -113,26 +126,39 @@ def disputes_chart(
     late = [int(r["resolved"]) - t for r, t in zip(now, in_time, strict=True)]
     still = [int(r["open"]) for r in now]
     base = [0] * len(levels)
-    for values, colour, name in ((in_time, BLUE, "Resolved in time"),
-                                 (late, ORANGE, "Resolved late"),
-                                 (still, GREY, "Open")):  # fmt: skip
+    for values, colour, name in (
+        (in_time, BLUE, "Resolved in time"),
+        (late, ORANGE, "Resolved late"),
+        (still, GREY, "Open"),
+    ):
         ax.bar([x - shift for x in xs], values, width, bottom=base, color=colour, label=name)
         base = [b + v for b, v in zip(base, values, strict=True)]
     for x, total in zip(xs, base, strict=True):
         ax.text(x - shift, total, f"{total}", ha="center", va="bottom", fontsize=8)
-    handles = [Patch(facecolor=BLUE, label="Resolved in time"),
-               Patch(facecolor=ORANGE, label="Resolved late"),
-               Patch(facecolor=GREY, label="Open")]  # fmt: skip
+    handles = [
+        Patch(facecolor=BLUE, label="Resolved in time"),
+        Patch(facecolor=ORANGE, label="Resolved late"),
+        Patch(facecolor=GREY, label="Open"),
+    ]
     most = max(base + [1])
     if before is not None:
         earlier = [int(r["raised"]) for r in before]
-        ax.bar([x + shift for x in xs], earlier, width, facecolor="white", edgecolor=BLUE,
-               hatch="///", linewidth=1)  # fmt: skip
+        ax.bar(
+            [x + shift for x in xs],
+            earlier,
+            width,
+            facecolor="white",
+            edgecolor=BLUE,
+            hatch="///",
+            linewidth=1,
+        )
         for x, value in zip(xs, earlier, strict=True):
-            ax.text(x + shift, value, f"{value}", ha="center", va="bottom", fontsize=8,
-                    color="#333333")  # fmt: skip
-        handles.append(Patch(facecolor="white", edgecolor=BLUE, hatch="///",
-                             label=f"Raised in {labels[1]}"))  # fmt: skip
+            ax.text(
+                x + shift, value, f"{value}", ha="center", va="bottom", fontsize=8, color="#333333"
+            )
+        handles.append(
+            Patch(facecolor="white", edgecolor=BLUE, hatch="///", label=f"Raised in {labels[1]}")
+        )
         most = max(most, *earlier)
     ax.set_xticks(xs, [level.replace("Formal ", "") for level in levels], fontsize=8.5)
     ax.set_ylim(0, most * 1.15 + 1)
@@ -143,6 +169,13 @@ def disputes_chart(
     ax.yaxis.grid(True, color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     _titles(fig, height, title, subtitle)
-    fig.legend(handles=handles, loc="upper left", ncols=4, frameon=False, fontsize=8,
-               bbox_to_anchor=(0.015, 1 - 0.68 / height), handlelength=1.2)  # fmt: skip
+    fig.legend(
+        handles=handles,
+        loc="upper left",
+        ncols=4,
+        frameon=False,
+        fontsize=8,
+        bbox_to_anchor=(0.015, 1 - 0.68 / height),
+        handlelength=1.2,
+    )
     return _png(fig)

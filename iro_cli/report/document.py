@@ -12,6 +12,7 @@ from iro_cli.report.pack import Column, Pack, Table
 
 TABLE_STYLE = "Light Grid Accent 1"
 CHART_WIDTH_CM = 16.0
+TEXT_WIDTH_CM = 16.6
 
 
 def _cell_text(value: Any, column: Column) -> str:
@@ -68,7 +69,8 @@ def document_bytes(pack: Pack) -> bytes:
             doc.add_picture(io.BytesIO(chart.png), width=Cm(CHART_WIDTH_CM))
             doc.add_paragraph(chart.caption, style="Caption")
         for table in part.tables:
-            _table(doc, table)
+            if table.in_document:
+                _table(doc, table)
 
     doc.add_heading("About these figures", level=1)
     for figure, meaning in pack.meanings:
@@ -92,6 +94,23 @@ def document_bytes(pack: Pack) -> bytes:
     return buffer.getvalue()
 
 
+def _widths(table: Table) -> list[Any]:
+    """Column widths across the text width: text columns as wide as their words need,
+    figures narrower."""
+    from docx.shared import Cm
+
+    need = []
+    for column in table.columns:
+        cells = [_cell_text(row.get(column.key), column) for row in table.rows]
+        longest_word = max((len(w) for w in column.header.split()), default=4)
+        if column.kind == "text":
+            need.append(max([longest_word, 8, *(min(len(c), 30) for c in cells)]))
+        else:
+            need.append(max([longest_word, 6, *(len(c) for c in cells)]))
+    total = sum(need)
+    return [Cm(TEXT_WIDTH_CM * n / total) for n in need]
+
+
 def _table(doc: Any, table: Table, heading: bool = True) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -99,11 +118,23 @@ def _table(doc: Any, table: Table, heading: bool = True) -> None:
 
     if heading:
         doc.add_heading(table.title, level=2)
+    # a page is narrower than a sheet: leave out text columns with nothing in them
+    kept = [
+        c
+        for c in table.columns
+        if c.kind != "text" or any(row.get(c.key) not in (None, "") for row in table.rows)
+    ]
+    table = Table(table.sheet, table.title, kept, table.rows, table.note, table.total_rows)
     grid = doc.add_table(rows=1, cols=len(table.columns))
     grid.style = doc.styles[TABLE_STYLE]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    widths = _widths(table)
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width  # the table grid: what LibreOffice and Word lay out by
     small = Pt(8.5) if len(table.columns) > 7 else Pt(9.5)
-    for cell, column in zip(grid.rows[0].cells, table.columns, strict=True):
+    for cell, column, width in zip(grid.rows[0].cells, table.columns, widths, strict=True):
+        cell.width = width
         cell.text = column.header
         for paragraph in cell.paragraphs:
             for run in paragraph.runs:
@@ -111,7 +142,8 @@ def _table(doc: Any, table: Table, heading: bool = True) -> None:
     first_total = len(table.rows) - table.total_rows
     for i, row in enumerate(table.rows):
         cells = grid.add_row().cells
-        for cell, column in zip(cells, table.columns, strict=True):
+        for cell, column, width in zip(cells, table.columns, widths, strict=True):
+            cell.width = width
             cell.text = _cell_text(row.get(column.key), column)
             for paragraph in cell.paragraphs:
                 if column.kind != "text":

@@ -29,6 +29,7 @@ class Table:
     rows: list[dict[str, Any]]
     note: str = ""
     total_rows: int = 0  # the last N rows are totals (bold)
+    in_document: bool = True  # False: a sheet of the workbook only (too wide for a page)
 
 
 @dataclass

@@ -24,53 +24,67 @@ def _previous_header(header: str, label: str) -> str:
 
 
 def participation_section(
-    summary: Any, warnings: dict[str, int], label: str, previous_label: str | None
+    now: Any, before: Any | None, warnings: dict[str, int], label: str, previous_label: str | None
 ) -> Section:
-    """``summary``: :func:`iro_cli.participation.summarise` by year (with ``compare`` when
-    there is a previous period); ``warnings``: counts of each data warning kind."""
+    """``now``/``before``: the ``Total`` rows of :func:`iro_cli.participation.summarise` for
+    the period and the previous one; ``warnings``: counts of each data warning kind."""
     from iro_cli.participation.codes import PN_CODES
 
-    comparing = previous_label is not None
-    columns = [Column("year", "Year", "text"), Column("total", "Held CLA reviews")]
-    columns += [Column(code, code) for code in PN_CODES]
-    columns += [
+    years = ([(previous_label, before)] if before is not None and previous_label else []) + [
+        (label, now)
+    ]
+    rows = []
+    for name, total in years:
+        rated = sum(int(total[c]) for c in PN_CODES[1:])
+        rows.append(
+            dict(
+                total,
+                year=name,
+                took_part=sum(int(total[c]) for c in PN_CODES[1:7]),
+                attended=sum(int(total[c]) for c in PN_CODES[1:5]),
+                rated=rated,
+            )
+        )
+    summary_columns = [
+        Column("year", "Year", "text"),
+        Column("total", "Held CLA reviews"),
+        Column("PN0", "Under 4 (PN0)"),
         Column("missing", "No code"),
+        Column("rated", "Aged 4 and over (PN1–PN7)"),
+        Column("took_part", "Took part (PN1–PN6)"),
+        Column("attended", "Attended (PN1–PN4)"),
         Column("participation_rate", "Participation rate", "pct"),
         Column("attendance_rate", "Attendance rate", "pct"),
     ]
-    if comparing:
-        columns += [
-            Column("participation_rate" + PREVIOUS, f"Participation rate {previous_label}", "pct"),
-            Column("attendance_rate" + PREVIOUS, f"Attendance rate {previous_label}", "pct"),
-        ]
-    rows = [dict(summary.total, year=label)]
-    total = summary.total
-    rated = sum(int(total[c]) for c in PN_CODES[1:])
-    took_part = sum(int(total[c]) for c in PN_CODES[1:7])
-    attended = sum(int(total[c]) for c in PN_CODES[1:5])
-    before = total.get("participation_rate" + PREVIOUS) if comparing else None
-    before_att = total.get("attendance_rate" + PREVIOUS) if comparing else None
+    code_columns = [
+        Column("year", "Year", "text"),
+        *(Column(c, c) for c in PN_CODES),
+        Column("missing", "No code"),
+        Column("total", "Held CLA reviews"),
+    ]
+    current = rows[-1]
+    old = rows[0] if len(rows) > 1 else None
     headlines = [
         share_sentence(
-            took_part,
-            rated,
+            current["took_part"],
+            current["rated"],
             f"children's CLA reviews in {label}",
             "had the child taking part (PN1–PN6), in person or by sharing their views",
-            before=before,
+            before=old["participation_rate"] if old else None,
             previous_label=previous_label,
-        ),  # fmt: skip
+        ),
         share_sentence(
-            attended,
-            rated,
+            current["attended"],
+            current["rated"],
             "those reviews",
             "had the child there in person (PN1–PN4)",
-            before=before_att,
+            before=old["attendance_rate"] if old else None,
             previous_label=previous_label,
-        ),  # fmt: skip
+        ),
     ]
     notes = [
-        "Rates leave out reviews of children under 4 (PN0) and reviews with no code: "
-        f"{count(int(total['PN0']))} and {count(int(total['missing']))} in {label}."
+        "Rates leave out reviews of children under 4 (PN0) and reviews with no code "
+        f"({count(int(current['PN0']))} and {count(int(current['missing']))} in {label})."
     ]
     checks = []
     if warnings.get("440"):
@@ -80,10 +94,24 @@ def participation_section(
     if warnings.get("missing"):
         checks.append(f"{warnings['missing']} with no participation code")
     if checks:
-        notes.append("Data checks on these reviews: " + "; ".join(checks) + ".")
-    table = Table("Participation", f"Participation in CLA reviews, {label}", columns, rows,
-                  note=" ".join(notes))  # fmt: skip
-    return Section("Children's participation in their reviews", headlines, [table], notes=notes)
+        notes.append(f"Data checks on the reviews of {label}: " + "; ".join(checks) + ".")
+    tables = [
+        Table(
+            "Participation",
+            f"Participation in CLA reviews, {label}",
+            summary_columns,
+            rows,
+            note=notes[0],
+        ),
+        Table(
+            "Participation codes",
+            f"Participation codes (PN0–PN7), {label}",
+            code_columns,
+            rows,
+            in_document=False,
+        ),
+    ]
+    return Section("Children's participation in their reviews", headlines, tables, notes=notes[1:])
 
 
 # --- caseloads and changes of IRO --------------------------------------------------------
@@ -95,6 +123,7 @@ def caseload_section(
     changes_now: dict[str, int],
     changes_before: dict[str, int] | None,
     previous_when: str | None,
+    previous_label: str | None = None,
 ) -> Section:
     """``now``/``before``: :class:`iro_cli.caseload.Caseloads` on the as-at day and on the
     previous period's; ``changes_*``: :func:`iro_cli.caseload.change_counts`."""
@@ -112,8 +141,9 @@ def caseload_section(
     ]
     earlier: dict[str, Any] = {}
     if comparing:
-        columns.insert(5, Column("children_per_fte" + PREVIOUS,
-                                 f"Children per FTE {previous_when}", "num"))  # fmt: skip
+        columns.insert(
+            5, Column("children_per_fte" + PREVIOUS, f"Children per FTE {previous_when}", "num")
+        )
         earlier = {r["iro"]: r["children_per_fte"] for r in before.rows + [before.total]}
     rows = []
     for row in now.rows + [now.total]:
@@ -123,12 +153,20 @@ def caseload_section(
         if comparing:
             out["children_per_fte" + PREVIOUS] = earlier.get(row["iro"])
         rows.append(out)
-    table = Table("Caseloads", f"Caseloads on {now.as_at:%d/%m/%Y}", columns, rows, total_rows=1,
-                  note=f"The IRO Handbook's range is {band.low:g} to {band.high:g} children per "
-                  "full-time IRO. The total is the children of IROs with an FTE divided by "
-                  "their FTE.")  # fmt: skip
+    table = Table(
+        "Caseloads",
+        f"Caseloads on {now.as_at:%d/%m/%Y}",
+        columns,
+        rows,
+        total_rows=1,
+        note=f"The IRO Handbook's range is {band.low:g} to {band.high:g} children per "
+        "full-time IRO. The total is the children of IROs with an FTE divided by "
+        "their FTE.",
+    )
     headlines = [caseload_sentence(now, before, previous_when)]
-    change_table, change_lines = _changes(changes_now, changes_before, now.as_at, previous_when)
+    change_table, change_lines = _changes(
+        changes_now, changes_before, now.as_at, previous_when, previous_label
+    )
     headlines += change_lines
     return Section("Caseloads and changes of IRO", headlines, [table, change_table])
 
@@ -153,32 +191,58 @@ def caseload_sentence(now: Any, before: Any | None, previous_when: str | None) -
 
 
 def _changes(
-    now: dict[str, int], before: dict[str, int] | None, as_at: date, previous_when: str | None
+    now: dict[str, int],
+    before: dict[str, int] | None,
+    as_at: date,
+    previous_when: str | None,
+    previous_label: str | None,
 ) -> tuple[Table, list[str]]:
     words = {"0": "No change", "1": "1 change", "2": "2 changes", "3+": "3 or more changes"}
     n = sum(now.values())
-    columns = [Column("changes", "Changes of IRO in the year", "text"), Column("children", "Children"),
-               Column("share", "Share", "pct")]  # fmt: skip
+    columns = [
+        Column("changes", "Changes of IRO in the year", "text"),
+        Column("children", "Children"),
+        Column("share", "Share", "pct"),
+    ]
     if before is not None and previous_when is not None:
-        columns += [Column("children" + PREVIOUS, f"Children {previous_when}"),
-                    Column("share" + PREVIOUS, f"Share {previous_when}", "pct")]  # fmt: skip
+        columns += [
+            Column("children" + PREVIOUS, f"Children {previous_when}"),
+            Column("share" + PREVIOUS, f"Share {previous_when}", "pct"),
+        ]
     m = sum(before.values()) if before else 0
     rows = []
     for key, text in words.items():
-        row: dict[str, Any] = {"changes": text, "children": now[key],
-                               "share": now[key] / n if n else None}  # fmt: skip
+        row: dict[str, Any] = {
+            "changes": text,
+            "children": now[key],
+            "share": now[key] / n if n else None,
+        }
         if before is not None:
             row["children" + PREVIOUS] = before[key]
             row["share" + PREVIOUS] = before[key] / m if m else None
         rows.append(row)
-    rows.append({"changes": "Children looked after", "children": n, "share": 1.0 if n else None,
-                 **({"children" + PREVIOUS: m, "share" + PREVIOUS: 1.0 if m else None}
-                    if before is not None else {})})  # fmt: skip
-    table = Table("Changes of IRO", f"Changes of IRO in the 12 months to {as_at:%d/%m/%Y}",
-                  columns, rows, total_rows=1,
-                  note="A change is a held CLA review chaired by a different IRO from the "
-                  "child's review before it (across periods of care), in the 12 months to "
-                  "the day; children looked after on the day.")  # fmt: skip
+    rows.append(
+        {
+            "changes": "Children looked after",
+            "children": n,
+            "share": 1.0 if n else None,
+            **(
+                {"children" + PREVIOUS: m, "share" + PREVIOUS: 1.0 if m else None}
+                if before is not None
+                else {}
+            ),
+        }
+    )
+    table = Table(
+        "Changes of IRO",
+        f"Changes of IRO in the 12 months to {as_at:%d/%m/%Y}",
+        columns,
+        rows,
+        total_rows=1,
+        note="A change is a held CLA review chaired by a different IRO from the "
+        "child's review before it (across periods of care), in the 12 months to "
+        "the day; children looked after on the day.",
+    )
     same_before = before["0"] / m if before and m else None
     lines = [
         share_sentence(
@@ -188,7 +252,7 @@ def _changes(
             "kept the same IRO for the year",
             before=same_before,
             previous_label=previous_when,
-        )  # fmt: skip
+        )
     ]
     if n:
         lines.append(
@@ -229,14 +293,23 @@ def disputes_section(
             old = earlier.get(row["level"], {})
             row["raised" + PREVIOUS] = old.get("raised")
             row["in_time_rate" + PREVIOUS] = old.get("in_time_rate")
-    level_table = Table("Disputes by level", f"Disputes by level, {label}", level_columns, rows,
-                        total_rows=1,
-                        note="Raised in the period; resolved and open as at the end of it. "
-                        "Practice acknowledgements are in no rate.")  # fmt: skip
+    level_table = Table(
+        "Disputes by level",
+        f"Disputes by level, {label}",
+        level_columns,
+        rows,
+        total_rows=1,
+        note="Raised in the period; resolved and open as at the end of it. "
+        "Practice acknowledgements are in no rate.",
+    )
     theme_rows = [dict(r) for r in by_theme.rows + [by_theme.practice, by_theme.total]]
-    theme_table = Table("Disputes by theme", f"Disputes by theme, {label}",
-                        [Column("theme", "Theme", "text"), *figures], theme_rows,
-                        total_rows=1)  # fmt: skip
+    theme_table = Table(
+        "Disputes by theme",
+        f"Disputes by theme, {label}",
+        [Column("theme", "Theme", "text"), *figures],
+        theme_rows,
+        total_rows=1,
+    )
     total = now.total
     before_rate = before.total["in_time_rate"] if comparing else None
     headlines = [
@@ -247,7 +320,7 @@ def disputes_section(
             "were resolved within timescales",
             before=before_rate,
             previous_label=previous_label,
-        )  # fmt: skip
+        )
     ]
     if now.formal_finished:
         before_share = before.stage_1_share if comparing else None
@@ -259,7 +332,7 @@ def disputes_section(
                 "were resolved at Stage 1",
                 before=before_share,
                 previous_label=previous_label,
-            )  # fmt: skip
+            )
         )
     if now.alerts:
         before_share = before.practice_share if comparing else None
@@ -300,22 +373,34 @@ def audit_section(
         earlier = {_iro(r): _share(r) for r in before}
     rows = []
     for row in now:
-        out = {"iro": _iro(row), "recommendations": row["recommendations"],
-               "smart_clean": row["smart_clean"], "smart_clean_share": _share(row)}  # fmt: skip
+        out = {
+            "iro": _iro(row),
+            "recommendations": row["recommendations"],
+            "smart_clean": row["smart_clean"],
+            "smart_clean_share": _share(row),
+        }
         if comparing:
             out["smart_clean_share" + PREVIOUS] = earlier.get(out["iro"])
         rows.append(out)
     total = now[-1]
     before_share = _share(before[-1]) if comparing and before else None
     headline = share_sentence(
-        total["smart_clean"], total["recommendations"],
+        total["smart_clean"],
+        total["recommendations"],
         f"recommendations made at CLA reviews in {label}",
         "had no SMART finding (specific, with an owner and a date)",
-        before=before_share, previous_label=previous_label,
-    )  # fmt: skip
-    table = Table("SMART audit", f"Recommendations with no SMART finding, {label}", columns, rows,
-                  total_rows=1, note="As iro lint-recommendations --summary counts them, for the "
-                  "recommendations of reviews held in the period (the IRO is the chair).")  # fmt: skip
+        before=before_share,
+        previous_label=previous_label,
+    )
+    table = Table(
+        "SMART audit",
+        f"Recommendations with no SMART finding, {label}",
+        columns,
+        rows,
+        total_rows=1,
+        note="As iro lint-recommendations --summary counts them, for the "
+        "recommendations of reviews held in the period (the IRO is the chair).",
+    )
     return Section("Recommendations: the SMART audit", [headline], [table])
 
 

@@ -15,6 +15,7 @@ from iro_cli.output import neutralise, plain
 from iro_cli.report.pack import Pack, Table
 
 FORMATS = {"int": "#,##0", "num": "0.0", "pct": "0.0%", "date": "dd/mm/yyyy"}
+ABOUT_WIDTH = 75
 HEADER_ROW = 3  # row 1: the title; row 2: the note (or blank)
 
 
@@ -46,9 +47,20 @@ def workbook_bytes(pack: Pack) -> bytes:
     _about(about, pack)
     for table in pack.tables:
         _table_sheet(book.create_sheet(table.sheet[:31]), table)
+    for sheet in book.worksheets:
+        _printable(sheet)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _printable(sheet: Any) -> None:
+    """Printed (or saved as PDF): landscape A4, every column on one page's width."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
 
 
 def _about(sheet: Any, pack: Pack) -> None:
@@ -91,13 +103,15 @@ def _about(sheet: Any, pack: Pack) -> None:
         sheet.append([_text(figure), _text(meaning)])
         sheet.cell(sheet.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
         sheet.cell(sheet.max_row, 1).alignment = Alignment(vertical="top")
+        lines = -(-len(meaning) // int(ABOUT_WIDTH * 1.1))  # spreadsheets do not size rows
+        sheet.row_dimensions[sheet.max_row].height = 15 * lines
     sheet.append([])
     sheet.append(["Sheets"])
     sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=12)
     for table in pack.tables:
         sheet.append([_text(table.sheet[:31]), _text(table.title)])
     sheet.column_dimensions["A"].width = 34
-    sheet.column_dimensions["B"].width = 90
+    sheet.column_dimensions["B"].width = ABOUT_WIDTH
     sheet.column_dimensions["C"].width = 18
 
 
