@@ -166,6 +166,11 @@ def test_document(runner, tmp_path: Path) -> None:
     text = "\n".join(p.text for p in doc.paragraphs)
     # 38 of 48 disputes resolved in 2025/26 were in time (iro disputes --year 2025/26)
     assert "79% of disputes resolved in 2025/26 (38 of 48) were resolved within timescales" in text
+    # iro participation --year 2025/26: "5 data warnings: 2 × rule 440, 2 × rule 441, 1 missing"
+    assert (
+        "Data checks on the reviews of 2025/26: 2 coded PN0 for a child aged 4 or over (DfE rule "
+        "440); 2 coded PN1–PN7 for a child under 4 (DfE rule 441); 1 with no participation code."
+    ) in text
     assert len(doc.inline_shapes) == 3  # participation, caseload, disputes charts
     assert all(t.style.name == "Light Grid Accent 1" for t in doc.tables)
     again = runner.invoke(cli, ["report", *CONFIG, *YEAR, "-o", str(path)])

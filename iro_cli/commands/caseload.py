@@ -17,9 +17,16 @@ from iro_cli.options import Output, Session, as_of_option, output_options, sessi
     is_flag=True,
     help="List changes of IRO per child looked after (chairs of held CLA reviews, last 12 months).",
 )
+@click.option(
+    "--min",
+    "at_least",
+    type=click.IntRange(min=0),
+    default=0,
+    help="With --changes: only children with at least N changes (the summary counts everyone).",
+)
 @session_options
 @output_options()
-def caseload(session: Session, out: Output, as_of: date, changes: bool) -> None:
+def caseload(session: Session, out: Output, as_of: date, changes: bool, at_least: int) -> None:
     """Caseloads per IRO against the IRO Handbook's 50-70 children per FTE.
 
     One row per IRO in iros.csv (and any IRO named in children.csv or as a CP
@@ -36,9 +43,10 @@ def caseload(session: Session, out: Output, as_of: date, changes: bool) -> None:
     Examples:
       iro caseload --as-of 31/03/2026
       iro caseload --changes -o changes.xlsx
+      iro caseload --changes --min 2
     """
     if changes:
-        _changes(session, out, as_of)
+        _changes(session, out, as_of, at_least)
         return
     import pandas as pd
 
@@ -87,13 +95,14 @@ def caseload_sentence(result: Any) -> str:
     return text
 
 
-def _changes(session: Session, out: Output, as_of: date) -> None:
+def _changes(session: Session, out: Output, as_of: date, at_least: int) -> None:
     import pandas as pd
 
     from iro_cli.caseload import CHANGES_COLUMNS, change_counts, changes_of_iro
 
     rows = changes_of_iro(session.load("children"), session.load("reviews"), as_of)
-    frame = pd.DataFrame.from_records(rows, columns=list(CHANGES_COLUMNS))
+    shown = [r for r in rows if r["changes"] >= at_least]
+    frame = pd.DataFrame.from_records(shown, columns=list(CHANGES_COLUMNS))
     out.render(frame, sheet="Changes of IRO")
     counts = change_counts(rows)
     click.echo(

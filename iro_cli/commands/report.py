@@ -97,7 +97,15 @@ MEANINGS = [
     required=True,
     help="The file to write: .xlsx for the workbook, .docx for the Word document.",
 )
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--force", is_flag=True, help="Replace the output file (and charts) if they exist.")
+@click.option(
+    "--charts",
+    "charts_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    metavar="DIR",
+    help="Also write each chart as a PNG picture into DIR (participation.png, caseload.png, "
+    "disputes.png...), to paste into your own report.",
+)
 @click.option(
     "--compare/--no-compare",
     default=True,
@@ -110,6 +118,7 @@ def report(
     as_of: date,
     output_path: Path,
     force: bool,
+    charts_dir: Path | None,
     compare: bool,
 ) -> None:
     """The annual report pack: every figure for the period, as a workbook or a document.
@@ -126,6 +135,7 @@ def report(
       iro report --year 2025/26 -o report.xlsx
       iro report --year 2025/26 -o report.docx
       iro report --quarter "2026/27 Q1" --no-compare -o q1.docx
+      iro report --year 2025/26 -o report.docx --charts charts/
     """
     from iro_cli.errors import OutputError
     from iro_cli.fileio import check_writable, write_atomic
@@ -135,7 +145,13 @@ def report(
         raise OutputError(f"{output_path}: give a file name ending .xlsx or .docx")
     check_writable(output_path, force)
     period = resolve_period(period_choice, as_of)
-    pack = build_pack(session, period, as_of, compare, charts=kind == "document")
+    pack = build_pack(
+        session, period, as_of, compare, charts=kind == "document" or charts_dir is not None
+    )
+    charts = [chart for section in pack.sections for chart in section.charts]
+    if charts_dir is not None:
+        for chart in charts:
+            check_writable(charts_dir / f"{chart.name}.png", force)
     if kind == "workbook":
         from iro_cli.report.workbook import workbook_bytes
 
@@ -151,6 +167,10 @@ def report(
         f"{pack.as_at:%d/%m/%Y}{against})",
         err=True,
     )
+    if charts_dir is not None:
+        for chart in charts:
+            write_atomic(charts_dir / f"{chart.name}.png", chart.png, force=force)
+        click.echo(f"iro: {len(charts)} charts written to {charts_dir}", err=True)
 
 
 def previous_of(period: Period) -> Period:
@@ -249,6 +269,7 @@ def _participation(
     from collections import Counter
 
     from iro_cli.participation import check_reviews, held_cla_reviews, summarise
+    from iro_cli.participation.checks import MISSING_CODE, RULE_440, RULE_441
     from iro_cli.report.sections import participation_section
 
     records = held_cla_reviews(data["reviews"], data["children"])
@@ -256,9 +277,9 @@ def _participation(
     before = summarise(records, "year", then).total if then is not None else None
     kinds = Counter(w.kind for w in check_reviews(summary.current))
     warnings = {
-        "440": kinds.get("rule_440", 0),
-        "441": kinds.get("rule_441", 0),
-        "missing": kinds.get("missing_code", 0),
+        "440": kinds.get(RULE_440, 0),
+        "441": kinds.get(RULE_441, 0),
+        "missing": kinds.get(MISSING_CODE, 0),
     }
     section = participation_section(summary.total, before, warnings, label, previous_label)
     if charts:
@@ -273,7 +294,9 @@ def _participation(
             subtitle=f"Held CLA reviews of children aged 4 and over, {label}"
             + (f" and {previous_label}" if previous_label else ""),
         )
-        section.charts.append(Chart(png, f"Participation in CLA reviews, {label}."))
+        section.charts.append(
+            Chart(png, f"Participation in CLA reviews, {label}.", "participation")
+        )
     return section
 
 
@@ -311,7 +334,7 @@ def _caseload(
             subtitle=f"Children looked after on {day:%d/%m/%Y} per FTE of "
             "each IRO, against the IRO Handbook's range",
         )
-        section.charts.append(Chart(png, f"Caseload per FTE on {day:%d/%m/%Y}."))
+        section.charts.append(Chart(png, f"Caseload per FTE on {day:%d/%m/%Y}.", "caseload"))
     return section
 
 
@@ -349,7 +372,7 @@ def _disputes(
             subtitle=f"Raised in {label}: resolved in time, late or still open "
             f"on {now.end:%d/%m/%Y}",
         )
-        section.charts.append(Chart(png, f"Disputes by level, {label}."))
+        section.charts.append(Chart(png, f"Disputes by level, {label}.", "disputes"))
     return section
 
 

@@ -67,7 +67,15 @@ def caseload_chart(
     colours = [VERMILION if v > high else BLUE for v in values]
     ax.barh(range(len(bars)), values, color=colours, height=0.66)
     for y, value in enumerate(values):
-        ax.text(value + most * 0.01, y, f"{value:.1f}", va="center", fontsize=8)
+        ax.text(
+            value + most * 0.01,
+            y,
+            f"{value:.1f}",
+            va="center",
+            fontsize=8,
+            zorder=4,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6},
+        )
     ax.set_yticks(range(len(bars)), [f"{r['iro']} ({r['fte']:g} FTE)" for r in bars], fontsize=8.5)
     ax.set_ylim(len(bars) - 0.5, -0.5)
     ax.set_xlim(0, most)

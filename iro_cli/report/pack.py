@@ -36,6 +36,7 @@ class Table:
 class Chart:
     png: bytes
     caption: str
+    name: str = "chart"  # the file name with --charts DIR: DIR/<name>.png
 
 
 @dataclass
