@@ -102,11 +102,13 @@ def _widths(table: Table) -> list[Any]:
     need = []
     for column in table.columns:
         cells = [_cell_text(row.get(column.key), column) for row in table.rows]
-        longest_word = max((len(w) for w in column.header.split()), default=4)
+        # headers are bold: a letter of a header is wider than a digit of a figure
+        longest_word = 1.3 * max((len(w) for w in column.header.split()), default=4)
         if column.kind == "text":
-            need.append(max([longest_word, 8, *(min(len(c), 30) for c in cells)]))
-        else:
-            need.append(max([longest_word, 6, *(len(c) for c in cells)]))
+            words = [1.15 * min(len(w), 18) for c in cells for w in c.split()]  # bold in totals
+            need.append(max([longest_word, 8, *words, *(min(len(c), 20) for c in cells)]) + 3)
+        else:  # + the cell's margins
+            need.append(max([longest_word, 7, *(len(c) for c in cells)]) + 4)
     total = sum(need)
     return [Cm(TEXT_WIDTH_CM * n / total) for n in need]
 
