@@ -127,7 +127,8 @@ def _table_sheet(sheet: Any, table: Table) -> None:
         cell = sheet.cell(HEADER_ROW, j, _text(column.header))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-        widths.append(min(max(len(w) for w in column.header.split()) + 2, 40))
+        longest = max(len(w) for w in column.header.split())
+        widths.append(min(max(longest, min(len(column.header), 14)) + 2, 40))
     first_total = len(table.rows) - table.total_rows
     for i, row in enumerate(table.rows):
         r = HEADER_ROW + 1 + i
@@ -149,4 +150,16 @@ def _table_sheet(sheet: Any, table: Table) -> None:
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
     # the filter covers the rows, not the total rows below them (sorting keeps totals last)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(first_total, 1)}"
-    sheet.row_dimensions[HEADER_ROW].height = 30
+    lines = max(_lines(c.header, w - 2) for c, w in zip(table.columns, widths, strict=True))
+    sheet.row_dimensions[HEADER_ROW].height = 14 * lines + 2  # spreadsheets do not size rows
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
