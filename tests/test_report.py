@@ -186,3 +186,19 @@ def test_no_compare_and_bad_name(runner, tmp_path: Path) -> None:
     assert not any("2024/25" in str(h) for h in headers)
     result = runner.invoke(cli, ["report", *CONFIG, "-o", str(tmp_path / "report.pdf")])
     assert result.exit_code == 1 and "ending .xlsx or .docx" in result.stderr
+
+
+def test_sections_left_out_when_their_export_is_missing(runner, tmp_path: Path) -> None:
+    import shutil
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for name in ("children.csv", "reviews.csv"):
+        shutil.copy(SAMPLE / name, exports / name)
+    path = tmp_path / "report.xlsx"
+    result = runner.invoke(cli, ["report", "--exports", str(exports), *YEAR, "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "no disputes.csv in the exports: the pack has no section on dispute resolution" in (
+        result.stderr
+    )
+    assert load_workbook(path).sheetnames == ["About", "Participation", "Participation codes"]

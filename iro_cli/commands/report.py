@@ -200,13 +200,21 @@ def build_pack(
     now_period = Period(period.start, day)
     then_period = Period(before.start, before_day) if before is not None else None  # type: ignore[arg-type]
     sections.append(_participation(data, now_period, then_period, label, previous_label, charts))
-    sections.append(_caseload(session, data, day, before_day, previous_label, charts))
-    sections.append(
-        _disputes(session, data, now_period, then_period, label, previous_label, charts)
-    )
+    if data["iros"] is not None:
+        sections.append(_caseload(session, data, day, before_day, previous_label, charts))
+    else:
+        _left_out("iros.csv", "caseloads and changes of IRO")
+    if data["disputes"] is not None:
+        sections.append(
+            _disputes(session, data, now_period, then_period, label, previous_label, charts)
+        )
+    else:
+        _left_out("disputes.csv", "dispute resolution")
     audit = _audit(session, data, now_period, then_period, label, previous_label)
     if audit is not None:
         sections.append(audit)
+    else:
+        _left_out("recommendations.csv", "the SMART audit")
     sources = _sources(data, as_of)
     return Pack(
         TITLE if not _service(session) else f"{_service(session)}: IRO annual report figures",
@@ -221,6 +229,12 @@ def build_pack(
     )
 
 
+def _left_out(file: str, section: str) -> None:
+    click.echo(
+        f"iro: note: no {file} in the exports: the pack has no section on {section}", err=True
+    )
+
+
 def _service(session: Session) -> str:
     name = session.config.section("letters").get("service_name", "")
     return name.strip() if isinstance(name, str) else ""
@@ -230,8 +244,8 @@ def _load(session: Session) -> dict[str, pd.DataFrame | None]:
     return {
         "children": session.load("children"),
         "reviews": session.load("reviews"),
-        "iros": session.load("iros"),
-        "disputes": session.load("disputes"),
+        "iros": session.load_optional("iros"),
+        "disputes": session.load_optional("disputes"),
         "cp_plans": session.load_optional("cp_plans"),
         "recommendations": session.load_optional("recommendations"),
     }

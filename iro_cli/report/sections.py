@@ -411,3 +411,177 @@ def _iro(row: dict[str, Any]) -> str:
 def _share(row: dict[str, Any]) -> float | None:
     n = row["recommendations"]
     return row["smart_clean"] / n if n else None
+
+
+# --- timeliness and child protection plans (iro timeliness, iro cp-plans) -------------------
+
+REVIEW_WORDS = {
+    "CLA Review": ("CLA reviews", "were held in time"),
+    "ICPC": (
+        "initial child protection conferences",
+        "were held within 15 working days of the strategy discussion",
+    ),
+    "RCPC": ("review child protection conferences", "were held in time"),
+    "Pathway Plan Review": ("pathway plan reviews", "were held in time"),
+}
+
+
+def timeliness_section(
+    totals: list[dict[str, Any]],
+    totals_before: list[dict[str, Any]] | None,
+    months: list[dict[str, Any]],
+    month_rates_before: dict[tuple[str, str], float | None] | None,
+    label: str,
+    previous_label: str | None,
+) -> Section:
+    """``totals``: the Total rows of ``iro timeliness`` (one per review type); ``months``:
+    its ``--by month`` rows; ``month_rates_before``: (review type, month a year later) ->
+    the in-time rate of that month a year before."""
+    comparing = totals_before is not None and previous_label is not None
+    figures = [
+        Column("held", "Held"),
+        Column("in_time", "In time"),
+        Column("late", "Late"),
+        Column("in_time_rate", "In time rate", "pct"),
+        Column("overdue_not_held", "Due, not held"),
+        Column("rearranged", "Rearranged"),
+    ]
+    earlier = {r["review_type"]: r for r in totals_before or []}
+    year_columns = [Column("review_type", "Review type", "text"), *figures]
+    if comparing:
+        year_columns += [
+            Column("held" + PREVIOUS, f"Held {previous_label}"),
+            Column("in_time_rate" + PREVIOUS, f"In time rate {previous_label}", "pct"),
+        ]
+    year_rows = []
+    headlines = []
+    for row in totals:
+        out = dict(row)
+        old = earlier.get(row["review_type"], {})
+        if comparing:
+            out["held" + PREVIOUS] = old.get("held")
+            out["in_time_rate" + PREVIOUS] = old.get("in_time_rate")
+        year_rows.append(out)
+        what, verb = REVIEW_WORDS.get(row["review_type"], (row["review_type"], "were in time"))
+        if row["held"]:
+            headlines.append(
+                share_sentence(
+                    row["in_time"],
+                    row["held"],
+                    what,
+                    verb,
+                    before=old.get("in_time_rate") if comparing else None,
+                    previous_label=previous_label,
+                )
+            )
+    not_held = sum(int(r["overdue_not_held"]) for r in totals)
+    if not_held:
+        headlines.append(
+            f"{count(not_held)} review{'s' * (not_held != 1)} due in {label} had not been "
+            "held by the end of it."
+        )
+    month_columns = [
+        Column("month", "Month", "text"),
+        Column("review_type", "Review type", "text"),
+        *figures,
+    ]
+    month_rows = [dict(r) for r in months]
+    if month_rates_before is not None and previous_label is not None:
+        month_columns.append(Column("in_time_rate" + PREVIOUS, "In time rate a year before", "pct"))
+        for row in month_rows:
+            row["in_time_rate" + PREVIOUS] = month_rates_before.get(
+                (row["review_type"], row["month"])
+            )
+    tables = [
+        Table(
+            "Timeliness",
+            f"Reviews held in time, {label}",
+            year_columns,
+            year_rows,
+            note="Each review held in the period against the due date the statutory rules "
+            "give just before it was held (as iro overdue works it out).",
+        ),
+        Table(
+            "Timeliness by month",
+            f"Reviews held in time by month, {label}",
+            month_columns,
+            month_rows,
+            in_document=False,
+        ),
+    ]
+    return Section("Reviews held in time", headlines, tables)
+
+
+CP_FIGURES = (
+    ("plans_started", "Plans started", "int"),
+    ("repeat_plans", "Repeat plans", "int"),
+    ("repeat_rate", "Repeat plans, share of plans started", "pct"),
+    ("repeat_within_2_years", "Repeat plans within 2 years of the last", "int"),
+    ("repeat_within_2_years_rate", "Within 2 years, share of plans started", "pct"),
+    ("plans_ended", "Plans ended", "int"),
+    ("ended_after_2_years", "Plans ended after 2 years or more", "int"),
+    ("open_on_as_at", "Plans open at the end of the period", "int"),
+    ("open_over_18_months", "Open more than 18 months", "int"),
+)
+
+
+def cp_plans_section(
+    now: dict[str, Any], before: dict[str, Any] | None, label: str, previous_label: str | None
+) -> Section:
+    """``now``/``before``: the figures of ``iro cp-plans`` for the period and the one before."""
+    comparing = before is not None and previous_label is not None
+    columns = [
+        Column("figure", "Figure", "text"),
+        Column("count", label, "int"),
+        Column("share", "Share", "pct"),
+    ]
+    if comparing:
+        columns += [
+            Column("count" + PREVIOUS, str(previous_label), "int"),
+            Column("share" + PREVIOUS, f"Share {previous_label}", "pct"),
+        ]
+    rows = []
+    for key, words, kind in CP_FIGURES:
+        if kind == "pct":
+            continue
+        row: dict[str, Any] = {"figure": words, "count": now.get(key)}
+        share_key = {
+            "repeat_plans": "repeat_rate",
+            "repeat_within_2_years": "repeat_within_2_years_rate",
+            "ended_after_2_years": "ended_after_2_years_rate",
+            "open_over_18_months": "open_over_18_months_rate",
+        }.get(key)
+        row["share"] = now.get(share_key) if share_key else None
+        if comparing:
+            row["count" + PREVIOUS] = before.get(key)  # type: ignore[union-attr]
+            row["share" + PREVIOUS] = before.get(share_key) if share_key else None  # type: ignore[union-attr]
+        rows.append(row)
+    headlines = []
+    started = int(now.get("plans_started") or 0)
+    if started:
+        text = share_sentence(
+            int(now["repeat_plans"]),
+            started,
+            f"child protection plans started in {label}",
+            "were repeat plans",
+            before=before.get("repeat_rate") if comparing else None,
+            previous_label=previous_label,
+        )
+        headlines.append(
+            text[:-1] + f"; {pct(now.get('repeat_within_2_years_rate'))} were within two years "
+            "of a previous plan ending."
+        )
+    if now.get("open_on_as_at"):
+        headlines.append(
+            f"{count(int(now['open_over_18_months']))} of the {count(int(now['open_on_as_at']))} "
+            "plans open at the end of the period had been open for more than 18 months."
+        )
+    table = Table(
+        "CP plans",
+        f"Child protection plans, {label}",
+        columns,
+        rows,
+        note="Shares: repeat plans of plans started; ended after 2 years of plans "
+        "ended; open more than 18 months of plans open.",
+    )
+    return Section("Child protection plans", headlines, [table])
