@@ -75,11 +75,11 @@ def period_label(period: Period, as_at: date) -> str:
     fy = financial_year(fy_start_year(period.start))
     if period == fy:
         return year_label(period.start)
-    if period.start == fy.start and period.end <= fy.end:
-        return f"{year_label(period.start)} (to {period.end:%d/%m/%Y})"
     months = period.whole_months
     if months == 3 and period.start.month in (1, 4, 7, 10):
         return f"{year_label(period.start)} Q{(period.start.month - 4) % 12 // 3 + 1}"
     if months == 1:
         return f"{period.start:%B %Y}"
+    if period.start == fy.start and period.end <= fy.end:
+        return f"{year_label(period.start)} (to {period.end:%d/%m/%Y})"
     return str(period)
