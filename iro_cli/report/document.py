@@ -105,7 +105,7 @@ def _widths(table: Table) -> list[Any]:
         # headers are bold: a letter of a header is wider than a digit of a figure
         longest_word = 1.3 * max((len(w) for w in column.header.split()), default=4)
         if column.kind == "text":
-            words = [1.15 * min(len(w), 18) for c in cells for w in c.split()]  # bold in totals
+            words = [1.3 * min(len(w), 18) for c in cells for w in c.split()]  # bold in totals
             need.append(max([longest_word, 8, *words, *(min(len(c), 20) for c in cells)]) + 3)
         else:  # + the cell's margins
             need.append(max([longest_word, 7, *(len(c) for c in cells)]) + 4)
