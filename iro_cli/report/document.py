@@ -13,6 +13,7 @@ from iro_cli.report.pack import Column, Pack, Table
 TABLE_STYLE = "Light Grid Accent 1"
 CHART_WIDTH_CM = 16.0
 TEXT_WIDTH_CM = 16.6
+NORMAL = 9.5  # points; wider tables are set smaller (_type_size)
 
 
 def _cell_text(value: Any, column: Column) -> str:
@@ -94,23 +95,44 @@ def document_bytes(pack: Pack) -> bytes:
     return buffer.getvalue()
 
 
+def _type_size(table: Table) -> float:
+    """Points: 9.5 for up to 7 columns, 8.5 for 8, 8 for more."""
+    n = len(table.columns)
+    return NORMAL if n <= 7 else 8.5 if n == 8 else 8.0
+
+
 def _widths(table: Table) -> list[Any]:
-    """Column widths across the text width: text columns as wide as their words need,
-    figures narrower."""
+    """Column widths across the text width: every column as wide as its longest header
+    word and its figures need (bold letters are wider than digits); what is left goes
+    to the text columns, as wide as their words need."""
     from docx.shared import Cm
 
-    need = []
+    margin, bold, digit = 0.5, 0.26, 0.23  # cm: the cell margins, a bold letter, a digit
+    size = _type_size(table)
+    bold, digit = bold * size / NORMAL, digit * size / NORMAL
+    least, wanted = [], []
     for column in table.columns:
         cells = [_cell_text(row.get(column.key), column) for row in table.rows]
-        # headers are bold: a letter of a header is wider than a digit of a figure
-        longest_word = 1.3 * max((len(w) for w in column.header.split()), default=4)
+        header_word = max((len(w) for w in column.header.split()), default=4)
         if column.kind == "text":
-            words = [1.3 * min(len(w), 18) for c in cells for w in c.split()]  # bold in totals
-            need.append(max([longest_word, 8, *words, *(min(len(c), 20) for c in cells)]) + 3)
-        else:  # + the cell's margins
-            need.append(max([longest_word, 7, *(len(c) for c in cells)]) + 4)
-    total = sum(need)
-    return [Cm(TEXT_WIDTH_CM * n / total) for n in need]
+            word = max((len(w) for c in cells for w in c.split()), default=0)
+            low = max(header_word, min(word, 13)) * bold + margin  # a longer word may break
+            want = max(low, min(max((len(c) for c in cells), default=0), 20) * bold + margin)
+        else:
+            low = max(header_word * bold, max((len(c) for c in cells), default=0) * digit) + margin
+            want = low
+        least.append(low)
+        wanted.append(want)
+    if sum(least) >= TEXT_WIDTH_CM:
+        return [Cm(TEXT_WIDTH_CM * w / sum(least)) for w in least]
+    spare = TEXT_WIDTH_CM - sum(least)
+    extra = [w - low for w, low in zip(wanted, least, strict=True)]
+    if sum(extra) >= spare:
+        widths = [low + spare * e / sum(extra) for low, e in zip(least, extra, strict=True)]
+    else:
+        left = (spare - sum(extra)) / len(least)
+        widths = [w + left for w in wanted]
+    return [Cm(w) for w in widths]
 
 
 def _table(doc: Any, table: Table, heading: bool = True) -> None:
@@ -134,7 +156,7 @@ def _table(doc: Any, table: Table, heading: bool = True) -> None:
     widths = _widths(table)
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width  # the table grid: what LibreOffice and Word lay out by
-    small = Pt(8.5) if len(table.columns) > 7 else Pt(9.5)
+    small = Pt(_type_size(table))
     for cell, column, width in zip(grid.rows[0].cells, table.columns, widths, strict=True):
         cell.width = width
         cell.text = column.header
