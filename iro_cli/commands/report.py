@@ -247,8 +247,18 @@ def _load(session: Session) -> dict[str, pd.DataFrame | None]:
         "iros": session.load_optional("iros"),
         "disputes": session.load_optional("disputes"),
         "cp_plans": session.load_optional("cp_plans"),
-        "recommendations": session.load_optional("recommendations"),
+        "recommendations": _plain("recommendations", session),
     }
+
+
+def _plain(key: str, session: Session) -> Any:
+    """An export as plain columns (no DataFrame: the recommendations are many and only
+    linted), or ``None`` when the file is absent."""
+    from iro_cli.exports.reader import export_path, read_checked
+
+    if not export_path(key, session.exports, session.config).is_file():
+        return None
+    return read_checked(key, session.exports, session.config)
 
 
 def _sources(data: dict[str, Any], as_of: date) -> list[Any]:
@@ -257,6 +267,9 @@ def _sources(data: dict[str, Any], as_of: date) -> list[Any]:
     out = []
     for key, frame in data.items():
         if frame is None:
+            continue
+        if not hasattr(frame, "attrs"):  # plain columns (read_checked)
+            out.append(Source(Path(frame.path).name, len(frame.columns["_line"]), None))
             continue
         name = Path(str(frame.attrs.get("path", f"{key}.csv"))).name
         rows = int(frame.shape[0])
@@ -414,14 +427,14 @@ def smart_audit(
     import os
 
     from iro_cli.lint.engine import build_context, lint_in_context, settings_from_config
-    from iro_cli.lint.inputs import reviews_from_frame, rows_from_frame
+    from iro_cli.lint.inputs import reviews_from_frame, rows_from_columns
     from iro_cli.lint.summary import summarise
     from iro_cli.lint.terms import load_terms
 
     section = dict(session.config.section("lint"))
     settings = settings_from_config(section)
     terms = load_terms(section)
-    rows = rows_from_frame(data["recommendations"])
+    rows = rows_from_columns(data["recommendations"].columns)
     reviews = reviews_from_frame(data["reviews"])
     contexts = build_context(rows, reviews)
     chair = {r.review_id: r.chair for r in reviews if r.chair}
