@@ -112,8 +112,8 @@ def caseloads(
     band: Band = Band(),
 ) -> Caseloads:
     """Caseload per IRO on ``as_at`` (see the module docstring), in ``iros.csv`` order,
-    then IROs named in the exports but missing from ``iros.csv``, then children with no
-    IRO allocated."""
+    then IROs named in the exports (Allocated IRO, CP plan Chair, on rows begun by
+    ``as_at``) but missing from ``iros.csv``, then children with no IRO allocated."""
     looked_after = looked_after_on(children, as_at)
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
@@ -139,7 +139,9 @@ def caseloads(
             continue
         seen.add(key)
         rows.append(_row(name, team, fte, counts.get(key, 0), cp_counts.get(key, 0), band, False))
-    missing = sorted((set(counts) | set(cp_counts)) - seen - {""}, key=lambda k: names[k].lower())
+    for name in _named(children, cp_plans, as_at):
+        names.setdefault(_key(name), name)
+    missing = sorted(set(names) - seen - {""}, key=lambda k: names[k].lower())
     for key in missing:
         rows.append(
             _row(names[key], "", None, counts.get(key, 0), cp_counts.get(key, 0), band, True)
@@ -162,6 +164,16 @@ def caseloads(
         "not_in_iros": False,
     }
     return Caseloads(rows, total, band, as_at)
+
+
+def _named(children: pd.DataFrame, cp_plans: pd.DataFrame | None, as_at: date) -> list[str]:
+    """IROs named as Allocated IRO or CP plan Chair on rows begun by ``as_at`` (open or not)."""
+    begun = children["period_start"].map(lambda d: d is not None and d <= as_at)
+    names = [n for n in children.loc[begun, "allocated_iro"].unique() if n]
+    if cp_plans is not None:
+        started = cp_plans["strategy_discussion_date"].map(lambda d: d is not None and d <= as_at)
+        names += [n for n in cp_plans.loc[started, "chair"].unique() if n]
+    return names
 
 
 def _row(

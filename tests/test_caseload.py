@@ -37,6 +37,7 @@ def caseload_exports(tmp_path: Path) -> Path:
         child("C003", "Cat NoFte"),
         child("D001", "Dan Missing"),  # not in iros.csv
         child("E001", ""),  # no IRO allocated
+        child("F001", "Eve Gone", "01/01/2020", "01/01/2021"),  # named, not in iros.csv
     ]
     write_csv(tmp_path, "children.csv", rows)
     write_csv(
@@ -85,6 +86,8 @@ def test_caseload_counted_by_hand(runner, caseload_exports: Path) -> None:
     dan = rows["Dan Missing"]
     assert (dan["children"], dan["not_in_iros"], dan["fte"]) == ("1", "true", "")
     assert rows["(no IRO allocated)"]["children"] == "1"
+    eve = rows["Eve Gone"]  # an IRO named only on a closed row: listed, flagged, no children
+    assert (eve["children"], eve["not_in_iros"]) == ("0", "true")
     total = rows["Total"]  # 40+2+3+1+1 children; (40+2) / (0.5+1.0) FTE = 28.0
     assert (total["children"], total["fte"], total["children_per_fte"]) == ("47", "1.5", "28.0")
     assert total["cp_children"] == "2"
