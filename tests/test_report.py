@@ -179,8 +179,11 @@ def test_document(runner, tmp_path: Path) -> None:
 
 def test_no_compare_and_bad_name(runner, tmp_path: Path) -> None:
     path = tmp_path / "report.xlsx"
-    result = runner.invoke(cli, ["report", *CONFIG, *YEAR, "--no-compare", "-o", str(path)])
+    result = runner.invoke(
+        cli, ["report", *CONFIG, *YEAR, "--no-compare", "--no-audit", "-o", str(path)]
+    )
     assert result.exit_code == 0, result.output
+    assert "SMART audit" not in load_workbook(path).sheetnames
     assert [r["Year"] for r in sheet_rows(path, "Participation")] == ["2025/26"]
     headers = list(sheet_rows(path, "Disputes by level")[0])
     assert not any("2024/25" in str(h) for h in headers)

@@ -107,6 +107,12 @@ MEANINGS = [
     "disputes.png...), to paste into your own report.",
 )
 @click.option(
+    "--audit/--no-audit",
+    default=True,
+    help="Include the SMART audit of recommendations [default: --audit]. Linting every "
+    "recommendation of two years takes most of the time in a large authority.",
+)
+@click.option(
     "--compare/--no-compare",
     default=True,
     help="Put the previous period's figure beside each one (the same months a year "
@@ -119,6 +125,7 @@ def report(
     output_path: Path,
     force: bool,
     charts_dir: Path | None,
+    audit: bool,
     compare: bool,
 ) -> None:
     """The annual report pack: every figure for the period, as a workbook or a document.
@@ -146,7 +153,12 @@ def report(
     check_writable(output_path, force)
     period = resolve_period(period_choice, as_of)
     pack = build_pack(
-        session, period, as_of, compare, charts=kind == "document" or charts_dir is not None
+        session,
+        period,
+        as_of,
+        compare,
+        charts=kind == "document" or charts_dir is not None,
+        audit=audit,
     )
     charts = [chart for section in pack.sections for chart in section.charts]
     if charts_dir is not None:
@@ -181,7 +193,13 @@ def previous_of(period: Period) -> Period:
 
 
 def build_pack(
-    session: Session, period: Period, as_of: date, compare: bool, *, charts: bool
+    session: Session,
+    period: Period,
+    as_of: date,
+    compare: bool,
+    *,
+    charts: bool,
+    audit: bool = True,
 ) -> Pack:
     """Load the exports once and gather every section (charts only for the document)."""
     from iro_cli import __version__
@@ -194,7 +212,7 @@ def build_pack(
     before_day = as_at(before, as_of) if before is not None else None
     label = period_label(period, day)
     previous_label = period_label(before, before_day) if before is not None else None
-    data = _load(session)
+    data = _load(session, audit)
 
     sections: list[Section] = []
     now_period = Period(period.start, day)
@@ -210,11 +228,12 @@ def build_pack(
         )
     else:
         _left_out("disputes.csv", "dispute resolution")
-    audit = _audit(session, data, now_period, then_period, label, previous_label)
-    if audit is not None:
-        sections.append(audit)
-    else:
-        _left_out("recommendations.csv", "the SMART audit")
+    if audit:
+        smart = _audit(session, data, now_period, then_period, label, previous_label)
+        if smart is not None:
+            sections.append(smart)
+        else:
+            _left_out("recommendations.csv", "the SMART audit")
     sources = _sources(data, as_of)
     return Pack(
         TITLE if not _service(session) else f"{_service(session)}: IRO annual report figures",
@@ -240,14 +259,14 @@ def _service(session: Session) -> str:
     return name.strip() if isinstance(name, str) else ""
 
 
-def _load(session: Session) -> dict[str, pd.DataFrame | None]:
+def _load(session: Session, audit: bool = True) -> dict[str, pd.DataFrame | None]:
     return {
         "children": session.load("children"),
         "reviews": session.load("reviews"),
         "iros": session.load_optional("iros"),
         "disputes": session.load_optional("disputes"),
         "cp_plans": session.load_optional("cp_plans"),
-        "recommendations": _plain("recommendations", session),
+        "recommendations": _plain("recommendations", session) if audit else None,
     }
 
 
