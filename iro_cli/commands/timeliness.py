@@ -1,0 +1,240 @@
+"""``iro timeliness``: the share of reviews held in time, per month, quarter, year, IRO or team."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from iro_cli.commands.overdue import TYPE_CHOICE
+from iro_cli.options import (
+    Output,
+    PeriodChoice,
+    Session,
+    as_of_option,
+    output_options,
+    period_options,
+    resolve_period,
+    session_options,
+)
+
+if TYPE_CHECKING:
+    from iro_cli.periods import Period
+    from iro_cli.schedule.dates import WorkingCalendar
+    from iro_cli.timeliness.reviews import Timeliness
+
+BY = ("month", "quarter", "year", "iro", "team")
+
+
+@click.command()
+@session_options
+@period_options
+@as_of_option
+@click.option(
+    "--by",
+    type=click.Choice(BY, case_sensitive=False),
+    default="month",
+    show_default=True,
+    help="One row per month, quarter, financial year, IRO (the review's chair) or team, "
+    "for each review type.",
+)
+@click.option(
+    "--type",
+    "kind",
+    type=TYPE_CHOICE,
+    default="all",
+    show_default=True,
+    help="CLA reviews, child protection conferences, pathway plan reviews, or all.",
+)
+@click.option(
+    "--list",
+    "as_list",
+    is_flag=True,
+    help="One row per review instead (held, or due and not held), to check any figure.",
+)
+@click.option(
+    "--total",
+    is_flag=True,
+    help="End each review type with its Total row in csv/json/xlsx (the table always has it).",
+)
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE.png",
+    help="Also draw the in-time rate month by month, with the previous year as a second line "
+    "(--force replaces an existing file).",
+)
+@output_options()
+def timeliness(
+    session: Session,
+    out: Output,
+    period_choice: PeriodChoice,
+    as_of: date,
+    by: str,
+    kind: str,
+    as_list: bool,
+    total: bool,
+    chart: Path | None,
+) -> None:
+    """Reviews held in time: held, in time, late, the in-time rate, reviews due
+    and not held, and meetings rearranged, per group and review type.
+
+    Each review held in the period is measured against the due date the
+    statutory rules give just before it was held (the same rules as
+    iro overdue): in time when held on or before it (a due date on a weekend
+    or bank holiday is not extended). A late review does not make the next one
+    late. overdue_not_held counts the reviews iro overdue lists on the "as at"
+    day (the end of the period, or --as-of if earlier), in the group of their
+    due date. A young person's first pathway plan review has no due date from
+    the exports and is not counted.
+
+    \b
+    Examples:
+      iro timeliness --year 2025/26
+      iro timeliness --year 2025/26 --by quarter --type cp
+      iro timeliness --month 2026-04 --list -o april.xlsx
+      iro timeliness --year 2025/26 --type cla --chart timeliness.png
+    """
+    import pandas as pd
+
+    from iro_cli.schedule.dates import calendar_from_settings
+    from iro_cli.timeliness.figures import columns, summarise
+    from iro_cli.timeliness.reviews import LIST_COLUMNS
+
+    by, kind = by.lower(), kind.lower()
+    period = resolve_period(period_choice, as_of)
+    if chart is not None:
+        _check_chart_path(chart, out.force)
+    calendar = calendar_from_settings(session.config.nation, session.config.section("holidays"))
+    types = ["cla", "cp", "pathway"] if kind == "all" else [kind]
+    children = session.load("children")
+    reviews = session.load("reviews")
+    cp_plans = session.load_optional("cp_plans") if "cp" in types else None
+    if kind == "cp" and cp_plans is None:
+        session.load("cp_plans")  # raises the "not found" error with its hint
+
+    def measure(when: Period, day: date) -> Timeliness:
+        from iro_cli.timeliness.reviews import review_timeliness
+
+        return review_timeliness(children, reviews, cp_plans, when, day, calendar, types)
+
+    result = measure(period, as_of)
+    if as_list:
+        rows = [tuple(getattr(r, c) for c in LIST_COLUMNS) for r in result.held + result.not_held]
+        frame = pd.DataFrame.from_records(rows, columns=LIST_COLUMNS)
+        out.render(frame, table_format={"in_time": lambda v: "yes" if v else "no"}, sheet="Reviews")
+    else:
+        figures = summarise(result, by, total=total or out.format == "table")
+        frame = pd.DataFrame.from_records(figures, columns=columns(by))
+        if out.format == "table":
+            out.render(frame, table_format={"in_time_rate": _percent}, sheet="Timeliness")
+        else:
+            frame["in_time_rate"] = [
+                None if v is None else round(v, 4) for v in frame["in_time_rate"]
+            ]
+            out.render(frame, sheet="Timeliness")
+    if chart is not None:
+        _write_chart(result, measure, chart, out.force, calendar)
+    _footer(result, types, cp_plans is None)
+
+
+def _percent(value: Any) -> str:
+    return "" if value is None or value != value else f"{value * 100:.1f}%"
+
+
+def _check_chart_path(chart: Path, force: bool) -> None:
+    from iro_cli.errors import OutputError
+    from iro_cli.fileio import check_writable
+
+    if chart.suffix.lower() != ".png":
+        raise OutputError(f"{chart}: --chart writes a PNG picture; give a name ending .png")
+    check_writable(chart, force)
+
+
+def _footer(result: Timeliness, types: list[str], no_cp: bool) -> None:
+    held = len(result.held)
+    in_time = sum(r.in_time for r in result.held)
+    note = f"{held} held, {in_time} in time, {len(result.not_held)} due and not held"
+    note += f" ({result.period}, as at {result.as_at:%d/%m/%Y})"
+    if "cp" in types and no_cp:
+        note += "; no cp_plans.csv, so no child protection conferences"
+    click.echo(f"iro: {note}", err=True)
+    for kind, count in sorted(result.unmatched.items()):
+        what = {
+            "CLA Review": "outside any period of care in children.csv",
+            "ICPC": "with no strategy discussion in cp_plans.csv",
+            "RCPC": "outside any plan in cp_plans.csv",
+        }.get(kind, "with no due date")
+        plural = "s" if count != 1 else ""
+        click.echo(
+            f"iro: warning: {count} held {kind}{plural} {what} not counted "
+            "(no due date can be worked out)",
+            err=True,
+        )
+
+
+def _write_chart(
+    result: Timeliness,
+    measure: Any,
+    path: Path,
+    force: bool,
+    calendar: WorkingCalendar,
+) -> None:
+    from iro_cli.charts import timeliness_chart
+    from iro_cli.fileio import write_atomic
+    from iro_cli.periods import (
+        YEAR_SHIFT,
+        Period,
+        financial_year,
+        fy_start_year,
+        labels_between,
+        year_label,
+    )
+    from iro_cli.timeliness.figures import monthly_rates
+    from iro_cli.timeliness.reviews import REVIEW_TYPES
+
+    period = result.period
+    one_year = fy_start_year(period.start) == fy_start_year(period.end)
+    if one_year:  # the whole financial year on the axis, and the whole year before
+        axis = financial_year(fy_start_year(period.start))
+        before = financial_year(fy_start_year(period.start) - 1)
+        labels = (f"{year_label(period.start)}", f"{year_label(before.start)}")
+    else:
+        axis = period
+        before = Period(YEAR_SHIFT.back(period.start), YEAR_SHIFT.back(period.end))
+        labels = (f"{period}", f"{before}")
+    previous = measure(before, min(before.end, result.as_at))
+    kinds = [k for k in REVIEW_TYPES if any(r.review_type == k for r in result.held)]
+    panels = []
+    for kind in kinds:
+        now = monthly_rates(result, kind)
+        then = monthly_rates(previous, kind)
+        months = labels_between("month", axis)
+        then_by_position = list(then.values())
+        panels.append(
+            (
+                kind,
+                months,
+                [now.get(m) for m in months],
+                [
+                    then_by_position[i] if i < len(then_by_position) else None
+                    for i in range(len(months))
+                ],
+                _totals(result, kind),
+                _totals(previous, kind),
+            )
+        )
+    subtitle = (
+        f"Share of reviews held on or before their due date, {labels[0]} "
+        f"(to {result.as_at:%d/%m/%Y}) compared with {labels[1]}"
+    )
+    png = timeliness_chart(panels, labels=labels, subtitle=subtitle)
+    write_atomic(path, png, force=force)
+    click.echo(f"iro: chart written to {path}", err=True)
+
+
+def _totals(result: Timeliness, kind: str) -> tuple[int, int]:
+    rows = [r for r in result.held if r.review_type == kind]
+    return sum(r.in_time for r in rows), len(rows)
