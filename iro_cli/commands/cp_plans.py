@@ -91,7 +91,7 @@ def cp_plans(
         records = [tuple(getattr(r, c) for c in LIST_COLUMNS) for r in rows]
         yes_no = {c: _yes_no for c in LIST_COLUMNS if isinstance(getattr(rows[0], c, None), bool)}
         out.render(
-            pd.DataFrame.from_records(records, columns=LIST_COLUMNS),
+            pd.DataFrame(records, columns=LIST_COLUMNS, dtype=object),
             table_format=yes_no if rows else None,
             sheet="Plans",
         )
