@@ -164,34 +164,38 @@ def timeliness_chart(
 
     n = max(len(panels), 1)
     panel_height = 2.35
-    height = 1.35 + panel_height * n + 0.55
+    height = panel_height * n + 1.25
     fig = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI)
     FigureCanvasAgg(fig)
     names = {"CLA Review": "Child in care reviews", "ICPC": "Initial child protection conferences",
              "RCPC": "Review child protection conferences",
              "Pathway Plan Review": "Pathway plan reviews"}  # fmt: skip
-    lowest = min(
-        (v for panel in panels for series in (panel[2], panel[3]) for v in series if v is not None),
-        default=1.0,
-    )
-    floor = max(0.0, min(0.8, (int(lowest * 10) / 10) - 0.05 if lowest < 1 else 0.8))
-    bottom_margin = 0.55
     for i, (kind, months, now, then, (in_time, held), (then_in, then_held)) in enumerate(panels):
-        bottom = (bottom_margin + panel_height * (n - 1 - i) + 0.45) / height
+        rates = [v for v in (*now, *then) if v is not None]
+        lowest = min(rates, default=1.0)  # each panel starts 10 points below its lowest month
+        floor = max(0.0, min(0.8, int(lowest * 10) / 10 - 0.1))
+        bottom = (1.0 + panel_height * (n - 1 - i)) / height
         ax = fig.add_axes((0.1, bottom, 0.86, (panel_height - 0.8) / height))
         xs = list(range(len(months)))
         ys_then = [None if v is None else v * 100 for v in then]
         ys_now = [None if v is None else v * 100 for v in now]
+        ax.plot(xs, [float("nan") if v is None else v for v in ys_now], color=THIS_YEAR,
+                marker="o", markersize=4, linewidth=2, label=labels[0], zorder=3)  # fmt: skip
         ax.plot(xs, [float("nan") if v is None else v for v in ys_then], color=LAST_YEAR,
                 linestyle="--", marker="s", markersize=3.5, linewidth=1.4,
                 label=labels[1])  # fmt: skip
-        ax.plot(xs, [float("nan") if v is None else v for v in ys_now], color=THIS_YEAR,
-                marker="o", markersize=4, linewidth=2, label=labels[0])  # fmt: skip
         for x, y in zip(xs, ys_now, strict=True):
-            if y is not None:
-                ax.annotate(f"{y:.0f}%", (x, y), textcoords="offset points", xytext=(0, 5),
-                            ha="center", fontsize=6.5, color=THIS_YEAR)  # fmt: skip
-        ax.set_ylim(floor * 100, 103)
+            if y is None:
+                continue
+            around = [v for v in ys_now[max(x - 1, 0) : x + 2] if v is not None and v != y]
+            # A dip has its label under it, unless that would fall off the panel.
+            below = bool(around) and all(y < v for v in around) and y >= floor * 100 + 8
+            ax.annotate(f"{y:.0f}%", (x, y), textcoords="offset points",
+                        xytext=(0, -11 if below else 5), ha="center", fontsize=6.5,
+                        color=THIS_YEAR)  # fmt: skip
+        ax.set_ylim(floor * 100, 106)
+        step = 20 if floor <= 0.4 else 10 if floor <= 0.7 else 5
+        ax.set_yticks(range(round(floor * 100), 101, step))
         ax.set_xlim(-0.4, len(months) - 0.6)
         ax.set_xticks(xs, [display_label(m).replace(" ", "\n") for m in months], fontsize=7)
         ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%")
@@ -206,13 +210,13 @@ def timeliness_chart(
             f"{then_in / then_held:.1%} ({then_in:,}/{then_held:,})" if then_held else "none held"
         )
         ax.set_title(f"{names.get(kind, kind)}: {labels[0]} {rate_now}; {labels[1]} {rate_then}",
-                     fontsize=8.5, loc="left", fontweight="bold")  # fmt: skip
+                     fontsize=8.5, loc="left", fontweight="bold", pad=9)  # fmt: skip
         if i == 0:
             ax.legend(loc="lower left", fontsize=7.5, frameon=False, ncols=2)
     fig.text(0.02, 1 - 0.15 / height, "Reviews held on time, month by month", fontsize=13,
              fontweight="bold", va="top")  # fmt: skip
-    fig.text(0.02, 1 - 0.5 / height, subtitle, fontsize=8.5, color="#333333", va="top",
-             wrap=True)  # fmt: skip
+    fig.text(0.02, 1 - 0.5 / height, subtitle, fontsize=8.5, color="#333333",
+             va="top")  # fmt: skip
     fig.text(0.02, 0.12 / height,
              "On time: held on or before the date the statutory timescale allows. Months with no "
              "reviews held are left blank.", fontsize=7, color="#444444")  # fmt: skip
