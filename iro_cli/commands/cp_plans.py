@@ -84,7 +84,9 @@ def cp_plans(
     from iro_cli.timeliness.plans import FIGURES, LIST_COLUMNS, plan_figures, plan_rows
 
     period = resolve_period(period_choice, as_of)
-    plans = session.load("cp_plans")
+    from iro_cli.commands.timeliness import read_columns
+
+    plans = read_columns(session, "cp_plans")
     rows = plan_rows(plans, period, as_of)
     day = as_at(period, as_of)
     if as_list:

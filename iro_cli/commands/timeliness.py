@@ -109,11 +109,9 @@ def timeliness(
         _check_chart_path(chart, out.force)
     calendar = calendar_from_settings(session.config.nation, session.config.section("holidays"))
     types = ["cla", "cp", "pathway"] if kind == "all" else [kind]
-    children = session.load("children")
-    reviews = session.load("reviews")
-    cp_plans = session.load_optional("cp_plans") if "cp" in types else None
-    if kind == "cp" and cp_plans is None:
-        session.load("cp_plans")  # raises the "not found" error with its hint
+    children = read_columns(session, "children")
+    reviews = read_columns(session, "reviews")
+    cp_plans = read_columns(session, "cp_plans", optional=kind != "cp") if "cp" in types else None
 
     def measure(when: Period, day: date) -> Timeliness:
         from iro_cli.timeliness.reviews import review_timeliness
@@ -138,6 +136,16 @@ def timeliness(
     if chart is not None:
         _write_chart(result, measure, chart, out.force, calendar)
     _footer(result, types, cp_plans is None)
+
+
+def read_columns(session: Session, key: str, optional: bool = False) -> Any:
+    """An export's checked cells as plain columns (no DataFrame: a third of the time at
+    scale); ``None`` for an optional file that is not there."""
+    from iro_cli.exports.reader import export_path, read_checked
+
+    if optional and not export_path(key, session.exports, session.config).is_file():
+        return None
+    return read_checked(key, session.exports, session.config).columns
 
 
 def _percent(value: Any) -> str:

@@ -17,7 +17,9 @@ from iro_cli.schedule.dates import add_months, uk
 from iro_cli.timeliness.figures import rate
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from collections.abc import Mapping, Sequence
+
+    Columns = Mapping[str, Sequence]  # a DataFrame, or the plain columns of read_checked
 
 TWO_YEARS_DAYS = 730
 LONG_OPEN_MONTHS = 18
@@ -59,7 +61,7 @@ FIGURES = (
 )
 
 
-def plan_rows(cp_plans: pd.DataFrame, period: Period, as_of: date) -> list[PlanRow]:
+def plan_rows(cp_plans: Columns, period: Period, as_of: date) -> list[PlanRow]:
     """Every plan that started or ended in the period, or is open on the as-at day."""
     day = as_at(period, as_of)
     long_before = add_months(day, -LONG_OPEN_MONTHS)

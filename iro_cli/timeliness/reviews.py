@@ -35,7 +35,9 @@ from iro_cli.schedule.due import (
 )
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from collections.abc import Mapping, Sequence
+
+    Columns = Mapping[str, Sequence]  # a DataFrame, or the plain columns of read_checked
 
 REVIEW_TYPES = (CLA, ICPC, RCPC, PATHWAY)
 NOT_RECORDED = "Not recorded"
@@ -84,7 +86,7 @@ class Timeliness:
     unmatched: dict[str, int]  # held reviews in the period with no due date, by type
 
 
-def _care_starts(children: pd.DataFrame, as_at_day: date) -> dict[str, list[tuple[date, bool]]]:
+def _care_starts(children: Columns, as_at_day: date) -> dict[str, list[tuple[date, bool]]]:
     """Person -> the starts (and short-breaks flag) of their periods of care, in order."""
     starts: dict[str, list[tuple[date, bool]]] = {}
     for person, start, short_breaks in zip(
@@ -102,9 +104,9 @@ def _is_held(meeting: Meeting) -> bool:
 
 
 def review_timeliness(
-    children: pd.DataFrame,
-    reviews: pd.DataFrame,
-    cp_plans: pd.DataFrame | None,
+    children: Columns,
+    reviews: Columns,
+    cp_plans: Columns | None,
     period: Period,
     as_of: date,
     calendar: WorkingCalendar,
@@ -131,8 +133,6 @@ def review_timeliness(
         person: str, kind: str, meeting: Meeting, due: date, basis: str, team: str = ""
     ) -> None:
         claimed.add((person, kind, meeting.review_id, meeting.day))
-        if meeting.day < period.start:
-            return
         iro, child_team = allocated(person, team)
         late = (meeting.day - due).days
         held.append(
@@ -165,9 +165,10 @@ def review_timeliness(
                     continue  # held before any period of care: no due date (counted below)
                 if index != current:
                     current, count, last = index, 0, None
-                start, short_breaks = care[index]
-                due, basis = cla_next_due(start, short_breaks, count, last, calendar, index > 0)
-                add(person, CLA, meeting, due, basis)
+                if meeting.day >= period.start:  # earlier ones only move the clock
+                    start, short_breaks = care[index]
+                    due, basis = cla_next_due(start, short_breaks, count, last, calendar, index > 0)
+                    add(person, CLA, meeting, due, basis)
                 count, last = count + 1, meeting.day
 
     if kinds & {ICPC, RCPC} and cp_plans is not None:
@@ -191,7 +192,7 @@ def review_timeliness(
             conference = conference_day(icpcs, plan_start, day)
             if conference is None:
                 continue
-            if ICPC in kinds:
+            if ICPC in kinds and conference >= period.start:
                 due, basis = icpc_due(strategy, calendar)
                 if icpcs:
                     meeting = icpcs[0]
@@ -205,8 +206,9 @@ def review_timeliness(
                 last = None
                 for meeting in meetings.get((person, RCPC), []):
                     if _is_held(meeting) and conference < meeting.day <= until:
-                        due, basis = rcpc_next_due(conference, last)
-                        add(person, RCPC, meeting, due, basis, plan_team)
+                        if meeting.day >= period.start:
+                            due, basis = rcpc_next_due(conference, last)
+                            add(person, RCPC, meeting, due, basis, plan_team)
                         last = meeting.day
 
     if PATHWAY in kinds:
@@ -215,7 +217,7 @@ def review_timeliness(
                 continue
             last = None
             for meeting in filter(_is_held, own):
-                if last is not None:  # a first pathway plan review has no due date here
+                if last is not None and meeting.day >= period.start:  # a first one has no due date
                     due, basis = pathway_next_due(last)
                     add(person, PATHWAY, meeting, due, basis)
                 last = meeting.day
@@ -265,9 +267,9 @@ def _order(row: ReviewRow) -> tuple[int, date, str, str]:
 
 
 def _not_held(
-    children: pd.DataFrame,
-    reviews: pd.DataFrame,
-    cp_plans: pd.DataFrame | None,
+    children: Columns,
+    reviews: Columns,
+    cp_plans: Columns | None,
     period: Period,
     day: date,
     calendar: WorkingCalendar,
