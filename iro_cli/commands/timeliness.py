@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from iro_cli.timeliness.reviews import Timeliness
 
 BY = ("month", "quarter", "year", "iro", "team")
+TABLE_HEADERS = {
+    "review_type": "review\ntype",
+    "in_time": "in\ntime",
+    "in_time_rate": "in time\nrate",
+    "overdue_not_held": "overdue,\nnot held",
+}
 
 
 @click.command()
@@ -114,9 +120,13 @@ def timeliness(
     cp_plans = read_columns(session, "cp_plans", optional=kind != "cp") if "cp" in types else None
 
     def measure(when: Period, day: date) -> Timeliness:
+        from iro_cli.gcpause import fewer_gc_passes
         from iro_cli.timeliness.reviews import review_timeliness
 
-        return review_timeliness(children, reviews, cp_plans, when, day, calendar, types)
+        # Millions of small tuples and no cycles: the collector's passes over the loaded
+        # columns took 6 of the 7 s of indexing 690,000 review rows.
+        with fewer_gc_passes(1_000_000):
+            return review_timeliness(children, reviews, cp_plans, when, day, calendar, types)
 
     result = measure(period, as_of)
     if as_list:
@@ -126,8 +136,9 @@ def timeliness(
     else:
         figures = summarise(result, by, total=total or out.format == "table")
         frame = pd.DataFrame.from_records(figures, columns=columns(by))
-        if out.format == "table":
-            out.render(frame, table_format={"in_time_rate": _percent}, sheet="Timeliness")
+        if out.format == "table":  # two-line headers keep the table near 80 columns
+            frame = frame.rename(columns=TABLE_HEADERS)
+            out.render(frame, table_format={TABLE_HEADERS["in_time_rate"]: _percent})
         else:
             frame["in_time_rate"] = [
                 None if v is None else round(v, 4) for v in frame["in_time_rate"]

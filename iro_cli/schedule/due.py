@@ -146,19 +146,22 @@ COLUMNS = [f.name for f in fields(DueReview)]
 def index_meetings(reviews: pd.DataFrame, as_of: date) -> dict[tuple[str, str], list[Meeting]]:
     """(person, review type) -> meetings sorted by date; held meetings after ``as_of`` dropped."""
     index: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
-    for person, kind, day, status, next_date, chair, review_id in zip(
-        reviews["person_id"],
-        reviews["review_type"],
-        reviews["review_date"],
-        reviews["status"],
-        reviews["next_review_date"],
-        reviews["chair"],
-        reviews["review_id"],
-        strict=True,
-    ):
-        if status == "Held" and day > as_of:
+    rows = map(
+        Meeting._make,  # tuple.__new__ on each zipped row: no Python-level call per meeting
+        zip(
+            reviews["review_date"],
+            reviews["status"],
+            reviews["next_review_date"],
+            reviews["chair"],
+            reviews["review_id"],
+            strict=True,
+        ),
+    )
+    keys = zip(reviews["person_id"], reviews["review_type"], strict=True)
+    for key, meeting in zip(keys, rows, strict=True):
+        if meeting.status == "Held" and meeting.day > as_of:
             continue  # not yet held as at as_of
-        index[(person, kind)].append(Meeting(day, status, next_date, chair, review_id))
+        index[key].append(meeting)
     for meetings in index.values():
         meetings.sort()
     return index
@@ -424,11 +427,20 @@ def due_reviews(
     as_of: date,
     calendar: WorkingCalendar,
     types: Iterable[str] = ("cla", "cp", "pathway"),
+    *,
+    meetings: dict[tuple[str, str], list[Meeting]] | None = None,
+    periods: dict[str, tuple[Period, int]] | None = None,
 ) -> list[DueReview]:
-    """Every review due (of the given types), most urgent first."""
+    """Every review due (of the given types), most urgent first.
+
+    ``meetings`` and ``periods``, when given, are ``index_meetings(reviews, as_of)`` and
+    ``current_periods(children, as_of)`` already worked out by the caller.
+    """
     types = set(types)
-    meetings = index_meetings(reviews, as_of)
-    periods = current_periods(children, as_of)
+    if meetings is None:
+        meetings = index_meetings(reviews, as_of)
+    if periods is None:
+        periods = current_periods(children, as_of)
     rows: list[DueReview] = []
     if "cla" in types:
         rows += cla_due(periods, meetings, as_of, calendar)

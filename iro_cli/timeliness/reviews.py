@@ -23,6 +23,7 @@ from iro_cli.schedule.due import (
     PATHWAY,
     RCPC,
     TYPES,
+    DueReview,
     Meeting,
     cla_next_due,
     conference_day,
@@ -117,10 +118,8 @@ def review_timeliness(
     kinds = {kind for key in types for kind in TYPES[key]}
     day = as_at(period, as_of)
     meetings = index_meetings(reviews, day)
-    people = {
-        person: (found.iro, found.team)
-        for person, (found, _) in current_periods(children, day).items()
-    }
+    periods = current_periods(children, day)
+    people = {person: (found.iro, found.team) for person, (found, _) in periods.items()}
     held: list[ReviewRow] = []
     unmatched: dict[str, int] = {}
     claimed: set[tuple[str, str, str, date]] = set()
@@ -248,7 +247,10 @@ def review_timeliness(
             ):
                 unmatched[kind] = unmatched.get(kind, 0) + 1
 
-    not_held = _not_held(children, reviews, cp_plans, period, day, calendar, types, people)
+    due = due_reviews(
+        children, reviews, cp_plans, day, calendar, types, meetings=meetings, periods=periods
+    )
+    not_held = _not_held(due, period, day, people)
     held.sort(key=_order)
     return Timeliness(period, day, held, not_held, rearranged, unmatched)
 
@@ -267,18 +269,11 @@ def _order(row: ReviewRow) -> tuple[int, date, str, str]:
 
 
 def _not_held(
-    children: Columns,
-    reviews: Columns,
-    cp_plans: Columns | None,
-    period: Period,
-    day: date,
-    calendar: WorkingCalendar,
-    types: set[str],
-    people: dict[str, tuple[str, str]],
+    due_list: list[DueReview], period: Period, day: date, people: dict[str, tuple[str, str]]
 ) -> list[ReviewRow]:
-    """What ``iro overdue`` lists as overdue on ``day``, due within the period."""
+    """What ``iro overdue`` lists as overdue on ``day`` (``due_list``), due within the period."""
     rows = []
-    for due in due_reviews(children, reviews, cp_plans, day, calendar, types):
+    for due in due_list:
         if due.days_to_due >= 0 or due.due_date < period.start:
             continue
         iro, team = people.get(due.person_id, ("", ""))
