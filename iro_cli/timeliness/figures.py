@@ -27,7 +27,15 @@ def rate(part: int, whole: int) -> float | None:
 def _group_of(by: str) -> Callable[[date, str, str], str]:
     if by in LABELLERS:
         label = LABELLERS[by]
-        return lambda day, _iro, _team: label(day)
+        seen: dict[date, str] = {}  # a year's reviews fall on a few hundred distinct days
+
+        def of_day(day: date, _iro: str, _team: str) -> str:
+            found = seen.get(day)
+            if found is None:
+                found = seen[day] = label(day)
+            return found
+
+        return of_day
     if by == "iro":
         return lambda _day, iro, _team: iro
     if by == "team":
