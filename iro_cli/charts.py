@@ -150,6 +150,7 @@ def timeliness_chart(
     *,
     labels: tuple[str, str],
     subtitle: str,
+    title: str = "Reviews held on time, month by month",
 ) -> bytes:
     """A PNG with one panel per review type: the in-time rate month by month, this year
     (solid blue, round markers, labelled) and the year before (dashed orange, squares).
@@ -213,7 +214,7 @@ def timeliness_chart(
                      fontsize=8.5, loc="left", fontweight="bold", pad=9)  # fmt: skip
         if i == 0:
             ax.legend(loc="lower left", fontsize=7.5, frameon=False, ncols=2)
-    fig.text(0.02, 1 - 0.15 / height, "Reviews held on time, month by month", fontsize=13,
+    fig.text(0.02, 1 - 0.15 / height, title, fontsize=13,
              fontweight="bold", va="top")  # fmt: skip
     fig.text(0.02, 1 - 0.5 / height, subtitle, fontsize=8.5, color="#333333",
              va="top")  # fmt: skip

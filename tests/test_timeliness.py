@@ -320,3 +320,39 @@ def test_chart_writes_a_png(runner, tmp_path: Path) -> None:
     assert oct(chart.stat().st_mode & 0o777) == "0o600"
     again = run(runner, "timeliness", "--year", "2025/26", "--as-of", AS_OF, "--chart", str(chart))
     assert again.exit_code != 0 and "--force" in again.stderr
+
+
+def test_sample_list_sums_to_every_grouping() -> None:
+    """On the sample authority too: the review-level rows add up to each --by's figures."""
+    config = Config()
+    sample = REPO / "sample_exports"
+    frames = [load_export(k, sample, config) for k in ("children", "reviews", "cp_plans")]
+    period = Period(date(2025, 4, 1), date(2026, 3, 31))
+    result = review_timeliness(*frames, period, date(2026, 11, 20), WorkingCalendar())
+    expected: Counter[tuple[str, str]] = Counter()
+    for row in result.held:
+        expected[(row.review_type, "held")] += 1
+        expected[(row.review_type, "in_time")] += row.in_time
+    for row in result.not_held:
+        expected[(row.review_type, "overdue_not_held")] += 1
+    expected[("CLA Review", "rearranged")] = sum(
+        m.review_type == "CLA Review" for m in result.rearranged
+    )
+    for by in ("month", "quarter", "year", "iro", "team"):
+        got: Counter[tuple[str, str]] = Counter()
+        for row in summarise(result, by, total=False):
+            for name in ("held", "in_time", "overdue_not_held"):
+                got[(row["review_type"], name)] += row[name]
+            if row["review_type"] == "CLA Review":
+                got[("CLA Review", "rearranged")] += row["rearranged"]
+        assert +got == +expected, by
+    assert expected[("CLA Review", "held")] == 580  # README: 94.0% (545/580)
+
+
+def test_chart_title_from_settings(runner, tmp_path: Path) -> None:
+    settings = tmp_path / "iro.toml"
+    settings.write_text('[timeliness]\nchart_title = ""\n', encoding="utf-8")
+    result = runner.invoke(cli, ["timeliness", "--config", str(settings), "--exports",
+                                 str(FIXTURE), "--chart", str(tmp_path / "c.png")])  # fmt: skip
+    assert result.exit_code != 0
+    assert "timeliness.chart_title must be text" in result.stderr

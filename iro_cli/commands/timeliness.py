@@ -22,7 +22,6 @@ from iro_cli.options import (
 
 if TYPE_CHECKING:
     from iro_cli.periods import Period
-    from iro_cli.schedule.dates import WorkingCalendar
     from iro_cli.timeliness.reviews import Timeliness
 
 BY = ("month", "quarter", "year", "iro", "team")
@@ -112,6 +111,7 @@ def timeliness(
     by, kind = by.lower(), kind.lower()
     period = resolve_period(period_choice, as_of)
     if chart is not None:
+        chart_title = _chart_title(session)
         _check_chart_path(chart, out.force)
     calendar = calendar_from_settings(session.config.nation, session.config.section("holidays"))
     types = ["cla", "cp", "pathway"] if kind == "all" else [kind]
@@ -145,7 +145,7 @@ def timeliness(
             ]
             out.render(frame, sheet="Timeliness")
     if chart is not None:
-        _write_chart(result, measure, chart, out.force, calendar)
+        _write_chart(result, measure, chart, out.force, chart_title)
     _footer(result, types, cp_plans is None)
 
 
@@ -161,6 +161,18 @@ def read_columns(session: Session, key: str, optional: bool = False) -> Any:
 
 def _percent(value: Any) -> str:
     return "" if value is None or value != value else f"{value * 100:.1f}%"
+
+
+DEFAULT_TITLE = "Reviews held on time, month by month"
+
+
+def _chart_title(session: Session) -> str:
+    from iro_cli.errors import ConfigError
+
+    title = session.config.section("timeliness").get("chart_title", DEFAULT_TITLE)
+    if not isinstance(title, str) or not title.strip():
+        raise ConfigError(f"{session.config.where}: timeliness.chart_title must be text")
+    return title.strip()
 
 
 def _check_chart_path(chart: Path, force: bool) -> None:
@@ -199,7 +211,7 @@ def _write_chart(
     measure: Any,
     path: Path,
     force: bool,
-    calendar: WorkingCalendar,
+    title: str,
 ) -> None:
     from iro_cli.charts import timeliness_chart
     from iro_cli.fileio import write_atomic
@@ -249,7 +261,7 @@ def _write_chart(
         f"Share of reviews held on or before their due date, {labels[0]} "
         f"(to {result.as_at:%d/%m/%Y}) compared with {labels[1]}"
     )
-    png = timeliness_chart(panels, labels=labels, subtitle=subtitle)
+    png = timeliness_chart(panels, labels=labels, subtitle=subtitle, title=title)
     write_atomic(path, png, force=force)
     click.echo(f"iro: chart written to {path}", err=True)
 
