@@ -356,3 +356,20 @@ def test_chart_title_from_settings(runner, tmp_path: Path) -> None:
                                  str(FIXTURE), "--chart", str(tmp_path / "c.png")])  # fmt: skip
     assert result.exit_code != 0
     assert "timeliness.chart_title must be text" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["timeliness", "cp-plans"])
+def test_csv_and_json_do_not_import_pandas(command: str) -> None:
+    """Reading, measuring and writing csv/json need no DataFrame (pandas is 0.4 s of start-up)."""
+    import subprocess
+    import sys
+
+    for fmt in ("csv", "json"):
+        code = (
+            "import sys; from click.testing import CliRunner; from iro_cli.cli import cli; "
+            f"r = CliRunner().invoke(cli, ['{command}', '--exports', {str(FIXTURE)!r}, "
+            f"'--year', '2025/26', '--as-of', '{AS_OF}', '--format', '{fmt}']); "
+            "print(r.exit_code, len(r.stdout) > 100, 'pandas' in sys.modules)"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert out.stdout.split() == ["0", "True", "False"], out.stderr

@@ -78,10 +78,15 @@ def cp_plans(
       iro cp-plans --year 2025/26
       iro cp-plans --year 2025/26 --list -o plans.xlsx
     """
-    import pandas as pd
-
+    from iro_cli.commands.timeliness import render_rows
     from iro_cli.periods import as_at
-    from iro_cli.timeliness.plans import FIGURES, LIST_COLUMNS, plan_figures, plan_rows
+    from iro_cli.timeliness.plans import (
+        FIGURES,
+        FLAG_COLUMNS,
+        LIST_COLUMNS,
+        plan_figures,
+        plan_rows,
+    )
 
     period = resolve_period(period_choice, as_of)
     from iro_cli.commands.timeliness import read_columns
@@ -91,12 +96,8 @@ def cp_plans(
     day = as_at(period, as_of)
     if as_list:
         records = [tuple(getattr(r, c) for c in LIST_COLUMNS) for r in rows]
-        yes_no = {c: _yes_no for c in LIST_COLUMNS if isinstance(getattr(rows[0], c, None), bool)}
-        out.render(
-            pd.DataFrame(records, columns=LIST_COLUMNS, dtype=object),
-            table_format=yes_no if rows else None,
-            sheet="Plans",
-        )
+        yes_no = {c: _yes_no for c in FLAG_COLUMNS}
+        render_rows(out, LIST_COLUMNS, records, table_format=yes_no, sheet="Plans")
     else:
         figures = plan_figures(rows)
         if out.format == "table":
@@ -104,9 +105,8 @@ def cp_plans(
         else:
             record = {"period": str(period), "as_at": day}
             record |= {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
-            out.render(
-                pd.DataFrame([record], columns=["period", "as_at", *FIGURES]), sheet="CP plans"
-            )
+            names = ["period", "as_at", *FIGURES]
+            render_rows(out, names, [tuple(record[c] for c in names)], sheet="CP plans")
     click.echo(f"iro: child protection plans, {period}, as at {day:%d/%m/%Y}", err=True)
 
 

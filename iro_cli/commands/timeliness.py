@@ -102,8 +102,6 @@ def timeliness(
       iro timeliness --month 2026-04 --list -o april.xlsx
       iro timeliness --year 2025/26 --type cla --chart timeliness.png
     """
-    import pandas as pd
-
     from iro_cli.schedule.dates import calendar_from_settings
     from iro_cli.timeliness.figures import columns, summarise
     from iro_cli.timeliness.reviews import LIST_COLUMNS
@@ -131,22 +129,47 @@ def timeliness(
     result = measure(period, as_of)
     if as_list:
         rows = [tuple(getattr(r, c) for c in LIST_COLUMNS) for r in result.held + result.not_held]
-        frame = pd.DataFrame.from_records(rows, columns=LIST_COLUMNS)
-        out.render(frame, table_format={"in_time": lambda v: "yes" if v else "no"}, sheet="Reviews")
+        yes_no = {"in_time": lambda v: "yes" if v else "no"}
+        render_rows(out, LIST_COLUMNS, rows, table_format=yes_no, sheet="Reviews")
     else:
         figures = summarise(result, by, total=total or out.format == "table")
-        frame = pd.DataFrame.from_records(figures, columns=columns(by))
+        names = columns(by)
+        rows = [tuple(f[c] for c in names) for f in figures]
         if out.format == "table":  # two-line headers keep the table near 80 columns
-            frame = frame.rename(columns=TABLE_HEADERS)
-            out.render(frame, table_format={TABLE_HEADERS["in_time_rate"]: _percent})
+            names = [TABLE_HEADERS.get(c, c) for c in names]
+            rate = {TABLE_HEADERS["in_time_rate"]: _percent}
+            render_rows(out, names, rows, table_format=rate)
         else:
-            frame["in_time_rate"] = [
-                None if v is None else round(v, 4) for v in frame["in_time_rate"]
+            at = names.index("in_time_rate")
+            rows = [
+                (*r[:at], None if r[at] is None else round(r[at], 4), *r[at + 1 :]) for r in rows
             ]
-            out.render(frame, sheet="Timeliness")
+            render_rows(out, names, rows, sheet="Timeliness")
     if chart is not None:
         _write_chart(result, measure, chart, out.force, chart_title)
     _footer(result, types, cp_plans is None)
+
+
+def render_rows(
+    out: Output,
+    names: list[str],
+    rows: list[tuple[Any, ...]],
+    table_format: dict[str, Any] | None = None,
+    sheet: str = "iro",
+) -> None:
+    """csv and json straight from the rows (no pandas import: 0.4 s); table and xlsx
+    through a DataFrame, as every command renders them."""
+    if out.format in ("csv", "json"):
+        from iro_cli.output import Block, render_blocks
+
+        columns = [list(column) for column in zip(*rows, strict=True)] or [[] for _ in names]
+        render_blocks(names, [Block(columns)], out.format, out.path, force=out.force,
+                      excel=out.excel)  # fmt: skip
+        return
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=names, dtype=object)
+    out.render(frame, table_format=table_format, sheet=sheet)
 
 
 def read_columns(session: Session, key: str, optional: bool = False) -> Any:

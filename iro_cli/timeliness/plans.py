@@ -46,6 +46,7 @@ class PlanRow:
 
 
 LIST_COLUMNS = [f.name for f in fields(PlanRow)]
+FLAG_COLUMNS = [f.name for f in fields(PlanRow) if f.type in (bool, "bool")]
 FIGURES = (
     "plans_started",
     "repeat_plans",
