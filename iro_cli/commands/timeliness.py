@@ -128,7 +128,8 @@ def timeliness(
 
     result = measure(period, as_of)
     if as_list:
-        rows = [tuple(getattr(r, c) for c in LIST_COLUMNS) for r in result.held + result.not_held]
+        width = len(LIST_COLUMNS)  # the list's columns come first, the groups after them
+        rows = [r[:width] for r in result.held + result.not_held]
         yes_no = {"in_time": lambda v: "yes" if v else "no"}
         render_rows(out, LIST_COLUMNS, rows, table_format=yes_no, sheet="Reviews")
     else:
