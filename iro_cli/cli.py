@@ -43,13 +43,13 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "timeliness": (
         "iro_cli.commands.timeliness",
         "timeliness",
-        "Reviews held in time over a period, by month, quarter, year, IRO or team.",
+        "Reviews held in time, by month, quarter, IRO or team.",
         "iro timeliness --year 2025/26 --by quarter",
     ),
     "cp-plans": (
         "iro_cli.commands.cp_plans",
         "cp_plans",
-        "Child protection plans: repeat plans, long plans, plans open over 18 months.",
+        "Child protection plans: repeat, long and open plans.",
         "iro cp-plans --year 2025/26",
     ),
     "letter": (

@@ -174,8 +174,8 @@ def render_rows(
 
 
 def read_columns(session: Session, key: str, optional: bool = False) -> Any:
-    """An export's checked cells as plain columns (no DataFrame: a third of the time at
-    scale); ``None`` for an optional file that is not there."""
+    """An export's checked cells as plain columns (no DataFrame to build: time and memory
+    at scale); ``None`` for an optional file that is not there."""
     from iro_cli.exports.reader import export_path, read_checked
 
     if optional and not export_path(key, session.exports, session.config).is_file():
