@@ -71,7 +71,8 @@ def cp_plans(
       open_on_as_at              open on the as-at day (the end of the period, or --as-of)
 
     Rates are fractions of the plans started, ended or open. csv/json/xlsx give
-    one row with every figure; the table gives one line per figure.
+    one row with every figure; the table gives one line per figure. With no
+    period option: the financial year to date.
 
     \b
     Examples:

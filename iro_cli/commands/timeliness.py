@@ -93,7 +93,8 @@ def timeliness(
     late. overdue_not_held counts the reviews iro overdue lists on the "as at"
     day (the end of the period, or --as-of if earlier), in the group of their
     due date. A young person's first pathway plan review has no due date from
-    the exports and is not counted.
+    the exports and is not counted. With no --year, --quarter, --month or
+    --from/--to: the financial year to date.
 
     \b
     Examples:
