@@ -373,3 +373,71 @@ def test_csv_and_json_do_not_import_pandas(command: str) -> None:
         )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert out.stdout.split() == ["0", "True", "False"], out.stderr
+
+
+def test_sample_cla_due_dates_match_an_independent_count() -> None:
+    """Every CLA review the sample held in 2025/26, its due date worked out again here
+    with ``holidays`` and ``relativedelta`` (not the schedule code): 20 working days after
+    the period of care began, 3 months after the first review, then 6 months after the
+    last one held (short breaks: 3, then 6)."""
+    import holidays
+    from dateutil.relativedelta import relativedelta
+
+    bank = frozenset(holidays.country_holidays("GB", subdiv="ENG", years=range(2018, 2028)))
+
+    def working_days_after(day: date, n: int) -> date:
+        while n:
+            day += relativedelta(days=1)
+            n -= day.weekday() < 5 and day not in bank
+        return day
+
+    config = Config()
+    sample = REPO / "sample_exports"
+    children, reviews = (load_export(k, sample, config) for k in ("children", "reviews"))
+    starts: dict[str, list[tuple[date, bool]]] = {}
+    for person, start, short in zip(
+        children["person_id"], children["period_start"], children["short_breaks"], strict=True
+    ):
+        starts.setdefault(person, []).append((start, bool(short)))
+    held: dict[str, list[date]] = {}
+    for person, kind, day, status in zip(
+        reviews["person_id"], reviews["review_type"], reviews["review_date"], reviews["status"],
+        strict=True,
+    ):  # fmt: skip
+        if kind == "CLA Review" and status == "Held" and day <= date(2026, 3, 31):
+            held.setdefault(person, []).append(day)
+    expected = {}
+    for person, days in held.items():
+        periods = sorted(starts[person])
+        for i, day in enumerate(sorted(days)):
+            start, short = max(p for p in periods if p[0] <= day)
+            before = [d for d in sorted(days)[:i] if d >= start]
+            if not before:
+                due = start + relativedelta(months=3) if short else working_days_after(start, 20)
+            else:
+                months = 3 if len(before) == 1 and not short else 6
+                due = before[-1] + relativedelta(months=months)
+            if day >= date(2025, 4, 1):
+                expected[(person, day)] = due
+    period = Period(date(2025, 4, 1), date(2026, 3, 31))
+    frames = [children, reviews, load_export("cp_plans", sample, config)]
+    result = review_timeliness(*frames, period, date(2026, 11, 20), WorkingCalendar(), ["cla"])
+    got = {(r.person_id, r.review_date): r.due_date for r in result.held}
+    assert got == expected
+    assert len(got) == 580
+    # ICPCs: 15 working days after the strategy discussion, held on the plan's start date
+    # (in the sample every ICPC row has the plan's start date).
+    plans = load_export("cp_plans", sample, config)
+    icpc = {
+        (person, start): working_days_after(strategy, 15)
+        for person, strategy, start in zip(
+            plans["person_id"],
+            plans["strategy_discussion_date"],
+            plans["plan_start"],
+            strict=True,
+        )  # fmt: skip
+        if start is not None and period.start <= start <= period.end
+    }
+    result = review_timeliness(*frames, period, date(2026, 11, 20), WorkingCalendar(), ["cp"])
+    got = {(r.person_id, r.review_date): r.due_date for r in result.held if r.review_type == "ICPC"}
+    assert got == icpc and len(icpc) == 22
