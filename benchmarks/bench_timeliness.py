@@ -34,13 +34,14 @@ def timed(label: str, fn, *args, **kwargs):
 
 
 def whole_command(folder: Path, args: list[str]) -> float:
-    out = folder / "bench-out.csv"
-    command = [sys.executable, "-m", "iro_cli", *args, "--exports", str(folder),
-               "--as-of", AS_OF.strftime("%d/%m/%Y"), "--format", "csv", "-o", str(out),
-               "--force"]  # fmt: skip
-    start = time.perf_counter()
-    subprocess.run(command, check=True, cwd=REPO, capture_output=True)
-    return time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:  # never into the export folder
+        out = Path(tmp) / "bench-out.csv"
+        as_of = AS_OF.strftime("%d/%m/%Y")
+        command = [sys.executable, "-m", "iro_cli", *args, "--exports", str(folder),
+                   "--as-of", as_of, "--format", "csv", "-o", str(out)]  # fmt: skip
+        start = time.perf_counter()
+        subprocess.run(command, check=True, cwd=REPO, capture_output=True)
+        return time.perf_counter() - start
 
 
 def run(folder: Path) -> None:
