@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -117,8 +118,9 @@ def test_each_age_version(
     whole = "\n".join(texts)
     assert "Exampleshire Advocacy" in whole and "0800 000 1234" in whole
     assert "01632 960100" in whole  # complaints
-    # No care word, label or unexplained acronym is left in the letter.
-    findings = lint_text("\n".join(texts), {"language"}, load_terms({}), None)
+    # No care word, label or unexplained acronym is left in the letter outside marked gaps.
+    outside = re.sub(r"\[IRO:[^\]]*\]", "", "\n".join(texts))
+    findings = lint_text(outside, {"language"}, load_terms({}), None)
     assert [(f.code, f.match) for f in findings] == []
     # No other child's name or ID (the siblings share the surname Smith).
     for other, words in SIBLINGS.items():
@@ -137,15 +139,15 @@ def test_sibling_letters_leave_each_other_out(batch_dir: Path) -> None:
         assert word not in jack
     # What is safe stays: Ellie's own views and actions.
     assert "You told me you like living with Jo and want more family time with Mum." in ellie
-    assert "Sam (your social worker) will book your dentist check." in ellie
+    assert "Sam (your social worker) will book your dentist check by 15 January 2027." in ellie
 
 
 def test_recommendations_rewritten_for_each_child(batch_dir: Path) -> None:
     ty = [t for s, t in paragraphs(batch_dir / "letter_1003_2026-11-12.docx") if s == "List Bullet"]
     assert ty[-3:] == [
         "You will go to boxing club twice a week.",
-        "Chris (your key worker) will help you get to school on time. "
-        "This will happen by 19 December 2026.",
+        # 16 words: within the 20-word limit at 13, so the date stays in the sentence.
+        "Chris (your key worker) will help you get to school on time by 19 December 2026.",
         "I will check your school plan at the next review by 12 May 2027.",
     ]
     jordan = [

@@ -89,15 +89,14 @@ PEOPLE = People(
             "Placement to be reviewed by the panel",
             "Team Manager",
             "",
-            "Home to be reviewed by the panel. Your social worker's manager will make sure "
-            "this happens.",
+            "",
             False,
         ),
         (
             "Stability to be monitored",
             "",
             "30/06/2027",
-            "Stability to be monitored (by 30 June 2027).",
+            "",
             False,
         ),
     ],
@@ -108,6 +107,8 @@ def test_rewrite_recommendation(
     result = rewrite_recommendation(text, responsible, target, PEOPLE, replace)
     assert result.text == expected
     assert result.rewritten is rewritten
+    # Not rewritten: a gap for the IRO with the reason, never the text as recorded.
+    assert bool(result.gap) is not rewritten
 
 
 def test_long_action_puts_the_date_in_its_own_sentence(replace: Replacer) -> None:
@@ -307,15 +308,23 @@ def test_build_letter_siblings_and_counts(replace: Replacer) -> None:
     assert ctx["messages"] == [
         {"heading": "What you told me", "text": "You told me you love your bike. You like tea."}
     ]
-    assert ctx["meeting"]["people"] == ["You", "Mum", "Me"]
-    # 13 words is over the 12-word limit at age 10: the date gets a sentence of its own.
+    # "You" and "Me" are not list items: the sentence says the child came.
+    assert ctx["meeting"]["people"] == ["Mum"]
+    assert ctx["meeting"]["text"] == ["You came to your meeting. These people came too:"]
+    # 12 words is within the 15-word limit at age 10. The action naming Jack is a gap
+    # (recorded second, so action 2) whose words are not copied.
     assert ctx["recommendations"] == [
-        "Sam (your social worker) will book your eye test. This will happen by 1 December 2026."
+        "Sam (your social worker) will book your eye test by 1 December 2026.",
+        "[IRO: action 2 names another child: write what Ellie may know, or delete this line]",
     ]
+    assert [g.marker for g in letter.gaps] == [ctx["recommendations"][1]]
+    assert "Jack" not in letter.gaps[0].comment
     assert ctx["next_meeting"]["text"] == ["I will tell you the date of your next meeting soon."]
     assert letter.notes == [
         "the IRO is not in iros.csv: no phone or email in the letter",
-        "4 item(s) left out because they named another child: add back by hand only what is safe",
+        "1 agreed action(s) could not be written for the child with confidence: fill the "
+        "[IRO: ...] gaps (each has a comment with the recommendation)",
+        "3 item(s) left out because they named another child: add back by hand only what is safe",
         "no next meeting date (no scheduled review and no Next Review Date)",
     ]
     assert letter.filename == "letter_1_2026-11-05.docx"

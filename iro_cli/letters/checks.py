@@ -23,7 +23,7 @@ _CONTACT = re.compile(
     r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net)\b(?:/\S*)?"
     r"|(?:\+44\s?|0)\d[\d ]{8,12}\d"
 )
-_PLACEHOLDER = re.compile(r"\[[^\]]*iro\.toml\]")
+_PLACEHOLDER = re.compile(r"\[[^\]]*iro\.toml\]|\[IRO:[^\]]*\]")
 _BODY_STYLES = ("Normal", "List Bullet", "List Paragraph", "Body Text")
 
 
@@ -130,3 +130,63 @@ def check_letter(
         else:
             warnings.append(f"{finding.code} {finding.message} ({body.where(finding.start)})")
     return LetterCheck(tuple(warnings), names_other)
+
+
+# ---------------------------------------------------------------- sentence faults
+
+_GAP_MARKER = re.compile(r"\[IRO:[^\]]*\]")
+_PLAN_HEADINGS = ("what we agreed", "what will happen next", "more things we agreed")
+_MEETING_DATE = re.compile(
+    r"\b(?:meeting|review)\b[^.]*?\bon (\d{1,2} (?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December) \d{4})"
+)
+
+
+@dataclass(frozen=True)
+class PlacedFault:
+    paragraph: int  # number in the letter (1 = first non-empty paragraph)
+    heading: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        under = f', under "{self.heading}"' if self.heading else ""
+        return f"{self.code} {self.message} (paragraph {self.paragraph}{under})"
+
+
+def sentence_faults(
+    paragraphs: Sequence[tuple[str, str]], max_words: int, terms: object, gender: str = ""
+) -> list[PlacedFault]:
+    """The faults of :mod:`iro_cli.letters.faults` in a letter's text, outside marked gaps.
+
+    ``paragraphs``: (style name, text). Agreed actions (the bullets under "What we
+    agreed" and "More things we agreed") are checked as actions; every body
+    paragraph for care words, "you" with a third-person verb, cut or repeated
+    timings, fragments and length; a gap marker still in the letter is a ``GAP``;
+    the meeting date said in two paragraphs is a ``TIMING_TWICE``.
+    """
+    from iro_cli.letters.faults import Fault, text_faults
+
+    out: list[PlacedFault] = []
+    meeting_dates: dict[str, int] = {}
+    for number, heading, text in _numbered(list(paragraphs)):
+        style = paragraphs[number - 1][0]
+        if style.lower().startswith(("heading", "title")) or text.startswith("Dear "):
+            continue
+        plan = heading.lower() in _PLAN_HEADINGS and style != "Normal"
+        found: list[Fault] = []
+        if _GAP_MARKER.search(text):
+            found.append(Fault("GAP", ""))
+        prose = _prose(_GAP_MARKER.sub(" ", text)).strip()
+        if prose and prose.rstrip()[-1:] in '.!?"\u201d':
+            found += text_faults(prose, terms, max_words=max_words, action=plan, gender=gender)
+        for day in _MEETING_DATE.findall(text):
+            if day in meeting_dates and meeting_dates[day] != number:
+                found.append(
+                    Fault(
+                        "TIMING_TWICE", f"the meeting date, also in paragraph {meeting_dates[day]}"
+                    )
+                )
+            meeting_dates.setdefault(day, number)
+        out += [PlacedFault(number, heading, f.code, f.message) for f in found]
+    return out

@@ -99,6 +99,6 @@ class LetterMaker:
                 "Welsh is the child's preferred language but no Welsh template is set "
                 "(template_cy in [letters]): this draft is in English"
             )
-        docx = render_docx(template, letter.context)
+        docx = render_docx(template, letter.context, gaps=letter.gaps, more_note=letter.more_note)
         check = check_letter(docx_paragraphs(docx), letter, self.terms, self.others)
         return MadeLetter(letter, docx, check)
