@@ -37,7 +37,10 @@ CLASSES = {
     "GAP": "a gap for the IRO still to fill",
 }
 
-_DATE = r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+_DATE = (
+    r"\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) \d{4}"
+)
 _CUT = re.compile(
     r"(?:\b(?:starting|from|by|until|before|on|every|within|at|after|in|during)|,)\s*[.!?]?\s*$",
     re.I,
@@ -48,12 +51,14 @@ _YOU_VERB = re.compile(
 )
 _YOU_TO_BE = re.compile(r"\b(?i:you)\s+to\s+(?:be|have)\b|^You to\b")
 _PASSIVE = re.compile(
-    r"\b(?:to|will|should|must|shall|is to|are to|needs? to)\s+be\s+([a-z]+(?:ed|en|wn|de|ne|nt|ld|ld|ght|t))\b"
+    r"\b(?:to|will|should|must|shall|is to|are to|needs? to)\s+be\s+"
+    r"([a-z]+(?:ed|en|wn|de|ne|nt|ld|ght|t))\b"
     r"(?!\s+by\s)",
     re.I,
 )
 _ABOUT_LETTER = re.compile(
-    r"\b(?:the minutes|minutes of|this letter|write to you (?:to explain|about (?:today|this|the meeting|what))"
+    r"\b(?:the minutes|minutes of|this letter"
+    r"|write to you (?:to explain|about (?:today|this|the meeting|what))"
     r"|copy of (?:the |this )?(?:review |meeting )?(?:recommendations|record|report)"
     r"|(?:outcome|recommendations) of (?:this|the|today's) (?:review|meeting))",
     re.I,

@@ -66,7 +66,7 @@ def after_you(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def base_verb(word: str) -> str:
-    """The word's verb lemma when it is a verb's base form (``"book"`` -> ``"book"``), else ``""``."""
+    """The word when it is a verb's base form (``"book"`` -> ``"book"``), else ``""``."""
     lower = word.lower()
     lemmas = _lemminflect().getAllLemmas(lower, upos="VERB").get("VERB", ())
     return lower if lower in lemmas else ""
@@ -74,7 +74,7 @@ def base_verb(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def participle_lemma(word: str) -> str:
-    """The verb of a past participle: ``"booked"`` -> ``"book"``, ``"made"`` -> ``"make"``; else ``""``."""
+    """The verb of a past participle (``"booked"`` -> ``"book"``, ``"made"`` -> ``"make"``) or ``""``."""
     lower = word.lower()
     li = _lemminflect()
     for lemma in li.getAllLemmas(lower, upos="VERB").get("VERB", ()):

@@ -497,7 +497,7 @@ def _bracket_role(responsible: str, people: People) -> str:
 
 
 def _responsible_parts(responsible: str, people: People) -> dict[str, str]:
-    """First names in the Responsible cell -> how each is described (``"Jo"`` -> ``"Jo (your foster carer)"``)."""
+    """First names in the Responsible cell, described: ``"Jo"`` -> ``"Jo (your foster carer)"``."""
     out = {}
     for part in re.split(r"\s+and\s+|\s*/\s*|\s*&\s*|,\s*", responsible):
         part = part.strip()
@@ -725,7 +725,7 @@ def rewrite_recommendation(
     people: People,
     replace: Callable[[str], str],
 ) -> RewrittenRecommendation:
-    """One recommendation as a sentence to the child, a gap, or left out (see the module docstring)."""
+    """One recommendation as a sentence to the child, a gap, or left out (module docstring)."""
     text = " ".join(recommendation.split()).strip(" .;")
     if not text:
         return RewrittenRecommendation("", False, gap="the recommendation is empty")
