@@ -74,7 +74,7 @@ def base_verb(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def participle_lemma(word: str) -> str:
-    """The verb of a past participle (``"booked"`` -> ``"book"``, ``"made"`` -> ``"make"``) or ``""``."""
+    """The verb of a past participle: ``"booked"`` -> ``"book"``; else ``""``."""
     lower = word.lower()
     li = _lemminflect()
     for lemma in li.getAllLemmas(lower, upos="VERB").get("VERB", ()):
