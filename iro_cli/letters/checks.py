@@ -190,3 +190,49 @@ def sentence_faults(
             meeting_dates.setdefault(day, number)
         out += [PlacedFault(number, heading, f.code, f.message) for f in found]
     return out
+
+
+@dataclass(frozen=True)
+class EditedLetterCheck:
+    """``iro letter --check``: what is still wrong in a letter the IRO has edited."""
+
+    group: str  # the age version's key ("" when the document does not say)
+    max_words: int
+    faults: tuple[PlacedFault, ...]
+    comments: int  # Word comments still in the document
+
+    @property
+    def ready(self) -> bool:
+        return not self.faults and not self.comments
+
+
+def age_version(data: bytes) -> str:
+    """The age version ``iro letter`` recorded in a letter's properties ("" if none)."""
+    import io
+    import zipfile
+
+    from iro_cli.letters.render import CATEGORY
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if "docProps/core.xml" not in package.namelist():
+            return ""
+        core = package.read("docProps/core.xml").decode("utf-8", "replace")
+    match = re.search(re.escape(CATEGORY) + r"(\w+)", core)
+    return match[1] if match else ""
+
+
+def check_edited(data: bytes, terms: object) -> EditedLetterCheck:
+    """The sentence checks of a new draft, over a ``.docx`` letter the IRO has edited."""
+    from iro_cli.letters.ages import AGE_13_PLUS, AGE_GROUPS
+    from iro_cli.letters.gaps import comment_count
+    from iro_cli.letters.render import docx_paragraphs
+
+    key = age_version(data)
+    group = next((g for g in AGE_GROUPS if g.key == key), AGE_13_PLUS)
+    faults = sentence_faults(docx_paragraphs(data), group.max_sentence_words, terms)
+    return EditedLetterCheck(
+        key if group.key == key else "",
+        group.max_sentence_words,
+        tuple(faults),
+        comment_count(data),
+    )

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from iro_cli.letters.ages import AgeGroup, age_group, reading_age_target
+from iro_cli.letters.faults import text_faults
 from iro_cli.letters.gaps import Gap, action_gap, more_comment, sibling_gap
 from iro_cli.letters.privacy import OtherChildren, adult_words
 from iro_cli.letters.recommendations import (
@@ -148,6 +149,9 @@ def _kept_sentences(
     return kept
 
 
+_METRIC = re.compile(r"\d\s*%|\bper ?cent\b|\battendance\b|\bscores?\b", re.I)
+
+
 def key_messages(
     review: Row,
     person_id: str,
@@ -167,14 +171,24 @@ def key_messages(
         if labelled:
             kept = [s for s in kept if s not in labelled]
             dropped[1] += len(labelled)
-        if not kept:
-            continue
-        chosen = kept[: group.sentences_per_message]
         if source.column == "childs_views":
-            chosen = [views_sentence(s, names) for s in chosen]
+            written = [views_sentence(s, names) for s in kept]
         else:
-            chosen = [second_person(s, names) for s in chosen]
-        text = child_pronouns(" ".join(finish(replace(plain_dates(s))) for s in chosen), gender)
+            written = [second_person(s, names) for s in kept]
+        ready = []
+        for sentence in written:
+            sentence = child_pronouns(finish(replace(plain_dates(sentence))), gender)
+            # A sentence with any fault (a fragment, a label or care word left, too long
+            # for the age) is not used: another sentence of the record is, or none.
+            if text_faults(sentence, replace.terms, max_words=group.max_sentence_words):
+                dropped[2] += 1
+                continue
+            ready.append(sentence)
+        # What is going well about the child before service figures ("attendance is 96%").
+        ready.sort(key=lambda sentence: bool(_METRIC.search(sentence)))
+        if not ready:
+            continue
+        text = " ".join(ready[: group.sentences_per_message])
         heading = source.heading.get(group.key, source.heading["*"])
         messages.append({"heading": heading, "text": text})
     return messages[:3]
@@ -386,7 +400,7 @@ def build_letter(
     age = age_on(born, review_day)
     group = age_group(age)
     notes: list[str] = []
-    dropped = [0, 0]  # named another child, had a stigmatising label
+    dropped = [0, 0, 0]  # named another child, had a stigmatising label, had another fault
 
     forename = _text(child, "forename")
     preferred = _text(child, "preferred_name")
@@ -486,6 +500,11 @@ def build_letter(
         notes.append(
             f"{dropped[1]} sentence(s) of the review record left out of the key messages "
             "because they use a stigmatising label (CARE002): describe what happened instead"
+        )
+    if dropped[2]:
+        notes.append(
+            f"{dropped[2]} sentence(s) of the review record left out of the key messages: "
+            "not a full sentence, too long for the age, or a care word left"
         )
     if next_meeting is None:
         notes.append("no next meeting date (no scheduled review and no Next Review Date)")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from iro_cli.letters.grammar import finite_verb, third_person
+from iro_cli.letters.grammar import base_verb, finite_verb, third_person
 from iro_cli.lint.readability import sentence_spans, word_count
 
 # Fault classes (codes) and what each means, for messages and the report.
@@ -65,6 +65,11 @@ _ABOUT_LETTER = re.compile(
 )
 _NOTE_WORDS = re.compile(
     r"\b(?:appt|appts|re:|w/c|mtg|approx|yrs|hrs|wks|etc|n/a|tbc|asap)(?!\w)", re.I
+)
+_HOW_OFTEN = re.compile(
+    r"\b(?:every|each|weekly|fortnightly|monthly|daily|nightly|twice|once a|times a"
+    r"|\d+\s*(?:minutes|hours|%)|per (?:week|month|day))\b",
+    re.I,
 )
 _SHORT_AND_COMPLETE = re.compile(r"^(?:thank you|well done|best wishes|dear\b)", re.I)
 
@@ -141,8 +146,10 @@ def action_faults(text: str, terms: Any) -> list[Fault]:
     faults = []
     for _, match in terms.vague_matcher.finditer(text):
         faults.append(Fault("VAGUE_TIME", match.group()))
-    for _, match in terms.unmeasurable_matcher.finditer(text):
-        faults.append(Fault("VAGUE_ACTION", match.group()))
+    # As lint's SMART004: an action that says how often or how much can be checked.
+    if not _HOW_OFTEN.search(text):
+        for _, match in terms.unmeasurable_matcher.finditer(text):
+            faults.append(Fault("VAGUE_ACTION", match.group()))
     for match in _PASSIVE.finditer(text):
         faults.append(Fault("PASSIVE", f"be {match[1]}"))
     found = _ABOUT_LETTER.search(text)
@@ -169,6 +176,10 @@ def _complete(sentence: str) -> bool:
         return True
     words = re.findall(r"[A-Za-z][A-Za-z'\u2019]*", text)
     if len(words) <= 2:
+        return True
+    # An instruction ("Ring 0800...", "Or look at ...") starts with a verb's base form.
+    first = re.sub(r"^(?:and|or|but|so|then|please)\s+", "", text, flags=re.I).split(None, 1)[0]
+    if base_verb(first.strip(",.")):
         return True
     head = _MAIN_CLAUSE_END.split(text, maxsplit=1)[0]
     tokens = re.findall(r"[A-Za-z][A-Za-z'\u2019]*", head)

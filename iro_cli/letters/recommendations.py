@@ -603,7 +603,7 @@ def _timing(action: str, target: str, terms: Any) -> tuple[str, str]:
 
 
 _TRAILING_TIMING = re.compile(
-    r",?\s+(?P<phrase>(?:(?:starting|beginning)\s+)?(?:by|before|on|from|no later than)\s+"
+    r",?\s+(?P<phrase>(?:(?:starting|beginning)\s+)?(?:by|before|from|no later than)\s+"
     r"\d{1,2} [A-Z][a-z]+ \d{4})\s*$"
 )
 
@@ -627,9 +627,18 @@ def _compose(who: str, action: str, timing: tuple[str, str], max_words: int) -> 
         one = finish(body + joiner + phrase)
         if not max_words or len(one.split()) <= max_words:
             return one
-    if phrase.startswith(("starting", "beginning")):
-        return finish(body) + " " + finish(f"This will start {phrase.split(None, 1)[1]}")
-    return finish(body) + " " + finish(f"This will happen {phrase}")
+    return finish(body) + " " + _timing_sentence(phrase)
+
+
+def _timing_sentence(phrase: str) -> str:
+    """The timing as a sentence of its own: "by 1 May 2027" -> "This will happen by 1 May 2027."
+    ("starting by ..." and "from ..." -> "This will start by/on ...")."""
+    first, _, rest = phrase.partition(" ")
+    if first in ("starting", "beginning"):
+        return finish(f"This will start {rest}")
+    if first == "from":
+        return finish(f"This will start on {rest}")
+    return finish(f"This will happen {phrase}")
 
 
 def _long_acronyms(text: str, terms: Any) -> None:
