@@ -184,8 +184,10 @@ def key_messages(
                 dropped[2] += 1
                 continue
             ready.append(sentence)
-        # What is going well about the child before service figures ("attendance is 96%").
-        ready.sort(key=lambda sentence: bool(_METRIC.search(sentence)))
+        # What is going well about the child, not service figures ("attendance is 96%"),
+        # unless figures are all the record says.
+        about_child = [sentence for sentence in ready if not _METRIC.search(sentence)]
+        ready = about_child or ready
         if not ready:
             continue
         text = " ".join(ready[: group.sentences_per_message])
@@ -475,6 +477,10 @@ def build_letter(
             recs.append(gap.marker)
         else:
             recs.append(rewritten.text)
+    # Sentences ready for the child first, then the gaps, each in the order recorded;
+    # past the age's number, under "More things we agreed".
+    marked = {gap.marker for gap in gaps}
+    recs = [r for r in recs if r not in marked] + [r for r in recs if r in marked]
     recs, more = recs[: group.max_actions], recs[group.max_actions :]
     if gaps:
         notes.append(

@@ -320,7 +320,7 @@ _PASSIVE_ITEM = re.compile(
 _BY_WHO = re.compile(r"^(?P<before>.*?)\s*\bby\s+(?:the\s+)?(?P<who>[^,]+?)\s*$", re.I)
 _REFERRAL = re.compile(r"^(?:an?\s+)?referral\s+(?P<prep>to|for)\s+(?P<to>.+)$", re.I)
 _OMIT = re.compile(
-    r"\b(?:minutes|this letter|a letter to|write to (?:\w+ )?(?:about|to explain|with the)"
+    r"\b(?:(?:the|review|meeting|these)\s+minutes|minutes\s+(?:of|to|will|from)|this letter|a letter to|write to (?:\w+ )?(?:about|to explain|with the)"
     r"|all professionals|professionals (?:to|will|should)|professionals? meeting"
     r"|recommendations (?:to|will) be (?:circulated|distributed|shared)"
     r"|copy of (?:the |this )?(?:review |meeting )?(?:recommendations|record|report|minutes)"
@@ -526,7 +526,16 @@ def _owner(responsible: str, people: People) -> str:
     return described
 
 
-def _you(text: str, people: People, actor_plural: bool, actor_is_child: bool) -> str:
+_OTHER = {"male": "female", "female": "male"}
+_FAMILY_GENDER = {
+    "Mum": "female", "Nan": "female", "Nana": "female", "Gran": "female", "Grandma": "female",
+    "Dad": "male", "Grandad": "male",
+}  # fmt: skip
+
+
+def _you(
+    text: str, people: People, actor_plural: bool, actor_is_child: bool, actor_gender: str = ""
+) -> str:
     """The child's name, and pronouns meaning the child, as you/your (or a gap)."""
     text = second_person(text, people.child_names)
     words = re.findall(r"[A-Za-z][A-Za-z'\u2019]*", text)
@@ -542,22 +551,34 @@ def _you(text: str, people: People, actor_plural: bool, actor_is_child: bool) ->
     if not any(w in table for w in lower):
         return agree_after_you(text)
     mentioned = actor_plural or actor_is_child
-    rival = False  # someone else of the child's gender named since the child was
+    # The one doing it may be who "he"/"his" means, unless they are several, the child,
+    # me, or of the other gender; "him"/"her" as an object never means the subject.
+    actor_rival = not (actor_plural or actor_is_child or actor_gender in ("I", _OTHER[gender]))
+    # The nearest person before a possessive or object pronoun is who it means: a rival
+    # (someone else of the child's gender) named after the child's last mention stops it.
+    child_last, rival_last = (0 if mentioned else -1), -1
     out, last = [], 0
-    for match in re.finditer(r"[A-Za-z][A-Za-z'\u2019]*", text):
+    for index, match in enumerate(re.finditer(r"[A-Za-z][A-Za-z'\u2019]*", text)):
         word = match.group()
         low = word.lower()
         if low in ("you", "your", "yourself"):
-            mentioned, rival = True, False
+            mentioned, child_last = True, index
             continue
         if low not in table:
             if (low in _GENDERED[gender] or word[:1].isupper()) and word not in _PLAIN_CAPITALS:
-                rival = True
+                rival_last = index
             continue
-        if rival:
+        following = text[match.end() :].lstrip()
+        next_word = re.match(r"[A-Za-z']+", following)
+        is_object = low in ("him", "her") and not (
+            low == "her" and next_word and next_word.group().lower() not in _OBJECT_FOLLOWS
+        )
+        subject = low in ("he", "she")
+        if rival_last > child_last or (actor_rival and (subject or child_last < 0)):
             raise _Gap("he/she may mean the child or someone else named in it")
-        if low in ("his", "he", "she") and not mentioned:
+        if not is_object and not mentioned:
             raise _Gap("he/she/his may mean the person doing it or the child")
+        child_last = index
         replacement = table[low]
         if low == "her":
             following = text[match.end() :].lstrip()
@@ -766,7 +787,10 @@ def _rewrite(
     replace: Callable[[str], str],
     terms: Any,
 ) -> str:
-    text = _CARE_ROLES.sub("the nurse", plain_dates(text))
+    text = _CARE_ROLES.sub(
+        lambda m: "the nurse" if m.group().lower().startswith("the") else "nurse",
+        plain_dates(text),
+    )
     if _SPLITS.search(text):
         raise _Gap("more than one sentence or idea")
     _long_acronyms(text, terms)
@@ -779,7 +803,13 @@ def _rewrite(
     who, action, plural, is_child = _action_from_text(text, responsible, people, terms)
     if _SEVERAL.search(action) and base_verb(_SEVERAL.search(action)["verb"]):
         raise _Gap("several actions in one: write each for the child")
-    action = _you(action, people, plural, is_child)
+    for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", action)[1:]:
+        other = _ACTOR.match(piece)
+        if other and _known_actor(other["actor"], "", people):
+            raise _Gap("several people doing several things: write each for the child")
+    action = _you(
+        action, people, plural, is_child, "I" if who == "I" else _FAMILY_GENDER.get(who, "")
+    )
     action = re.sub(r"^You\b", "you", action)
     if is_child:
         who = "you"
