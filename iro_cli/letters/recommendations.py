@@ -320,7 +320,8 @@ _PASSIVE_ITEM = re.compile(
 _BY_WHO = re.compile(r"^(?P<before>.*?)\s*\bby\s+(?:the\s+)?(?P<who>[^,]+?)\s*$", re.I)
 _REFERRAL = re.compile(r"^(?:an?\s+)?referral\s+(?P<prep>to|for)\s+(?P<to>.+)$", re.I)
 _OMIT = re.compile(
-    r"\b(?:(?:the|review|meeting|these)\s+minutes|minutes\s+(?:of|to|will|from)|this letter|a letter to|write to (?:\w+ )?(?:about|to explain|with the)"
+    r"\b(?:(?:the|review|meeting|these)\s+minutes|minutes\s+(?:of|to|will|from)"
+    r"|this letter|a letter to|write to (?:\w+ )?(?:about|to explain|with the)"
     r"|all professionals|professionals (?:to|will|should)|professionals? meeting"
     r"|recommendations (?:to|will) be (?:circulated|distributed|shared)"
     r"|copy of (?:the |this )?(?:review |meeting )?(?:recommendations|record|report|minutes)"
