@@ -68,8 +68,9 @@ PEOPLE = People(
             "Book dentist check for Ellie by 01/02/2027",
             "Foster carer",
             "01/02/2027",
-            "Your foster carer will book dentist check for you by 1 February 2027.",
-            True,
+            # "book dentist check" has lost its article: a gap, not a guess.
+            "",
+            False,
         ),
         (
             "IRO to visit Ellie at home",

@@ -266,3 +266,41 @@ def test_second_person_keeps_the_childs_own_words() -> None:
         'You said "Ty is fine, leave me alone" and you like it'
     )
     assert second_person("If Ty absconds again", ["Ty"]) == "If you abscond again"
+
+
+# Errors found by the held-out set (tests/data/letters/heldout_recommendations.toml) after
+# it was measured, added here as development cases (the held-out figures are not re-tuned).
+AMIRA = People(("Amira Hussain", "Mira Hussain", "Amira", "Mira"), "Priya Shah", "Helen Price",
+               TERMS.acronyms, "female", max_words=20)  # fmt: skip
+POPPY = People(("Poppy-Mae Evans", "Poppy-Mae"), "Tom Reed", "Helen Price", TERMS.acronyms,
+               "female", max_words=12)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("who", "text", "responsible", "target", "expected", "gap"),
+    [
+        # "her 16th birthday" is hers ("before you 16th birthday" was written).
+        (AMIRA, "IRO to see Mira before her 16th birthday", "IRO", "",
+         "I will see you before your 16th birthday.", ""),
+        # A hyphenated name with 's ("your poppy-Mae's 2 year check" was written).
+        (POPPY, "Poppy-Mae's 2 year check to be completed by the health visitor",
+         "Health visitor", "15/01/2027",
+         "Your health visitor will complete your 2 year check. This will happen by 15 January "
+         "2027.", ""),
+        # "before next review" gets its "your".
+        (AMIRA, "IRO to meet with Mira before next review", "IRO", "",
+         "I will meet with you before your next review.", ""),
+        # A deadline in the text and another in the Target Date.
+        (AMIRA, "PA to be allocated by 16th birthday", "Team manager", "12/03/2027", "",
+         "each give a deadline"),
+        # Note-taking without an article.
+        (AMIRA, "SW to complete pathway plan with Mira", "SW", "", "", "a word is missing"),
+        # Ends on a verb with nothing after it.
+        (AMIRA, "School to put in place a reduced timetable for 2 weeks then review", "School",
+         "", "", "ends without"),
+    ],
+)  # fmt: skip
+def test_held_out_errors(who, text, responsible, target, expected, gap) -> None:
+    result = rewrite_recommendation(text, responsible, target, who, REPLACE)
+    assert result.text == expected
+    assert gap in result.gap and bool(result.gap) is bool(gap)

@@ -102,7 +102,7 @@ ROLES: dict[str, str] = {
     "advocate": "advocate",
     "therapist": "therapist",
     "youth worker": "youth worker",
-    "virtual school": "virtual school",
+    "virtual school": "the team that helps children in care do well at school",
 }
 # Family and people children name without "your".
 FAMILY: dict[str, str] = {
@@ -283,6 +283,8 @@ def describe_person(responsible: str, people: People) -> str:
         return FAMILY[key]
     if key in ROLES:
         role = ROLES[key]
+        if role.startswith("the "):
+            return role
         if role == "social worker" and people.social_worker:
             return f"{_first_name(people.social_worker)} (your social worker)"
         return f"your {role}"
@@ -336,6 +338,15 @@ _FREQUENCY = re.compile(
     r"\b(?:every|each|weekly|fortnightly|monthly|daily|nightly|twice|once a|times a|a week"
     r"|a month|per week|per month)\b",
     re.I,
+)
+_BARE_NOUN = re.compile(
+    r"^[a-z]+\s+(?!(?:a|an|the|your|you|my|his|her|their|this|that|these|those|some|any|all|each"
+    r"|every|one|two|three|more|no|up|out|in|on|for|to|with|about|\d)\b)(?:[a-z'-]+\s+){0,3}?"
+    r"(?:plan|assessment|appointment|check|check-up|review|referral|meeting|interview|application"
+    r"|visit|test|report|course|session|passport|dentist|doctor|optician|award|trip|form)\b(?!['-])"
+)
+_OWN_DEADLINE = re.compile(
+    r"\b(?:by|within|no later than)\s+(?!you\b|your\b|the (?:end|start))", re.I
 )
 _OWN_TIMING = re.compile(r"\b(?:before|within|after|until|when|during|in time for|by)\b", re.I)
 _DATE_WORDS = re.compile(
@@ -571,6 +582,7 @@ def _you(
             continue
         following = text[match.end() :].lstrip()
         next_word = re.match(r"[A-Za-z']+", following)
+        next_word = re.match(r"[A-Za-z']+|\d", following)
         is_object = low in ("him", "her") and not (
             low == "her" and next_word and next_word.group().lower() not in _OBJECT_FOLLOWS
         )
@@ -581,11 +593,8 @@ def _you(
             raise _Gap("he/she/his may mean the person doing it or the child")
         child_last = index
         replacement = table[low]
-        if low == "her":
-            following = text[match.end() :].lstrip()
-            next_word = re.match(r"[A-Za-z']+", following)
-            if next_word and next_word.group().lower() not in _OBJECT_FOLLOWS:
-                replacement = "your"
+        if low == "her" and not is_object:
+            replacement = "your"
         mentioned = True
         out.append(
             text[last : match.start()]
@@ -611,6 +620,8 @@ def _timing(action: str, target: str, terms: Any) -> tuple[str, str]:
             if day in in_text:
                 return "", ""
             raise _Gap("the text and the Target Date give different dates")
+        if _OWN_DEADLINE.search(action):
+            raise _Gap("the text and the Target Date each give a deadline")
         if _FREQUENCY.search(action):
             return f"starting by {day}", "end"
         if _OWN_TIMING.search(action):
@@ -706,6 +717,7 @@ def _action_from_text(
         if referral and verb in ("make", "complete", "send", "do"):
             return owner, f"refer you {referral['prep'].lower()} {referral['to']}", False, False
         is_child = describe_person(thing, people) == "you" or _name_is_child(thing, people)
+        thing = second_person(thing, people.child_names)
         if is_child:
             obj = "you"
         elif re.match(
@@ -816,5 +828,16 @@ def _rewrite(
         who = "you"
     for first, described in _responsible_parts(responsible, people).items():
         action = re.sub(rf"\b{re.escape(first)}\b(?!\s*\()", described, action)
+    # "before next review" -> "before your next review" (note-taking drops the "your").
+    action = re.sub(
+        r"\b(before|at|after|until|by|for) next (review|meeting)\b", r"\1 your next \2", action
+    )
+    # Note-taking drops the article: "complete pathway plan", "book dentist".
+    if _BARE_NOUN.match(action):
+        raise _Gap('a word is missing before the thing to do ("the", "a" or "your")')
+    # An action that ends on a verb with nothing after it ("... then review") is unfinished.
+    ending = re.search(r"\b(?:then|and)\s+([a-z]+)\s*$", action)
+    if ending and base_verb(ending[1]):
+        raise _Gap("it ends without saying what will be done")
     timing = _timing(action, target, terms)
     return replace(_compose(who, action, timing, people.max_words))
