@@ -92,7 +92,8 @@ def check_letter(
     warnings: list[str] = []
     numbered = _numbered(paragraphs)
     # Each paragraph is its own sentence (a heading has no full stop).
-    every = _Locator(numbered)
+    # Gap markers ("[IRO: ...]") are for the IRO, not the child: not checked as wording.
+    every = _Locator([(n, h, _GAP_MARKER.sub(" ", t)) for n, h, t in numbered])
     for finding in lint_text(
         every.text, {"language"}, terms, max_sentence_words=None, severity={"ACR001": "error"}
     ):
