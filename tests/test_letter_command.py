@@ -310,3 +310,55 @@ def test_batch_over_the_sample_writes_one_letter_per_child_reviewed(runner, tmp_
     assert len(expected) == 38
     assert written == expected
     assert f"Wrote {len(expected)} letters." in result.stdout
+
+
+def test_check_an_edited_letter(runner, batch_dir: Path, tmp_path: Path) -> None:
+    """--check: the draft's gaps and comments keep it not ready; an edited letter with a broken
+    sentence is caught; once fixed and without comments it is ready (exit 0)."""
+    from docx.oxml.ns import qn
+
+    from iro_cli.letters.gaps import comment_count
+
+    draft = batch_dir / "letter_1001_2026-11-05.docx"
+    result = runner.invoke(cli, ["letter", "--check", str(draft)])
+    assert result.exit_code == 1
+    assert "a letter for a child aged 8 to 12: sentences of at most 15 words" in result.stdout
+    gaps = result.stdout.count("GAP a gap for the IRO still to fill")
+    assert gaps >= 1
+    assert f"{comment_count(draft.read_bytes())} Word comment(s) still in the letter" in (
+        result.stdout
+    )
+
+    # The IRO fills each gap, but with wording the checks catch, and deletes the comments.
+    document = Document(io.BytesIO(draft.read_bytes()))
+    bad = [
+        "If you absconds again, ring Jo.",  # "you" with a third-person verb; a label
+        "You to be offered therapy.",  # no verb; a passive nobody does
+    ]
+    markers = [p for p in document.paragraphs if p.text.startswith("[IRO:")]
+    assert len(markers) == gaps
+    for paragraph, text in zip(markers, bad + ["Jo will take you to the park on Saturday."] * 9):
+        for run in paragraph.runs[1:]:
+            run.text = ""
+        paragraph.runs[0].text = text
+    for element in document.element.body.iter():
+        if element.tag in (qn("w:commentRangeStart"), qn("w:commentRangeEnd")):
+            element.getparent().remove(element)
+    for element in list(document.element.body.iter(qn("w:r"))):
+        if element.find(qn("w:commentReference")) is not None:
+            element.getparent().remove(element)
+    edited = tmp_path / "edited.docx"
+    document.save(edited)
+    result = runner.invoke(cli, ["letter", "--check", str(edited)])
+    assert result.exit_code == 1
+    assert '"you" with a third-person verb (you absconds)' in result.stdout
+    assert '"You to be" (no verb)' in result.stdout
+    assert "GAP" not in result.stdout
+
+    # Mended: ready to send.
+    for paragraph, _ in zip(markers, bad):
+        paragraph.runs[0].text = "Jo will take you to the park on Saturday."
+    document.save(edited)
+    result = runner.invoke(cli, ["letter", "--check", str(edited)])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.endswith("Ready to send: no problems found.\n")
