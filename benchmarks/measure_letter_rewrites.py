@@ -16,10 +16,11 @@ The set is held out: the rewriting is not developed against it.
 from __future__ import annotations
 
 import sys
-import tomllib
 from collections import Counter
 from datetime import date
 from pathlib import Path
+
+import tomllib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -29,7 +30,9 @@ from iro_cli.letters.settings import LetterSettings  # noqa: E402
 from iro_cli.letters.wording import Replacer  # noqa: E402
 from iro_cli.lint import load_terms  # noqa: E402
 
-HELD_OUT = Path(__file__).resolve().parent.parent / "tests/data/letters/heldout_recommendations.toml"
+HELD_OUT = (
+    Path(__file__).resolve().parent.parent / "tests/data/letters/heldout_recommendations.toml"
+)
 REVIEW_DAY = date(2026, 12, 10)
 
 

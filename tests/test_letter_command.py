@@ -337,7 +337,8 @@ def test_check_an_edited_letter(runner, batch_dir: Path, tmp_path: Path) -> None
     ]
     markers = [p for p in document.paragraphs if p.text.startswith("[IRO:")]
     assert len(markers) == gaps
-    for paragraph, text in zip(markers, bad + ["Jo will take you to the park on Saturday."] * 9):
+    fills = (bad + ["Jo will take you to the park on Saturday."] * len(markers))[: len(markers)]
+    for paragraph, text in zip(markers, fills, strict=True):
         for run in paragraph.runs[1:]:
             run.text = ""
         paragraph.runs[0].text = text
@@ -356,7 +357,7 @@ def test_check_an_edited_letter(runner, batch_dir: Path, tmp_path: Path) -> None
     assert "GAP" not in result.stdout
 
     # Mended: ready to send.
-    for paragraph, _ in zip(markers, bad):
+    for paragraph in markers[: len(bad)]:
         paragraph.runs[0].text = "Jo will take you to the park on Saturday."
     document.save(edited)
     result = runner.invoke(cli, ["letter", "--check", str(edited)])

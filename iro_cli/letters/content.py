@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from iro_cli.letters.ages import AgeGroup, age_group, reading_age_target
@@ -104,11 +105,15 @@ _VIEWS_LEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
+def _views_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+    return re.compile(_VIEWS_LEAD.pattern.replace("{names}", alternatives or "(?!x)x"), re.I)
+
+
 def views_sentence(sentence: str, names: Iterable[str]) -> str:
     """``"Ellie said she likes school"`` -> ``"You told me that you like school"``."""
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
-    pattern = re.compile(_VIEWS_LEAD.pattern.replace("{names}", alternatives or "(?!x)x"), re.I)
-    match = pattern.match(sentence)
+    match = _views_pattern(tuple(names)).match(sentence)
     if not match:
         return second_person(sentence, names)
     rest = sentence[match.end() :]

@@ -93,11 +93,18 @@ def add_comments(document, gaps: Sequence[Gap], more_heading: str = "", more_not
 
 
 def _paragraphs(document) -> Iterable:
-    yield from document.paragraphs
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                yield from cell.paragraphs
+    """The paragraphs that have a gap marker or the "More things" heading (tables too).
+
+    Scans the XML text once; only those paragraphs become python-docx objects.
+    """
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    for element in body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+        if MARK in text or "More things" in text:
+            yield Paragraph(element, document._body)
 
 
 def comment_count(data: bytes) -> int:

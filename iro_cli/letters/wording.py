@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any, Protocol
 
 MONTHS = (
@@ -216,6 +217,11 @@ _ADVERBS = (
 
 
 def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    return _name_pattern_of(tuple(names))
+
+
+@lru_cache(maxsize=64)
+def _name_pattern_of(names: tuple[str, ...]) -> re.Pattern[str] | None:
     words = sorted({n.strip() for n in names if n and len(n.strip()) > 1}, key=len, reverse=True)
     generic = [f"(?i:{re.escape(w)})" if w.islower() else re.escape(w) for w in _CHILD_WORDS]
     alternatives = [re.escape(w) for w in words] + generic
