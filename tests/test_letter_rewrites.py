@@ -129,6 +129,13 @@ def rewrite(text: str, responsible: str = "", target: str = "", **kw):
             "",
             "I will speak to your teacher about what worries you at lunchtime.",
         ),
+        # A question put to the child is about the child: "ask you where he wants".
+        (
+            "SW to ask Ty where he wants his next review to be held",
+            "SW",
+            "",
+            "Sam (your social worker) will ask you where you want your next review to be held.",
+        ),
         # Written to the child already: kept, with the Target Date once.
         (
             "You will start swimming lessons after Christmas",

@@ -539,6 +539,14 @@ def _owner(responsible: str, people: People) -> str:
 
 
 _OTHER = {"male": "female", "female": "male"}
+_ASKED = re.compile(r"\byou\s+(?:where|what|when|how|if|whether|why|which|who)\s*$", re.I)
+
+
+def subject_of_question(before: str) -> bool:
+    """True when the words before a pronoun ask the child something: "ask you where"."""
+    return bool(_ASKED.search(before))
+
+
 _FAMILY_GENDER = {
     "Mum": "female", "Nan": "female", "Nana": "female", "Gran": "female", "Grandma": "female",
     "Dad": "male", "Grandad": "male",
@@ -586,7 +594,9 @@ def _you(
         is_object = low in ("him", "her") and not (
             low == "her" and next_word and next_word.group().lower() not in _OBJECT_FOLLOWS
         )
-        subject = low in ("he", "she")
+        # "ask you where he wants": a question put to the child is about the child.
+        asked = subject_of_question(text[: match.start()])
+        subject = low in ("he", "she") and not asked
         if rival_last > child_last or (actor_rival and (subject or child_last < 0)):
             raise _Gap("he/she may mean the child or someone else named in it")
         if not is_object and not mentioned:
