@@ -131,10 +131,10 @@ def rewrite(text: str, responsible: str = "", target: str = "", **kw):
         ),
         # A question put to the child is about the child: "ask you where he wants".
         (
-            "SW to ask Ty where he wants his next review to be held",
+            "SW to ask Ty where he wants his next review",
             "SW",
             "",
-            "Sam (your social worker) will ask you where you want your next review to be held.",
+            "Sam (your social worker) will ask you where you want your next review.",
         ),
         # Written to the child already: kept, with the Target Date once.
         (
