@@ -132,6 +132,37 @@ def test_describe_person() -> None:
     assert describe_person("Ellie", PEOPLE) == "you"
     assert describe_person("Mother", PEOPLE) == "Mum"
     assert describe_person("SW and IRO", PEOPLE) == "Sam (your social worker) and I"
+    # A role is never cut, and every helper is "(your ...)".
+    assert describe_person("Social Worker (Lucy Kerr)", PEOPLE) == "Lucy (your social worker)"
+    assert describe_person("Beverley Bairstow (support worker)", PEOPLE) == (
+        "Beverley (your support worker)"
+    )
+    assert describe_person("Mr Patel (Head of Year)", PEOPLE) == "Mr Patel (your head of year)"
+    assert describe_person("Mum (Kelly)", PEOPLE) == "Mum"
+
+
+def test_key_messages_leave_out_an_unsure_pronoun_and_service_figures(replace: Replacer) -> None:
+    from iro_cli.letters.ages import AGE_8_TO_12
+    from iro_cli.letters.content import key_messages
+
+    review = {
+        "childs_views": "Ty said he wants to see Dad and he wants a dog.",
+        "working_well": "School attendance is 96% this term. Ty has joined the choir.",
+        "worries": "Good relationship with Mum, who visits every four weeks.",
+    }
+    dropped = [0, 0, 0]
+    others = OtherChildren([KnownChild("9", "Ty", "Okafor")])
+    # Gender recorded, but "he" comes after Dad: "you want ... and he wants" is not used.
+    known = key_messages(review, "9", ("Ty",), AGE_8_TO_12, others, frozenset(), replace,
+                         dropped, "male")  # fmt: skip
+    assert known == [{"heading": "What is going well", "text": "You have joined the choir."}]
+    # No gender recorded: "he" may be Dad, so that sentence is not used; the fragment under
+    # Worries never is.
+    unknown = key_messages(review, "9", ("Ty",), AGE_8_TO_12, others, frozenset(), replace,
+                           dropped, "")  # fmt: skip
+    assert [m["heading"] for m in unknown] == ["What is going well"]
+    # Left out: the "he wants" sentence and the fragment, in each of the two calls.
+    assert dropped[2] == 4
 
 
 def test_views_sentence() -> None:

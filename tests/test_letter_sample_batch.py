@@ -101,6 +101,10 @@ def _classes(letter, terms) -> Counter:
         for word in re.findall(r"\b(?:[Yy]ou)\s+(?:\w+ly\s+)?([a-z']+)", text):
             if _third_person(word):
                 found['"you" with a third-person verb'] += 1
+        for then in re.finditer(r"\b(?:and|but) (?:he|she) ([a-z]+)", text):
+            before = re.findall(r"\b[Yy]ou ([a-z]+)", text[: then.start()])
+            if _third_person(then[1]) and any(then[1].startswith(v) for v in before):
+                found['"you want ... and he wants"'] += 1
         if re.search(r"\b[Yy]ou to (?:be|have)\b", text):
             found['"You to be"'] += 1
         if part == "plan" and re.search(
@@ -174,7 +178,10 @@ def test_the_detectors_find_each_class() -> None:
             "intro": ["This letter tells you about your meeting on 5 November 2026."],
             "meeting": {"date": "5 November 2026", "people": [],
                         "text": ["We had your meeting on 5 November 2026."]},
-            "messages": [{"text": "Good relationship with Mum, who visits every four weeks."}],
+            "messages": [
+                {"text": "Good relationship with Mum, who visits every four weeks."},
+                {"text": "You told me you want to see Dad and he wants a dog."},
+            ],
             "recommendations": bad,
             "more_recommendations": [],
             "next_meeting": {"text": []},
@@ -195,5 +202,6 @@ def test_the_detectors_find_each_class() -> None:
         "more actions than the age allows",
         '"liaise"',
         '"abscond"',
+        '"you want ... and he wants"',
     ):
         assert found[name] >= 1, name

@@ -154,6 +154,8 @@ def _kept_sentences(
     return kept
 
 
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
+_YOU_AND_PRONOUN = re.compile(r"(?is)\byou\b.*\b(?:he|she|his|him|her|hers)\b")
 _METRIC = re.compile(r"\d\s*%|\bper ?cent\b|\battendance\b|\bscores?\b", re.I)
 
 
@@ -185,7 +187,11 @@ def key_messages(
             sentence = child_pronouns(finish(replace(plain_dates(sentence))), gender)
             # A sentence with any fault (a fragment, a label or care word left, too long
             # for the age) is not used: another sentence of the record is, or none.
-            if text_faults(sentence, replace.terms, max_words=group.max_sentence_words):
+            if text_faults(sentence, replace.terms, max_words=group.max_sentence_words) or (
+                # No gender recorded: a he/she beside "you" may be the child ("you want...
+                # and he wants"), so the sentence is not used.
+                not gender and _YOU_AND_PRONOUN.search(_QUOTED.sub("", sentence))
+            ):
                 dropped[2] += 1
                 continue
             ready.append(sentence)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from iro_cli.letters.grammar import base_verb, finite_verb, third_person
+from iro_cli.letters.grammar import after_you, base_verb, finite_verb, third_person
 from iro_cli.lint.readability import sentence_spans, word_count
 
 # Fault classes (codes) and what each means, for messages and the report.
@@ -34,6 +34,7 @@ CLASSES = {
     "FRAGMENT": "not a full sentence",
     "ABOUT_LETTER": "about this letter or the minutes",
     "NOTE_WORD": "note-taking shorthand",
+    "PRONOUN": '"you" and then "he"/"she" doing the same (who is who?)',
     "GAP": "a gap for the IRO still to fill",
 }
 
@@ -49,6 +50,9 @@ _YOU_VERB = re.compile(
     r"\b(?i:you)\s+(?:(?:sometimes|often|always|never|really|still|also|usually|now|"
     r"then|only|just|again)\s+)?([A-Za-z']+)"
 )
+# "you want to see Dad and he wants a dog": the same verb for "you" and then "he".
+_THEN_HE = re.compile(r"\b(?:and|but)\s+(?:he|she)\s+([a-z]+)", re.I)
+_YOU_VERB_ONLY = re.compile(r"\byou\s+([a-z]+)", re.I)
 _YOU_TO_BE = re.compile(r"\b(?i:you)\s+to\s+(?:be|have)\b|^You to\b")
 _PASSIVE = re.compile(
     r"\b(?:to|will|should|must|shall|is to|are to|needs? to)\s+be\s+"
@@ -126,6 +130,11 @@ def text_faults(
                 faults.append(Fault("YOU_VERB", f"you {match[1]}"))
         if _YOU_TO_BE.search(part):
             faults.append(Fault("YOU_TO_BE", "You to"))
+        plain = _unquoted(part)
+        for then in _THEN_HE.finditer(plain):
+            verbs = {v.lower() for v in _YOU_VERB_ONLY.findall(plain[: then.start()])}
+            if after_you(then[1]).lower() in verbs:
+                faults.append(Fault("PRONOUN", f"you {after_you(then[1])} ... {then[1]}"))
         if not _complete(part):
             faults.append(Fault("FRAGMENT", part.split()[0] if part.split() else ""))
     dates = _dates(text)

@@ -256,6 +256,18 @@ def _role_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s']", " ", text.lower()).split())
 
 
+def _looks_like_name(text: str) -> bool:
+    """``"Lucy Kerr"``, ``"Mr Patel"``: capitalised words that are not a known role."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and _role_key(text) not in ROLES
+        and _role_key(text) not in FAMILY
+        and _role_key(text) not in IRO_WORDS
+    )
+
+
 def describe_person(responsible: str, people: People) -> str:
     """The person in the ``Responsible`` cell, as the child reads it ("" when unknown).
 
@@ -289,6 +301,11 @@ def describe_person(responsible: str, people: People) -> str:
             return f"{_first_name(people.social_worker)} (your social worker)"
         return f"your {role}"
     bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", text)
+    if bracket and role_key(bracket[1], people) in FAMILY:
+        return FAMILY[role_key(bracket[1], people)]  # "Mum (Kelly)": the child says "Mum"
+    if bracket and _looks_like_name(bracket[2]) and not _looks_like_name(bracket[1]):
+        # "Social Worker (Lucy Kerr)": the role outside, the name inside. Never cut a role.
+        bracket = re.fullmatch(r"(.+?)\s*\((.+)\)", f"{bracket[2]} ({bracket[1]})")
     if bracket:
         name, role = bracket[1], role_key(bracket[2], people)
         if role in IRO_WORDS:
@@ -297,11 +314,8 @@ def describe_person(responsible: str, people: People) -> str:
             return f"{_first_name(name)} ({FAMILY[role]})"
         if role in ROLES:
             return f"{_first_name(name)} (your {ROLES[role]})"
-        if re.fullmatch(
-            r"[a-z' ]*\b(?:worker|officer|nurse|teacher|adviser|advisor|manager"
-            r"|mentor|therapist|coach|tutor|counsellor|carer|assistant)",
-            role,
-        ):
+        # Any other role: "(your head of year)", like the roles above.
+        if re.fullmatch(r"[a-z' -]+", role) and not role.startswith(("your ", "the ")):
             return f"{_first_name(name)} (your {role})"
         return f"{_first_name(name)} ({bracket[2]})"
     if people.social_worker and _same_person(text, people.social_worker):
