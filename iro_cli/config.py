@@ -30,6 +30,7 @@ KNOWN_KEYS = {
     "lint": "recommendation-wording rules",
     "letters": "service text and template for letters",
     "participation": "participation settings",
+    "timeliness": "timeliness settings (chart_title)",
     "caseload": "min / max: the caseload band per FTE (default 50-70)",
     "disputes": "informal, stage_1..stage_4: working days to respond",
 }
