@@ -161,7 +161,7 @@ def test_document(runner, tmp_path: Path) -> None:
     assert os.stat(path).st_mode & 0o777 == 0o600
     doc = Document(str(path))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:2] == ["Headlines", "Children's participation in their reviews"]
+    assert headings[:3] == ["Headlines", "Reviews held in time", "Child protection plans"]
     assert "Dispute resolution" in headings
     text = "\n".join(p.text for p in doc.paragraphs)
     # 38 of 48 disputes resolved in 2025/26 were in time (iro disputes --year 2025/26)
@@ -171,7 +171,8 @@ def test_document(runner, tmp_path: Path) -> None:
         "Data checks on the reviews of 2025/26: 2 coded PN0 for a child aged 4 or over (DfE rule "
         "440); 2 coded PN1–PN7 for a child under 4 (DfE rule 441); 1 with no participation code."
     ) in text
-    assert len(doc.inline_shapes) == 3  # participation, caseload, disputes charts
+    # timeliness, participation, caseload, disputes charts
+    assert len(doc.inline_shapes) == 4
     assert all(t.style.name == "Light Grid Accent 1" for t in doc.tables)
     again = runner.invoke(cli, ["report", *CONFIG, *YEAR, "-o", str(path)])
     assert again.exit_code == 1 and "already exists; use --force" in again.stderr
@@ -204,4 +205,53 @@ def test_sections_left_out_when_their_export_is_missing(runner, tmp_path: Path) 
     assert "no disputes.csv in the exports: the pack has no section on dispute resolution" in (
         result.stderr
     )
-    assert load_workbook(path).sheetnames == ["About", "Participation", "Participation codes"]
+    assert load_workbook(path).sheetnames == [
+        "About",
+        "Timeliness",
+        "Timeliness by month",
+        "Participation",
+        "Participation codes",
+    ]
+
+
+def test_timeliness_sheets_equal_iro_timeliness(runner, workbook: Path) -> None:
+    expected = [
+        r
+        for r in command_csv(runner, ["timeliness", *YEAR, "--by", "year", "--total"])
+        if r["year"] == "Total"
+    ]
+    before = {
+        r["review_type"]: r
+        for r in command_csv(runner, ["timeliness", "--year", "2024/25", "--by", "year", "--total"])
+        if r["year"] == "Total"
+    }
+    got = sheet_rows(workbook, "Timeliness")
+    assert [r["Review type"] for r in got] == [r["review_type"] for r in expected]
+    for sheet, row in zip(got, expected, strict=True):
+        for key, header in (("held", "Held"), ("in_time", "In time"), ("late", "Late"),
+                            ("in_time_rate", "In time rate"),
+                            ("overdue_not_held", "Due, not held"),
+                            ("rearranged", "Rearranged")):  # fmt: skip
+            assert close(sheet[header], number(row[key])), (row["review_type"], key)
+        old = before.get(row["review_type"])
+        assert close(sheet["In time rate 2024/25"], number(old["in_time_rate"]) if old else None)
+    months = command_csv(runner, ["timeliness", *YEAR, "--by", "month"])
+    got = sheet_rows(workbook, "Timeliness by month")
+    assert [(r["Month"], r["Review type"], r["Held"], r["In time"]) for r in got] == [
+        (r["month"], r["review_type"], int(r["held"]), int(r["in_time"])) for r in months
+    ]
+
+
+def test_cp_plans_sheet_equals_iro_cp_plans(runner, workbook: Path) -> None:
+    got = {r["Figure"]: r for r in sheet_rows(workbook, "CP plans")}
+    for year, column in (("2025/26", "2025/26"), ("2024/25", "2024/25")):
+        (row,) = command_csv(runner, ["cp-plans", "--year", year])
+        assert got["Plans started"][column] == int(row["plans_started"])
+        assert got["Repeat plans"][column] == int(row["repeat_plans"])
+        assert got["Repeat plans within 2 years of the last"][column] == int(
+            row["repeat_within_2_years"]
+        )
+        assert got["Plans ended"][column] == int(row["plans_ended"])
+        assert got["Plans open at the end of the period"][column] == int(row["open_on_as_at"])
+        assert got["Open more than 18 months"][column] == int(row["open_over_18_months"])
+    assert close(got["Repeat plans"]["Share"], 6 / 22)  # iro cp-plans --year 2025/26: 6 of 22

@@ -217,6 +217,13 @@ def build_pack(
     sections: list[Section] = []
     now_period = Period(period.start, day)
     then_period = Period(before.start, before_day) if before is not None else None  # type: ignore[arg-type]
+    sections.append(
+        _timeliness(session, data, now_period, then_period, label, previous_label, charts)
+    )
+    if data["cp_plans"] is not None:
+        sections.append(_cp_plans(data, now_period, then_period, label, previous_label))
+    else:
+        _left_out("cp_plans.csv", "child protection plans")
     sections.append(_participation(data, now_period, then_period, label, previous_label, charts))
     if data["iros"] is not None:
         sections.append(_caseload(session, data, day, before_day, previous_label, charts))
@@ -302,6 +309,106 @@ def _sources(data: dict[str, Any], as_of: date) -> list[Any]:
 
 
 # --- sections ---------------------------------------------------------------------------------
+
+
+def _timeliness(
+    session: Session,
+    data: dict[str, Any],
+    now: Period,
+    then: Period | None,
+    label: str,
+    previous_label: str | None,
+    charts: bool,
+) -> Section:
+    """``iro timeliness`` for the period (by year and by month) and the one before."""
+    from iro_cli.periods import YEAR_SHIFT, month_label
+    from iro_cli.report.sections import timeliness_section
+    from iro_cli.schedule.dates import calendar_from_settings
+    from iro_cli.timeliness.figures import TOTAL, monthly_rates, summarise
+    from iro_cli.timeliness.reviews import REVIEW_TYPES, review_timeliness
+
+    calendar = calendar_from_settings(session.config.nation, session.config.section("holidays"))
+    types = ["cla", "cp", "pathway"] if data["cp_plans"] is not None else ["cla", "pathway"]
+
+    def measure(period: Period) -> Any:
+        return review_timeliness(
+            data["children"], data["reviews"], data["cp_plans"], period, period.end, calendar, types
+        )
+
+    def totals(result: Any) -> list[dict[str, Any]]:
+        return [r for r in summarise(result, "year", total=True) if r["year"] == TOTAL]
+
+    result = measure(now)
+    before = measure(then) if then is not None else None
+    months = summarise(result, "month", total=False)
+    month_before: dict[tuple[str, str], float | None] | None = None
+    if before is not None:
+        month_before = {}
+        for kind in REVIEW_TYPES:
+            for month, value in monthly_rates(before, kind).items():
+                first = date(int(month[:4]), int(month[5:]), 1)
+                month_before[(kind, month_label(YEAR_SHIFT.forward(first)))] = value
+    section = timeliness_section(
+        totals(result),
+        totals(before) if before is not None else None,
+        months,
+        month_before,
+        label,
+        previous_label,
+    )
+    if charts and before is not None and previous_label is not None:
+        section.charts.append(_timeliness_chart(result, before, now, label, previous_label))
+    return section
+
+
+def _timeliness_chart(
+    result: Any, before: Any, now: Period, label: str, previous_label: str
+) -> Any:
+    """The in-time rate month by month, the year before as a second line (one panel a type)."""
+    from iro_cli.charts import timeliness_chart
+    from iro_cli.periods import labels_between
+    from iro_cli.report.pack import Chart
+    from iro_cli.timeliness.figures import monthly_rates
+    from iro_cli.timeliness.reviews import REVIEW_TYPES
+
+    months = labels_between("month", now)
+    panels = []
+    for kind in REVIEW_TYPES:
+        held = [r for r in result.held if r.review_type == kind]
+        if not held:
+            continue
+        rates = monthly_rates(result, kind)
+        earlier = list(monthly_rates(before, kind).values())
+        old = [r for r in before.held if r.review_type == kind]
+        panels.append(
+            (
+                kind,
+                months,
+                [rates.get(m) for m in months],
+                [earlier[i] if i < len(earlier) else None for i in range(len(months))],
+                (sum(r.in_time for r in held), len(held)),
+                (sum(r.in_time for r in old), len(old)),
+            )
+        )
+    png = timeliness_chart(
+        panels,
+        labels=(label, previous_label),
+        subtitle=f"Share of reviews held on or before their due date, {label} compared with "
+        f"{previous_label}",
+    )
+    return Chart(png, f"Reviews held in time by month, {label}.", "timeliness")
+
+
+def _cp_plans(
+    data: dict[str, Any], now: Period, then: Period | None, label: str, previous_label: str | None
+) -> Section:
+    """``iro cp-plans`` for the period and the one before."""
+    from iro_cli.report.sections import cp_plans_section
+    from iro_cli.timeliness.plans import plan_figures, plan_rows
+
+    figures = plan_figures(plan_rows(data["cp_plans"], now, now.end))
+    before = plan_figures(plan_rows(data["cp_plans"], then, then.end)) if then else None
+    return cp_plans_section(figures, before, label, previous_label)
 
 
 def _participation(
