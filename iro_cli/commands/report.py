@@ -40,6 +40,16 @@ MEANINGS = [
         "it was held (as iro overdue works it out); a late review does not make the next one late.",
     ),
     (
+        "Due, not held",
+        "Reviews iro overdue lists as overdue on the last day of the period, counted in the "
+        "month their due date fell.",
+    ),
+    (
+        "Repeat plan",
+        "A child protection plan started for a child who had an earlier plan that ended before "
+        "it; within 2 years when that plan ended 730 days or fewer before.",
+    ),
+    (
         "Participation rate",
         "Held CLA reviews where the child took part (PN1–PN6) ÷ reviews coded "
         "PN1–PN7; children under 4 (PN0) and reviews with no code are left out.",
@@ -103,8 +113,8 @@ MEANINGS = [
     "charts_dir",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     metavar="DIR",
-    help="Also write each chart as a PNG picture into DIR (participation.png, caseload.png, "
-    "disputes.png...), to paste into your own report.",
+    help="Also write each chart as a PNG picture into DIR (timeliness.png, participation.png, "
+    "caseload.png, disputes.png), to paste into your own report.",
 )
 @click.option(
     "--audit/--no-audit",
@@ -130,7 +140,8 @@ def report(
 ) -> None:
     """The annual report pack: every figure for the period, as a workbook or a document.
 
-    Participation, caseloads and changes of IRO, disputes by level and theme,
+    Reviews held in time (by year and month), child protection plans,
+    participation, caseloads and changes of IRO, disputes by level and theme,
     and the SMART audit of recommendations, each with the previous period
     beside it. As an xlsx workbook: a sheet per table and an About sheet (what
     each figure means, which exports, the as-at day). As a Word document: a
