@@ -49,9 +49,19 @@ def parts(exports: Path, year: str, as_of: date) -> None:
     before = report.previous_of(period)
     now, then = Period(period.start, day), Period(before.start, before.end)
     data = timed("load the exports", report._load, session)
-    rows = {k: (0 if v is None else len(v)) for k, v in data.items()}
+    rows = {
+        k: 0
+        if v is None
+        else len(v.columns["_line"])
+        if hasattr(v, "columns") and isinstance(v.columns, dict)
+        else len(v)
+        for k, v in data.items()
+    }
     print("  rows:", ", ".join(f"{k} {n:,}" for k, n in rows.items()))
     sections = [
+        timed("timeliness (+ chart)", report._timeliness, session, data, now, then, year,
+              "before", True),
+        timed("CP plans", report._cp_plans, data, now, then, year, "before"),
         timed("participation (+ chart)", report._participation, data, now, then, year, "before",
               True),
         timed("caseloads, changes of IRO (+ chart)", report._caseload, session, data, day,

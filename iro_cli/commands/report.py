@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -223,11 +224,17 @@ def build_pack(
     before_day = as_at(before, as_of) if before is not None else None
     label = period_label(period, day)
     previous_label = period_label(before, before_day) if before is not None else None
-    data = _load(session, audit)
-
-    sections: list[Section] = []
     now_period = Period(period.start, day)
     then_period = Period(before.start, before_day) if before is not None else None  # type: ignore[arg-type]
+    data = _load(session, audit)
+    # The audit (linting) runs beside the other sections, in a forked process where there is one.
+    pending = (
+        _audit_aside(session, data, now_period, then_period)
+        if audit and data["recommendations"] is not None
+        else None
+    )
+
+    sections: list[Section] = []
     sections.append(
         _timeliness(session, data, now_period, then_period, label, previous_label, charts)
     )
@@ -247,9 +254,11 @@ def build_pack(
     else:
         _left_out("disputes.csv", "dispute resolution")
     if audit:
-        smart = _audit(session, data, now_period, then_period, label, previous_label)
-        if smart is not None:
-            sections.append(smart)
+        if pending is not None:
+            from iro_cli.report.sections import audit_section
+
+            rows_now, rows_then = pending()
+            sections.append(audit_section(rows_now, rows_then, label, previous_label))
         else:
             _left_out("recommendations.csv", "the SMART audit")
     sources = _sources(data, as_of)
@@ -554,6 +563,39 @@ def _audit(
 
     rows_now, rows_then = smart_audit(session, data, now, then)
     return audit_section(rows_now, rows_then, label, previous_label)
+
+
+_ASIDE: dict[str, Any] = {}  # what the forked audit process inherits (nothing is pickled)
+
+
+def _audit_in_child() -> Any:
+    return smart_audit(**_ASIDE)
+
+
+def _audit_aside(
+    session: Session, data: dict[str, Any], now: Period, then: Period | None
+) -> Callable[[], Any]:
+    """Start :func:`smart_audit` in a forked process and return the function that waits
+    for its rows. Where processes are not forked (Windows), it runs when waited for."""
+    import multiprocessing
+
+    arguments = {"session": session, "data": data, "now": now, "then": then}
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return lambda: smart_audit(**arguments)
+    from concurrent.futures import ProcessPoolExecutor
+
+    _ASIDE.update(arguments)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(_audit_in_child)  # the process is forked here, with _ASIDE
+    _ASIDE.clear()
+
+    def wait() -> Any:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+
+    return wait
 
 
 def smart_audit(
