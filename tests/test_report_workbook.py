@@ -62,3 +62,12 @@ def test_document_styles() -> None:
     table = doc.tables[0]
     assert [c.text for c in table.rows[1].cells] == ["=HYPERLINK(1)", "40", "50.0%"]
     assert table.style.name == "Light Grid Accent 1"
+
+
+def test_many_iros_get_a_histogram_not_a_bar_each() -> None:
+    """2,250 IROs (the 100,000-children benchmark) once made a 720-inch-tall chart."""
+    from iro_cli.report.charts import caseload_chart
+
+    rows = [{"iro": f"IRO {i}", "fte": 1.0, "children_per_fte": 30 + i % 50} for i in range(2250)]
+    png = caseload_chart(rows, 54.5, 50, 70, title="t", subtitle="s")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) < 400_000

@@ -20,6 +20,7 @@ BLUE, SKY, ORANGE, VERMILION, GREEN, GREY = (
     "#999999",
 )
 WIDTH_INCHES = 7.5
+MOST_BARS = 30  # more IROs than this: a histogram instead of a bar each
 DPI = 200
 
 
@@ -56,6 +57,9 @@ def caseload_chart(
     from matplotlib.patches import Patch
 
     bars = [r for r in rows if r.get("children_per_fte") is not None]
+    if len(bars) > MOST_BARS:  # a bar an IRO no longer reads: how many IROs at each caseload
+        values = [float(r["children_per_fte"]) for r in bars]
+        return caseload_histogram(values, service, low, high, title=title, subtitle=subtitle)
     n = max(len(bars), 1)
     height = 2.3 + 0.32 * n
     fig = _figure(height)
@@ -107,6 +111,56 @@ def caseload_chart(
         handlelength=1.2,
         columnspacing=1.2,
     )
+    return _png(fig)
+
+
+def caseload_histogram(
+    values: Sequence[float],
+    service: float | None,
+    low: float,
+    high: float,
+    *,
+    title: str,
+    subtitle: str,
+) -> bytes:
+    """How many IROs carry each caseload per FTE (bands of 5), the range shaded."""
+    from matplotlib.patches import Patch
+
+    height = 4.2
+    fig = _figure(height)
+    top, bottom = 1 - 1.2 / height, 0.75 / height
+    ax = fig.add_axes((0.1, bottom, 0.86, top - bottom))
+    width = 5.0
+    top_edge = max([*values, high]) + width
+    edges = [i * width for i in range(int(top_edge // width) + 2)]
+    # bands (a, b]: an IRO at exactly the top of the range is inside it; 0 is in the first
+    counts = [
+        sum(a < v <= b or (a == 0 and v == 0) for v in values)
+        for a, b in zip(edges, edges[1:], strict=False)
+    ]
+    ax.axvspan(low, high, color=GREEN, alpha=0.13, linewidth=0)
+    colours = [VERMILION if a >= high else BLUE for a in edges[:-1]]
+    ax.bar(edges[:-1], counts, width=width * 0.9, align="edge", color=colours)
+    ax.set_xlabel("Children looked after per full-time IRO (bands of 5: 50 is in 45–50)",
+                  fontsize=9)  # fmt: skip
+    ax.set_ylabel("IROs", fontsize=9)
+    ax.tick_params(labelsize=8)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    handles = [
+        Patch(facecolor=GREEN, alpha=0.25, label=f"IRO Handbook range ({low:g}–{high:g})"),
+        Patch(facecolor=VERMILION, label=f"Above {high:g}"),
+    ]
+    if service is not None:
+        from matplotlib.lines import Line2D
+
+        ax.axvline(service, color="black", linestyle="--", linewidth=1)
+        handles.append(
+            Line2D([0], [0], color="black", linestyle="--", label=f"Service: {service:.1f}")
+        )
+    _titles(fig, height, title, subtitle)
+    fig.legend(handles=handles, loc="upper left", ncols=3, frameon=False, fontsize=8,
+               bbox_to_anchor=(0.015, 1 - 0.66 / height))  # fmt: skip
     return _png(fig)
 
 
