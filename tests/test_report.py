@@ -171,6 +171,11 @@ def test_document(runner, tmp_path: Path) -> None:
         "Data checks on the reviews of 2025/26: 2 coded PN0 for a child aged 4 or over (DfE rule "
         "440); 2 coded PN1–PN7 for a child under 4 (DfE rule 441); 1 with no participation code."
     ) in text
+    # iro caseload --changes: 238 of 278 with no change on 31/03/2026; 137 of 173 (79%) in 2025
+    assert (
+        "86% of children looked after on 31/03/2026 (238 of 278) kept the same IRO for the year, "
+        "up from 79% in 2024/25."
+    ) in text
     # timeliness, participation, caseload, disputes charts
     assert len(doc.inline_shapes) == 4
     assert all(t.style.name == "Light Grid Accent 1" for t in doc.tables)

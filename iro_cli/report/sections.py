@@ -47,12 +47,12 @@ def participation_section(
         )
     summary_columns = [
         Column("year", "Year", "text"),
-        Column("total", "Held CLA reviews"),
+        Column("total", "Held reviews"),
         Column("PN0", "Under 4 (PN0)"),
         Column("missing", "No code"),
-        Column("rated", "Aged 4 and over (PN1–PN7)"),
-        Column("took_part", "Took part (PN1–PN6)"),
-        Column("attended", "Attended (PN1–PN4)"),
+        Column("rated", "Aged 4+ (PN1–7)"),
+        Column("took_part", "Took part (PN1–6)"),
+        Column("attended", "Attended (PN1–4)"),
         Column("participation_rate", "Participation rate", "pct"),
         Column("attendance_rate", "Attendance rate", "pct"),
     ]
@@ -251,7 +251,7 @@ def _changes(
             f"children looked after on {as_at:%d/%m/%Y}",
             "kept the same IRO for the year",
             before=same_before,
-            previous_label=previous_when,
+            previous_label=previous_label or previous_when,
         )
     ]
     if n:
