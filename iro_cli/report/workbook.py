@@ -120,8 +120,12 @@ def _table_sheet(sheet: Any, table: Table) -> None:
     from openpyxl.utils import get_column_letter
 
     sheet.cell(1, 1, _text(table.title)).font = Font(bold=True, size=13)
-    if table.note:
-        sheet.cell(2, 1, _text(table.note)).font = Font(italic=True, color="444444")
+    if table.note:  # wrapped across the table's width (a long line would shrink the print)
+        note = sheet.cell(2, 1, _text(table.note))
+        note.font = Font(italic=True, color="444444")
+        note.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(table.columns) > 1:
+            sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(table.columns))
     widths = []
     for j, column in enumerate(table.columns, start=1):
         cell = sheet.cell(HEADER_ROW, j, _text(column.header))
@@ -152,6 +156,8 @@ def _table_sheet(sheet: Any, table: Table) -> None:
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(first_total, 1)}"
     lines = max(_lines(c.header, w - 2) for c, w in zip(table.columns, widths, strict=True))
     sheet.row_dimensions[HEADER_ROW].height = 14 * lines + 2  # spreadsheets do not size rows
+    if table.note:
+        sheet.row_dimensions[2].height = 14 * _lines(table.note, int(sum(widths) * 1.1)) + 2
 
 
 def _lines(text: str, width: int) -> int:
