@@ -408,6 +408,12 @@ def test_a_long_action_is_said_in_two_short_sentences(
         ("SW to ask the school nurse to complete Ty's health check", "SW", "15/01/2027", 12),
         # "set up a" would be cut off before "weekly": not a sentence.
         ("SW to set up a weekly video call between Ty and his nan", "SW", "", 12),
+        # From the first held-out set, measured before they were added here: the
+        # second sentence would also say how ("... twice a day with a sticker chart"),
+        # and the first would end on a loose word ("..., alternating.").
+        ("Kim to teach Ty to brush his teeth twice a day with a sticker chart",
+         "Kim Lee (foster carer)", "", 12),
+        ("Sam to visit Ty at school and at home, alternating, every 6 weeks", "SW", "", 12),
         # A deadline in the text and another in the Target Date: two "when"s.
         ("Carers to take Ty to visit his old school before the end of January", "Carers",
          "15/01/2027", 12),

@@ -708,6 +708,7 @@ _WHEN_STARTS = re.compile(
     r"|at\s+the\s+(?:start|end)\s+of|over\s+the\s+(?:summer|holidays|next)"
     r"|(?:by|from|starting\s+(?:by|on|from))\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\b)"
 )
+_NOT_WHEN = re.compile(r"\b(?:with|using|via|through|and|or|at|to|so|for)\b", re.I)
 _DANGLING = re.compile(
     r"\b(?:to|for|with|and|or|the|a|an|your|of|at|in|on|about|from|by|his|her|their|my)$", re.I
 )
@@ -724,8 +725,12 @@ def _when_apart(who: str, action: str, phrase: str) -> str:
         return ""
     for start in _WHEN_STARTS.finditer(action):
         what, when = action[: start.start()], action[start.end() :].strip(" ,")
-        if len(what.split()) < 2 or _DANGLING.search(what):
+        # The first must end as a sentence ("..., alternating" does not), and the
+        # second say only when: "twice a day with a sticker chart" also says how.
+        if len(what.split()) < 2 or _DANGLING.search(what) or re.search(r",\s*\w+$", what):
             continue
+        if _NOT_WHEN.search(when):
+            return ""
         if phrase:
             when = f"{when}, {phrase}" if phrase.startswith("starting") else f"{when} {phrase}"
         return finish(f"{who} will {what}") + " " + finish(f"This will happen {when}")
