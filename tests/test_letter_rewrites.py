@@ -457,3 +457,22 @@ def test_a_deadline_on_or_after_the_letters_date_is_kept() -> None:
         "SW to book Ty's eye test", "SW", "03/12/2026", _on("03/12/2026", 20), REPLACE
     )
     assert result.text == "Sam (your social worker) will book your eye test by 3 December 2026."
+
+
+def test_the_gap_says_whether_it_was_due_before_the_meeting_or_since() -> None:
+    """Meeting 10 November 2026, letter 3 December 2026 (the sample's 7 July case)."""
+    from dataclasses import replace
+    from datetime import date
+
+    who = replace(
+        people(max_words=20), not_before=date(2026, 12, 3), meeting_day=date(2026, 11, 10)
+    )
+    before = rewrite_recommendation(
+        "Sam Jones (SW) will share Ty's updated plan with Mum", "SW", "07/07/2026", who, REPLACE
+    )
+    assert before.text == ""
+    assert before.gap.startswith("7 July 2026 was before the meeting (10 November 2026)")
+    since = rewrite_recommendation(
+        "Sam Jones (SW) will share Ty's updated plan with Mum", "SW", "20/11/2026", who, REPLACE
+    )
+    assert since.gap.startswith("20 November 2026 is before the date of this letter (3 December")

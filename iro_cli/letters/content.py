@@ -437,6 +437,7 @@ def build_letter(
         gender=gender_of(_text(child, "gender")),
         max_words=group.max_sentence_words,
         not_before=max(review_day, letter_date),
+        meeting_day=review_day,
     )
 
     if not iro_name:

@@ -223,6 +223,7 @@ class People:
     gender: str = ""  # "male" | "female" | "" (for he/she/his/her meaning the child)
     max_words: int = 0  # longer sentences put the "when" in a sentence of its own
     not_before: date | None = None  # the letter's date (or the meeting's): earlier is past
+    meeting_day: date | None = None  # for the gap's reason: due before the meeting, or since
 
 
 def role_key(text: str, people: People) -> str:
@@ -737,6 +738,21 @@ def _when_apart(who: str, action: str, phrase: str) -> str:
     return ""
 
 
+def _past_reason(past: str, people: People) -> str:
+    """Why a date already past is a gap: due before the meeting, or before the letter."""
+    from datetime import datetime
+
+    day = datetime.strptime(past, "%d %B %Y").date()
+    if people.meeting_day and day < people.meeting_day:
+        when = f"was before the meeting ({uk_date(people.meeting_day)})"
+    else:
+        when = f"is before the date of this letter ({uk_date(people.not_before or day)})"
+    return (
+        f"{past} {when}, so it has passed and cannot be promised to the child: "
+        "say what happened, or the new date agreed"
+    )
+
+
 def past_date(sentence: str, not_before: date | None) -> str:
     """The first date in ``sentence`` before ``not_before`` ("7 July 2026"), else ""."""
     if not_before is None:
@@ -867,12 +883,7 @@ def rewrite_recommendation(
         return RewrittenRecommendation("", False, gap=str(gap))
     past = past_date(sentence, people.not_before)
     if past:
-        return RewrittenRecommendation(
-            "",
-            False,
-            gap=f"{past} is before the date of this letter ({uk_date(people.not_before)}), "
-            "so it cannot be promised to the child: say what happened or the new date",
-        )
+        return RewrittenRecommendation("", False, gap=_past_reason(past, people))
     faults = text_faults(sentence, terms, max_words=people.max_words, action=True)
     if faults:
         return RewrittenRecommendation("", False, gap=faults[0].message)
