@@ -414,6 +414,10 @@ def test_a_long_action_is_said_in_two_short_sentences(
         ("Kim to teach Ty to brush his teeth twice a day with a sticker chart",
          "Kim Lee (foster carer)", "", 12),
         ("Sam to visit Ty at school and at home, alternating, every 6 weeks", "SW", "", 12),
+        # The sample batch: once split, "arrange your respite for the carers" showed that
+        # a bare noun done for someone else is not "your" anything.
+        ("Respite to be arranged for the carers once a month", "Supervising social worker",
+         "", 20),
         # A deadline in the text and another in the Target Date: two "when"s.
         ("Carers to take Ty to visit his old school before the end of January", "Carers",
          "15/01/2027", 12),

@@ -827,6 +827,10 @@ def _action_from_text(
         ):
             obj = thing[0].lower() + thing[1:] if not thing.split()[0][1:].isupper() else thing
         else:
+            # "your" is read into a bare noun only when nothing says it is someone
+            # else's: "Respite to be arranged for the carers" is not "your respite".
+            if re.match(r"for\s+(?!you\b|him\b|her\b)", rest, re.I):
+                raise _Gap("could not tell who it is for")
             obj = "your " + (
                 thing[0].lower() + thing[1:] if not thing.split()[0].isupper() else thing
             )
