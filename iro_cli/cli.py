@@ -2,7 +2,8 @@
 
 Commands live in ``iro_cli.commands.<module>`` and are imported only when run,
 so ``iro --help`` stays fast (no pandas). Every user-facing failure becomes one
-line on stderr: ``IroError`` -> exit 1 (or its ``exit_code``), usage -> exit 2.
+line on stderr. Exit status, the same in every command: 0 done; 1 done, and found
+what was asked to fail on; 2 could not run (usage, input, output, unexpected error).
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ class LazyGroup(click.Group):
                 "Run again with --debug for details, and report it.",
                 err=True,
             )
-            ctx.exit(1)
+            ctx.exit(2)
 
 
 def _debug(ctx: click.Context) -> bool:

@@ -101,7 +101,14 @@ def test_xlsx_real_dates_and_text_never_formulas(frame, tmp_path: Path) -> None:
     path.write_bytes(render_bytes(frame, "xlsx", sheet="Overdue"))
     sheet = load_workbook(path).active
     assert sheet.title == "Overdue"
-    assert [c.value for c in sheet[1]] == list(frame.columns)
+    # headers in words, as on screen ("Due date", not due_date)
+    assert [c.value for c in sheet[1]] == [
+        "Person ID",
+        "Due date",
+        "Days to due",
+        "Scheduled late",
+        "Note",
+    ]
     assert sheet["A3"].value == '=HYPERLINK("x")' and sheet["A3"].data_type == "s"
     assert sheet["B2"].value.date() == date(2027, 1, 12)
     assert sheet["B2"].number_format == "dd/mm/yyyy"
@@ -119,7 +126,8 @@ def test_default_format() -> None:
     assert default_format(io.StringIO()) == "csv"
     assert default_format(output=Path("x.xlsx")) == "xlsx"
     assert default_format(output=Path("x.json")) == "json"
-    assert default_format(output=Path("x.txt")) == "csv"
+    assert default_format(output=Path("x.txt")) == "table"
+    assert default_format(output=Path("x.dat")) == "csv"
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:

@@ -29,6 +29,18 @@ COLUMNS = (
     "text",
 )
 LINT_FORMATS = (*FORMATS, "sarif")
+# What a person reads on screen (--wide: every column, as in csv/json/xlsx).
+FINDING_TABLE = ("review_id", "line", "code", "severity", "message", "text")
+SUMMARY_TABLE = (
+    "level",
+    "iro",
+    "recommendations",
+    "smart_clean",
+    "smart_clean_rate",
+    "errors",
+    "warnings",
+    "info",
+)
 
 
 class LintUsageError(IroError):
@@ -88,7 +100,7 @@ def _codes_option(value: str | None) -> list[str] | None:
 @_exit_2_on_usage_errors
 @session_options
 @as_of_option
-@output_options(LINT_FORMATS)
+@output_options(LINT_FORMATS, {".sarif": "sarif"})
 def lint_recommendations(
     source: str | None,
     fail_on: str | None,
@@ -178,8 +190,6 @@ def run_lint(
         results = lint_in_context(rows, contexts, terms, settings, as_of, workers)
 
     fmt = out.format
-    if out.fmt is None and out.path is not None and out.path.suffix.lower() == ".sarif":
-        fmt = "sarif"
     if summary:
         _render_summary(rows, results, reviews, contexts, session, out, fmt)
     elif fmt == "sarif":
@@ -188,7 +198,7 @@ def run_lint(
 
         write_output(render_sarif(rows, results, uri), "sarif", out.path, force=out.force)
     else:
-        _render_findings(rows, results, out, fmt)
+        _render_findings(rows, results, out, fmt, draft)
     _totals(rows, results, fmt, out)
     if settings.fails(f for found in results for f in found):
         raise click.exceptions.Exit(1)
@@ -260,7 +270,9 @@ def _children(session: Session) -> Any:
     return session.load_optional("children")
 
 
-def _render_findings(rows: list[Any], results: list[list[Any]], out: Output, fmt: str) -> None:
+def _render_findings(
+    rows: list[Any], results: list[list[Any]], out: Output, fmt: str, draft: bool = False
+) -> None:
     from iro_cli.output import expand_blocks
 
     blocks = _finding_blocks(rows, results)
@@ -277,11 +289,7 @@ def _render_findings(rows: list[Any], results: list[list[Any]], out: Output, fmt
     frame = pd.DataFrame(
         {name: pd.Series(cells, dtype=object) for name, cells in zip(COLUMNS, columns, strict=True)}
     )
-    out.render(
-        frame,
-        table_format={"text": _shorten, "suggestion": _shorten} if fmt == "table" else None,
-        sheet="findings",
-    )
+    out.render(frame, sheet="findings", table_columns=FINDING_TABLE[1:] if draft else FINDING_TABLE)
 
 
 def _finding_blocks(rows: list[Any], results: list[list[Any]]) -> list[Any]:
@@ -310,11 +318,6 @@ def _finding_blocks(rows: list[Any], results: list[list[Any]]) -> list[Any]:
         Block(cells(distinct, COLUMNS[4:9]), finding_index),
         Block(cells(having, COLUMNS[9:]), row_index),
     ]
-
-
-def _shorten(value: Any, width: int = 60) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _render_summary(
@@ -354,11 +357,7 @@ def _render_summary(
         )
         _note(f"per-review counts ({reviews_count} reviews): use --format csv, json or xlsx")
     out.fmt = fmt
-    out.render(
-        frame,
-        table_format={"smart_clean_pct": lambda v: "" if v is None else f"{v:.1f}%"},
-        sheet="summary",
-    )
+    out.render(frame, sheet="summary", table_columns=SUMMARY_TABLE)
 
 
 def _totals(rows: list[Any], results: list[list[Any]], fmt: str, out: Output) -> None:
@@ -395,6 +394,4 @@ def _list_rules(out: Output) -> None:
         ],
         columns=["code", "category", "severity", "title", "scope", "why", "suggestion"],
     )
-    if out.format == "table":
-        frame = frame[["code", "category", "severity", "title", "scope"]]
-    out.render(frame, sheet="rules")
+    out.render(frame, sheet="rules", table_columns=("code", "severity", "title"))

@@ -135,8 +135,8 @@ def participation(
         click.echo(f"iro: {_comparing(summary)}", err=True)
     warnings = check_reviews(summary.warned_records, children_file, columns)
     _print_warnings(warnings, all_warnings)
-    frame, table_format = _output_frame(summary, out.format, total)
-    out.render(frame, table_format=table_format)
+    frame, table_format, table_columns = _output_frame(summary, out.format, total)
+    out.render(frame, table_format=table_format, table_columns=table_columns)
     if chart is not None:
         _write_chart(summary, chart, out.force, chart_title, _describe(summary, year))
     _print_footer(warnings)
@@ -202,27 +202,36 @@ RATES = ("participation_rate", "attendance_rate")
 def _table_name(column: str) -> str:
     """Two-line table headers keep the table narrow: ``PN1_previous`` -> ``PN1`` / ``prev``."""
     name, previous = column.removesuffix("_previous"), column.endswith("_previous")
+    if name == "missing":  # "No code" wraps onto two short lines
+        name = "no code"
     if name in RATES:
         name = name.replace("_", "\n")
         return name + " prev" if previous else name
     return name + "\nprev" if previous else name
 
 
-def _output_frame(summary: Summary, fmt: str, total: bool) -> tuple[pd.DataFrame, dict]:
-    """The frame to render and its table formats.
+def _output_frame(
+    summary: Summary, fmt: str, total: bool
+) -> tuple[pd.DataFrame, dict, list[str] | None]:
+    """The frame to render, its table formats and the columns a screen shows.
 
     The table always ends with Total and shows rates as percentages to one decimal
     place; csv/json/xlsx end with Total unless --no-total and give rates as
-    fractions rounded to 4 places.
+    fractions rounded to 4 places. With --compare the screen shows the group, the
+    totals and the rates beside last period's (--wide: every code too).
     """
     frame = summary.frame(total=total or fmt == "table")
     rates = [c for c in frame.columns if c.removesuffix("_previous") in RATES]
     if fmt == "table":
+        shown = None
+        if summary.selection.shift is not None:
+            wanted = ("total", "total_previous", *rates)
+            shown = [frame.columns[0], *(_table_name(c) for c in wanted)]
         frame = frame.rename(columns={c: _table_name(c) for c in frame.columns[1:]})
-        return frame, {_table_name(c): _percent for c in rates}
+        return frame, {_table_name(c): _percent for c in rates}, shown
     for name in rates:
         frame[name] = [None if v is None else round(v, 4) for v in frame[name]]
-    return frame, {}
+    return frame, {}, None
 
 
 def _comparing(summary: Summary) -> str:
