@@ -45,6 +45,41 @@ class UKDate(click.ParamType):
 UK_DATE = UKDate()
 
 
+class Days(click.ParamType):
+    """A number of days: a whole number, 0 or more (``--days 14``)."""
+
+    name = "N"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not text.isdigit():
+            self.fail(f"'{value}' is not a whole number of days (e.g. --days 14)", param, ctx)
+        return int(text)
+
+
+DAYS = Days()
+
+
+def check_name(what: str, wanted: str | None, known: set[str], where: str = "the exports") -> None:
+    """A filter (--iro, --team) that matches nobody is almost always a typo: an error
+    that suggests the nearest name (exit 2), never an empty result."""
+    if not wanted or wanted.casefold() in {k.casefold() for k in known}:
+        return
+    import difflib
+
+    from iro_cli.errors import IroError
+
+    names = sorted(k for k in known if k)
+    close = (
+        difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
+        or [k for k in names if wanted.casefold() in k.casefold()][:1]
+    )
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    raise IroError(f"no {what} '{wanted}' in {where}{hint}")
+
+
 def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if value:
         ctx.meta[DEBUG_KEY] = True

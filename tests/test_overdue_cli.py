@@ -89,10 +89,10 @@ def test_table_marks_overdue_and_uses_uk_dates(runner, exports: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines == [
         "Name          Review type  Due date    Days to due  Status   Booked           IRO",
-        "------------  -----------  ----------  -----------  -------  ---------------  ------------",
+        "------------  -----------  ----------  -----------  -------  ---------------  ------------",  # noqa: E501
         "=cmd Evans    CLA Review   20/10/2026          -31  OVERDUE  10/12/2026 LATE  Tom Reid",
-        "Amara Okafor  CLA Review   29/10/2026          -22  OVERDUE  NOT BOOKED       Hannah Price",
-        "Zoë O’Neill   CLA Review   30/11/2026           10  due      27/11/2026       Hannah Price",
+        "Amara Okafor  CLA Review   29/10/2026          -22  OVERDUE  NOT BOOKED       Hannah Price",  # noqa: E501
+        "Zoë O’Neill   CLA Review   30/11/2026           10  due      27/11/2026       Hannah Price",  # noqa: E501
     ]
 
 

@@ -147,14 +147,14 @@ def test_table_shows_percentages_and_total(runner) -> None:
     assert result.exit_code == 0, result.stderr
     # the same hand-counted figures as in csv; numbers right-aligned, rates as percentages
     assert result.stdout.splitlines() == [
-        "Quarter     PN0  PN1  PN2  PN3  PN4  PN5  PN6  PN7  No code  Total  Participation  Attendance",
-        "                                                                             rate        rate",
-        "----------  ---  ---  ---  ---  ---  ---  ---  ---  -------  -----  -------------  ----------",
-        "2025/26 Q1    2    1    0    0    0    0    0    0        0      3         100.0%      100.0%",
-        "2025/26 Q2    0    0    1    0    0    0    0    0        1      2         100.0%      100.0%",
-        "2025/26 Q3    0    1    0    0    0    1    0    1        0      3          66.7%       33.3%",
-        "2025/26 Q4    1    0    0    1    0    0    1    0        0      3         100.0%       50.0%",
-        "Total         3    2    1    1    0    1    1    1        1     11          85.7%       57.1%",
+        "Quarter     PN0  PN1  PN2  PN3  PN4  PN5  PN6  PN7  No code  Total  Participation  Attendance",  # noqa: E501
+        "                                                                             rate        rate",  # noqa: E501
+        "----------  ---  ---  ---  ---  ---  ---  ---  ---  -------  -----  -------------  ----------",  # noqa: E501
+        "2025/26 Q1    2    1    0    0    0    0    0    0        0      3         100.0%      100.0%",  # noqa: E501
+        "2025/26 Q2    0    0    1    0    0    0    0    0        1      2         100.0%      100.0%",  # noqa: E501
+        "2025/26 Q3    0    1    0    0    0    1    0    1        0      3          66.7%       33.3%",  # noqa: E501
+        "2025/26 Q4    1    0    0    1    0    0    1    0        0      3         100.0%       50.0%",  # noqa: E501
+        "Total         3    2    1    1    0    1    1    1        1     11          85.7%       57.1%",  # noqa: E501
     ]  # fmt: skip
 
 

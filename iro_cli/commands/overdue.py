@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import click
 
-from iro_cli.errors import IroError
-from iro_cli.options import Output, Session, as_of_option, output_options, session_options
+from iro_cli.options import (
+    DAYS,
+    Output,
+    Session,
+    as_of_option,
+    check_name,
+    output_options,
+    session_options,
+)
 
 TYPE_CHOICE = click.Choice(["cla", "cp", "pathway", "all"], case_sensitive=False)
 
@@ -41,8 +47,8 @@ def run_schedule(
         session.load("cp_plans")  # raises the "not found" error with its hint
 
     rows = due_reviews(children, reviews, cp_plans, as_of, calendar, types)
-    _check_name("IRO", iro, {r.iro for r in rows})
-    _check_name("team", team, {r.team for r in rows})
+    check_name("reviews for IRO", iro, {r.iro for r in rows})
+    check_name("reviews for team", team, {r.team for r in rows})
     chosen = select(rows, overdue=overdue, within_days=days, iro=iro, team=team)
 
     frame = pd.DataFrame.from_records(to_records(chosen), columns=COLUMNS)
@@ -130,19 +136,10 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
-def _check_name(what: str, wanted: str | None, known: set[str]) -> None:
-    """A filter that matches nobody is almost always a typo: say so."""
-    if not wanted or wanted.casefold() in {k.casefold() for k in known}:
-        return
-    close = difflib.get_close_matches(wanted, sorted(k for k in known if k), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise IroError(f"no reviews for {what} '{wanted}' in the exports{hint}")
-
-
 @click.command()
 @click.option(
     "--days",
-    type=click.IntRange(min=0),
+    type=DAYS,
     default=None,
     help="Also list reviews due in the next N days.",
 )

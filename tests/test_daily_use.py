@@ -1,0 +1,255 @@
+"""Daily use on a laptop and in Excel (issue 15): screens that fit, one exit-code
+convention, Excel files out, mistakes with a way forward, the worst first.
+
+Figures on the sample exports (as at 20/11/2026) were counted from
+``iro overdue --days 14 --format csv``: 8 overdue, of which Imran Anwar's (due
+18/11/2026) has no meeting booked and 7 are booked after their due date; 22 due in
+the next 14 days, of which Amelia Krawczyk's (due 04/12, booked 17/12) is booked late.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from iro_cli.cli import cli
+from tests.conftest import SAMPLE
+
+OVERDUE = ["overdue", "--exports", str(SAMPLE), "--days", "14", "--as-of", "20/11/2026"]
+LINT_DRAFT = ["lint-recommendations", "tests/data/lint/draft.txt", "--as-of", "20/11/2026"]
+
+
+def invoke(args: list[str], width: int = 80, **kwargs):
+    return CliRunner().invoke(cli, args, env={"COLUMNS": str(width)}, **kwargs)
+
+
+# --- 1. tables that fit -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [*OVERDUE, "--format", "table"],
+        [*LINT_DRAFT, "--format", "table", "--fail-on", "never"],
+        ["lint-recommendations", "--exports", str(SAMPLE), "--as-of", "20/11/2026", "--summary",
+         "--format", "table", "--fail-on", "never"],
+        ["participation", "--exports", str(SAMPLE), "--year", "2025/26", "--by", "quarter",
+         "--format", "table"],
+        ["participation", "--exports", str(SAMPLE), "--year", "2025/26", "--by", "age-band",
+         "--compare", "--format", "table"],
+    ],
+)  # fmt: skip
+def test_every_table_row_fits_the_terminal(args: list[str], width: int) -> None:
+    result = invoke(args, width)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) > 3
+    assert max(map(len, lines)) <= width
+
+
+def test_overdue_table_shows_the_columns_a_person_reads() -> None:
+    result = invoke([*OVERDUE, "--format", "table"], 120)
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == [
+        "Name", "Review", "type", "Due", "date", "Days", "to", "due", "Status", "Booked", "IRO",
+    ]  # fmt: skip
+    assert lines[2] == (
+        "Nia Francis        RCPC         06/08/2026         -106  OVERDUE  24/11/2026 LATE  "
+        "Ruth Bell"
+    )
+    imran = next(line for line in lines if line.startswith("Imran Anwar"))
+    assert "NOT BOOKED" in imran and "-2" in imran
+    assert len(lines) == 2 + 30  # 8 overdue + 22 due: no row wraps onto a second line
+
+
+def test_overdue_at_80_columns_shortens_names_never_dates() -> None:
+    lines = invoke([*OVERDUE, "--format", "table"], 80).stdout.splitlines()
+    akosua = next(line for line in lines if line.startswith("Akosua"))
+    assert "13/10/2026" in akosua and "04/12/2026 LATE" in akosua and "…" in akosua
+
+
+def test_wide_shows_every_column_and_the_basis() -> None:
+    lines = invoke([*OVERDUE, "--format", "table", "--wide"], 400).stdout.splitlines()
+    assert lines[0].split()[:2] == ["Person", "ID"] and "Basis" in lines[0]
+    assert "review conference: 6 months after conference held 06/02/2026" in lines[2]
+
+
+def test_wide_wraps_long_text_instead_of_cutting_it() -> None:
+    result = invoke([*LINT_DRAFT, "--format", "table", "--wide", "--fail-on", "never"], 120)
+    text = result.stdout
+    assert "…" not in text
+    assert max(map(len, text.splitlines())) <= 120
+    # the whole suggestion is there, over more than one line
+    words = " ".join(text.split())
+    for word in ("give a date,", "deadline", "frequency", "14 March"):
+        assert word in words
+
+
+def test_csv_keeps_every_column_whatever_the_width() -> None:
+    result = invoke([*OVERDUE, "--format", "csv"], 80)
+    header = result.stdout.splitlines()[0]
+    assert header == (
+        "person_id,name,review_type,due_date,days_to_due,status,scheduled_date,"
+        "scheduled_late,not_booked,iro,team,basis"
+    )
+
+
+def test_help_lists_each_command_on_one_line_at_80_columns() -> None:
+    result = invoke(["--help"], 80)
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) <= 80
+    start = lines.index("Commands:")
+    commands = lines[start + 1 :]
+    assert len(commands) == 2 * 6  # a summary line and an example line for each
+    assert [line.split()[0] for line in commands[::2]] == [
+        "overdue", "upcoming", "participation", "letter", "validate", "lint-recommendations",
+    ]  # fmt: skip
+    assert all(line.split()[0] == "e.g." for line in commands[1::2])
+
+
+def test_help_states_the_exit_codes() -> None:
+    text = invoke(["--help"], 80).stdout
+    assert "0  done, nothing to report" in text
+    assert "1  done, and found what you asked to fail on" in text
+    assert "2  could not run" in text
+
+
+# --- 5. one exit-code convention ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["overdue"],
+        ["upcoming"],
+        ["participation"],
+        ["letter", "--child", "1001"],
+        ["lint-recommendations"],
+        ["validate"],
+    ],
+)
+def test_a_missing_export_folder_is_exit_2_in_every_command(args: list[str], tmp_path) -> None:
+    result = invoke([*args, "--exports", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith("iro: error: ") and result.stderr.count("\n") == 1
+
+
+def test_exit_1_is_for_what_you_asked_to_fail_on() -> None:
+    assert invoke([*OVERDUE, "--format", "csv", "--fail-if-overdue"]).exit_code == 1
+    assert invoke([*OVERDUE, "--format", "csv"]).exit_code == 0
+    assert invoke([*LINT_DRAFT, "--format", "csv"]).exit_code == 1
+    assert invoke([*LINT_DRAFT, "--format", "csv", "--fail-on", "never"]).exit_code == 0
+
+
+def test_an_output_file_that_exists_is_exit_2(tmp_path: Path) -> None:
+    target = tmp_path / "o.csv"
+    target.write_text("keep")
+    result = invoke([*OVERDUE, "-o", str(target)])
+    assert result.exit_code == 2 and "already exists; use --force" in result.stderr
+    assert target.read_text() == "keep"
+
+
+# --- 4. Excel files out ------------------------------------------------------------------
+
+
+def test_csv_file_has_a_bom_and_stdout_does_not(tmp_path: Path) -> None:
+    target = tmp_path / "o.csv"
+    assert invoke([*OVERDUE, "-o", str(target)]).exit_code == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfperson_id,")
+    assert "Inês Conceição".encode() in data
+    plain = tmp_path / "plain.csv"
+    assert invoke([*OVERDUE, "-o", str(plain), "--no-bom"]).exit_code == 0
+    assert plain.read_bytes() == data[3:]
+    assert invoke([*OVERDUE, "--format", "csv"]).stdout_bytes.startswith(b"person_id,")
+    assert invoke([*OVERDUE, "--format", "csv", "--bom"]).stdout_bytes.startswith(b"\xef\xbb\xbf")
+
+
+def test_format_follows_the_file_name_and_a_mismatch_is_an_error(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "o.xlsx"
+    assert invoke([*OVERDUE, "-o", str(target)]).exit_code == 0
+    assert target.read_bytes()[:2] == b"PK"
+    wrong = invoke([*OVERDUE, "--format", "csv", "-o", str(tmp_path / "x.xlsx")])
+    assert wrong.exit_code == 2
+    assert wrong.stderr == (
+        f"iro: error: --format csv does not match -o {tmp_path / 'x.xlsx'} (a xlsx file name): "
+        "name the file x.csv, or leave out --format\n"
+    )
+    assert not (tmp_path / "x.xlsx").exists()
+    old = invoke([*OVERDUE, "-o", str(tmp_path / "x.xls")])
+    assert old.exit_code == 2 and "not .xls" in old.stderr
+    sheet = load_workbook(target).active
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Person ID", "Name", "Review type", "Due date"]
+    assert "Not booked" in header
+
+
+def test_rates_are_percentages_in_every_xlsx(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    audit = tmp_path / "audit.xlsx"
+    args = ["lint-recommendations", "--exports", str(SAMPLE), "--as-of", "20/11/2026"]
+    assert invoke([*args, "--summary", "-o", str(audit), "--fail-on", "never"]).exit_code == 0
+    sheet = load_workbook(audit).active
+    header = [c.value for c in sheet[1]]
+    column = header.index("Smart clean rate") + 1
+    total = sheet.cell(sheet.max_row, column)
+    # 4678 of 9457 recommendations with no SMART finding (the README's audit figure)
+    assert total.value == round(4678 / 9457, 4) and total.number_format == "0.0%"
+    part = tmp_path / "part.xlsx"
+    args = ["participation", "--exports", str(SAMPLE), "--year", "2025/26", "-o", str(part)]
+    assert invoke(args).exit_code == 0
+    sheet = load_workbook(part).active
+    header = [c.value for c in sheet[1]]
+    rate = sheet.cell(2, header.index("Participation rate") + 1)
+    assert rate.number_format == "0.0%" and 0 < rate.value < 1
+
+
+def test_summary_screen_shows_the_rate_as_a_percentage() -> None:
+    args = ["lint-recommendations", "--exports", str(SAMPLE), "--as-of", "20/11/2026"]
+    result = invoke([*args, "--summary", "--format", "table", "--fail-on", "never"], 120)
+    total = next(line for line in result.stdout.splitlines() if line.startswith("total"))
+    assert total.split()[1:4] == ["9457", "4678", "49.5%"]
+
+
+# --- 6. mistakes get a way forward -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("overdeu", "'iro overdue'"),
+        ("lint", "'iro lint-recommendations'"),
+        ("valdate", "'iro validate'"),
+    ],
+)  # fmt: skip
+def test_a_mistyped_command_suggests_the_nearest(typed: str, suggested: str) -> None:
+    result = invoke([typed])
+    assert result.exit_code == 2
+    assert f"no command '{typed}'; did you mean {suggested}?" in result.stderr
+
+
+def test_days_must_be_a_whole_number_of_days() -> None:
+    result = invoke(["overdue", "--days", "fourteen"])
+    assert result.exit_code == 2
+    assert "'fourteen' is not a whole number of days (e.g. --days 14)" in result.stderr
+
+
+# --- 7. the worst first ------------------------------------------------------------------
+
+
+def test_sample_summary_counts_not_booked_and_booked_late_apart() -> None:
+    result = invoke([*OVERDUE, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["name"] for r in rows if r["not_booked"] == "true"] == ["Imran Anwar"]
+    assert result.stderr.splitlines()[-1] == (
+        "8 overdue (1 not booked, 7 booked after the due date); 22 due in the next 14 days "
+        "(1 booked after the due date) (as at 20/11/2026)"
+    )
