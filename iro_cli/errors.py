@@ -41,11 +41,12 @@ class Problem:
     expected: str = ""
     severity: str = "error"  # "error" | "warning"
     row_id: str = ""
+    unit: str = "line"  # "row" in a spreadsheet
 
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
-            where += f", line {self.line}"
+            where += f", {self.unit} {self.line}"
         if self.column:
             where += f", column '{self.column}'"
         if self.row_id:

@@ -91,6 +91,7 @@ def _codes_option(value: str | None) -> list[str] | None:
     help="Sentence length limit for PLAIN001 [default: 25].",
 )
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx FILE [default: the first].")
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -109,6 +110,7 @@ def lint_recommendations(
     ignore: str | None,
     max_sentence_words: int | None,
     list_rules: bool,
+    sheet: str | None,
     jobs: int | None,
     session: Session,
     as_of: date,
@@ -146,7 +148,7 @@ def lint_recommendations(
     settings = settings_from_config(section, fail_on=fail_on.lower() if fail_on else None)
     terms = load_terms(section)
 
-    rows, uri, draft = _read_source(source, session)
+    rows, uri, draft = _read_source(source, session, sheet)
     reviews = None if draft else _reviews(session, source)
     workers = jobs or os.cpu_count() or 1
     run_lint(rows, uri, draft, reviews, session, settings, terms, as_of, out, summary, workers)
@@ -204,7 +206,9 @@ def run_lint(
         raise click.exceptions.Exit(1)
 
 
-def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, bool]:
+def _read_source(
+    source: str | None, session: Session, sheet: str | None = None
+) -> tuple[list[Any], str, bool]:
     """(rows, name for messages, is plain text)."""
     from iro_cli.exports.reader import check, decode, read_checked, read_export_bytes
     from iro_cli.exports.schema import EXPORTS
@@ -222,6 +226,14 @@ def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, 
         path = Path(source)
         if not path.is_file():
             raise LintUsageError(f"{source}: file not found")
+        from iro_cli.exports.excel import is_workbook
+
+        if is_workbook(path):  # the first sheet (or --sheet), with the headers of a CSV
+            from iro_cli.exports.reader import read_workbook
+
+            chosen = sheet or session.config.sheet
+            read = read_workbook(path, spec, header_map, chosen, choose="--sheet NAME")
+            return rows_from_columns(check(read).columns), str(path), False
         try:
             raw = path.read_bytes()
         except OSError as exc:

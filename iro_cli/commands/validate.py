@@ -38,7 +38,7 @@ def validate(session: Session, notes: bool) -> None:
         if not path.is_file():
             summary.append(f"  {path.name:<22} not present")
             continue
-        result = read_export_file(path, spec, session.config.header_map(key))
+        result = read_export_file(path, spec, session.config.header_map(key), session.config.sheet)
         problems.extend(result.problems)
         # Row errors leave the other rows usable; a bad header does not.
         if not any(p.line in (None, 1) for p in result.errors):
