@@ -112,6 +112,18 @@ class Session:
 
         return load_optional_export(key, self.exports, self.config)
 
+    def warn_if_stale(self, as_of: date, keys: tuple[str, ...]) -> None:
+        """A warning on stderr when even the newest of these exports is more than
+        ``[exports] max_age_days`` older than ``as_of``."""
+        from iro_cli.exports.age import export_dates, max_age_days, stale, stale_message
+        from iro_cli.exports.reader import export_path, warn
+
+        paths = [export_path(key, self.exports, self.config) for key in keys]
+        limit = max_age_days(self.config)
+        newest = stale(export_dates(paths, self.exports, self.config), as_of, limit)
+        if newest is not None:
+            warn(stale_message(newest, as_of, limit))
+
 
 def session_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--exports``, ``--config`` and ``--debug``; pass ``session``."""

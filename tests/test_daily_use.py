@@ -253,3 +253,68 @@ def test_sample_summary_counts_not_booked_and_booked_late_apart() -> None:
         "8 overdue (1 not booked, 7 booked after the due date); 22 due in the next 14 days "
         "(1 booked after the due date) (as at 20/11/2026)"
     )
+
+
+# --- 2. stale exports are caught ---------------------------------------------------------
+
+
+def test_an_old_export_gets_a_warning_naming_its_date_and_age() -> None:
+    # the sample was taken on Friday 20/11/2026 (extract.toml): 5 days before 25/11
+    args = ["overdue", "--exports", str(SAMPLE), "--format", "csv", "--as-of", "25/11/2026"]
+    result = invoke(args)
+    assert result.exit_code == 0
+    assert (
+        "iro: warning: the exports are 5 days old: they were taken on 20/11/2026 "
+        "(extract.toml), more than 3 days before 25/11/2026; check that last night's export "
+        "ran, or give --as-of 20/11/2026 for the list of that day"
+    ) in result.stderr.splitlines()
+    # 3 days old is within the default limit of 3
+    fresh = invoke([*args[:-1], "23/11/2026"])
+    assert "days old" not in fresh.stderr
+
+
+def test_max_age_and_extract_date_from_iro_toml(tmp_path: Path) -> None:
+    import shutil
+
+    for name in ("children.csv", "reviews.csv"):
+        shutil.copy(SAMPLE / name, tmp_path)
+    config = tmp_path / "iro.toml"
+    config.write_text('[exports]\nextract_date = "18/11/2026"\nmax_age_days = 1\n')
+    args = ["upcoming", "--exports", str(tmp_path), "--config", str(config), "--format", "csv"]
+    result = invoke([*args, "--as-of", "20/11/2026"])
+    assert "the exports are 2 days old: they were taken on 18/11/2026 (iro.toml [exports] " in (
+        result.stderr
+    )
+    config.write_text("[exports]\nmax_age_days = -1\n")
+    bad = invoke([*args, "--as-of", "20/11/2026"])
+    assert bad.exit_code == 2 and "max_age_days must be a whole number of days" in bad.stderr
+
+
+def test_without_an_extract_date_the_file_date_is_used(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import time
+    from datetime import date
+
+    for name in ("children.csv", "reviews.csv"):
+        shutil.copy(SAMPLE / name, tmp_path)
+    ten_days = time.time() - 10 * 86400
+    os.utime(tmp_path / "children.csv", (ten_days, ten_days))
+    six_days = time.time() - 6 * 86400
+    os.utime(tmp_path / "reviews.csv", (six_days, six_days))
+    result = invoke(["overdue", "--exports", str(tmp_path), "--format", "csv"])  # as at today
+    saved = date.fromtimestamp(six_days)
+    assert (
+        f"iro: warning: the exports are {(date.today() - saved).days} days old: the newest file, "
+        f"reviews.csv, was saved on {saved:%d/%m/%Y}, more than 3 days before "
+        f"{date.today():%d/%m/%Y}"
+    ) in result.stderr
+
+
+def test_validate_reports_the_age_of_each_file() -> None:
+    result = invoke(["validate", "--exports", str(SAMPLE), "--as-of", "24/11/2026"])
+    lines = result.stdout.splitlines()
+    assert "Checked " + str(SAMPLE) + " as at 24/11/2026 (dates: extract.toml):" in lines
+    assert "  children.csv             444 rows  Windows-1252    20/11/2026, 4 days old" in lines
+    assert any("the exports are 4 days old" in line for line in lines)
+    assert lines[-1] == "OK: 0 errors, 2 warnings"

@@ -153,6 +153,7 @@ def letter(
     reviews = session.load("reviews")
     recommendations = session.load_optional("recommendations")
     iros = session.load_optional("iros")
+    session.warn_if_stale(as_of, ("children", "reviews", "recommendations"))
     if recommendations is None:
         click.echo("iro: warning: no recommendations.csv: letters list no agreed actions", err=True)
     if iros is None:

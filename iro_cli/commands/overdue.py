@@ -46,6 +46,7 @@ def run_schedule(
     if kind == "cp" and cp_plans is None:
         session.load("cp_plans")  # raises the "not found" error with its hint
 
+    session.warn_if_stale(as_of, ("children", "reviews", "cp_plans"))
     rows = due_reviews(children, reviews, cp_plans, as_of, calendar, types)
     check_name("reviews for IRO", iro, {r.iro for r in rows})
     check_name("reviews for team", team, {r.team for r in rows})
