@@ -318,3 +318,86 @@ def test_validate_reports_the_age_of_each_file() -> None:
     assert "  children.csv             444 rows  Windows-1252    20/11/2026, 4 days old" in lines
     assert any("the exports are 4 days old" in line for line in lines)
     assert lines[-1] == "OK: 0 errors, 2 warnings"
+
+
+# --- 6. letters: mistakes get a way forward ----------------------------------------------
+
+LETTER_DATA = Path(__file__).resolve().parent / "data" / "letter"
+LETTER = ["letter", "--exports", str(LETTER_DATA), "--config", str(LETTER_DATA / "iro.toml")]
+
+
+def test_letter_with_a_mistyped_iro_is_an_error_not_zero_letters(tmp_path: Path) -> None:
+    args = [*LETTER, "--iro", "Pat Browne", "--as-of", "20/11/2026", "-o", str(tmp_path)]
+    result = invoke(args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "iro: error: no IRO 'Pat Browne' in reviews.csv, children.csv or iros.csv; "
+        "did you mean 'Pat Brown'?"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_letter_for_a_child_on_a_plan_says_letters_are_for_children_in_care() -> None:
+    # 0044309 is in the sample's cp_plans.csv and not in its children.csv
+    args = ["letter", "--config", str(SAMPLE / "iro.toml"), "--child", "0044309"]
+    result = invoke([*args, "--as-of", "20/11/2026"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "iro: error: child 0044309 is on a child protection plan (cp_plans.csv), not in "
+        "children.csv: letters are for children in care, after their CLA or pathway plan review"
+    )
+
+
+def test_a_letter_dated_before_its_meeting_is_an_error(tmp_path: Path) -> None:
+    # Ellie's latest held review (R1) was on 05/11/2026
+    args = [*LETTER, "--child", "1001", "-o", str(tmp_path), "--as-of", "01/11/2026"]
+    result = invoke(args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "iro: error: the letter would be dated 01/11/2026, before the review it is about "
+        "(05/11/2026); leave out --as-of, or give a later date"
+    )
+    batch = invoke([*LETTER, "--held-since", "01/11/2026", "-o", str(tmp_path), "--as-of",
+                    "10/11/2026"])  # fmt: skip
+    assert batch.exit_code == 0, batch.stderr
+    # R1 and R2 (05/11) are written; R3 and R4 (12/11) are after the letter date
+    assert "Wrote 2 letters." in batch.stdout
+    assert "review held after the letter date (--as-of): 2 (1003, 1004)" in batch.stdout
+
+
+def test_check_template_on_something_that_is_not_a_docx(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Dear {{ greeting }}")
+    result = invoke(["letter", "--check-template", str(notes)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"iro: error: {notes}: not a Word document (.docx); a template is a .docx edited in "
+        "Word (start from a copy of iro_cli/templates/letter.docx)\n"
+    )
+    fake = tmp_path / "fake.docx"
+    fake.write_bytes(b"not a zip")
+    assert "not a Word document" in invoke(["letter", "--check-template", str(fake)]).stderr
+
+
+def test_letter_as_pdf_or_a_clear_no(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import iro_cli.commands.letter as letter_command
+
+    target = tmp_path / "ellie.pdf"
+    monkeypatch.setattr(letter_command, "_libreoffice", lambda: None)
+    result = invoke([*LETTER, "--child", "1001", "-o", str(target), "--as-of", "20/11/2026"])
+    assert result.exit_code == 2 and not target.exists()
+    assert result.stderr == (
+        f"iro: error: cannot make {target}: PDFs are made with LibreOffice, which is not "
+        "installed; write the .docx (-o letter.docx) and save it as PDF from Word\n"
+    )
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("soffice") is None, reason="LibreOffice is not installed"
+)
+def test_letter_as_pdf_with_libreoffice(tmp_path: Path) -> None:
+    target = tmp_path / "ellie.pdf"
+    result = invoke([*LETTER, "--child", "1001", "-o", str(target), "--as-of", "20/11/2026"])
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes()[:5] == b"%PDF-"
+    assert (target.stat().st_mode & 0o777) == 0o600
