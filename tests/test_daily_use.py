@@ -401,3 +401,52 @@ def test_letter_as_pdf_with_libreoffice(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert target.read_bytes()[:5] == b"%PDF-"
     assert (target.stat().st_mode & 0o777) == 0o600
+
+
+# --- 8. filters: --iro and --team --------------------------------------------------------
+
+
+def test_lint_iro_filter_gives_that_iros_line_of_the_full_audit() -> None:
+    args = ["lint-recommendations", "--exports", str(SAMPLE), "--as-of", "20/11/2026",
+            "--summary", "--format", "csv", "--fail-on", "never"]  # fmt: skip
+    every = list(csv.DictReader(io.StringIO(invoke(args).stdout)))
+    ruth = next(r for r in every if r["level"] == "iro" and r["iro"] == "Ruth Bell")
+    assert (ruth["recommendations"], ruth["smart_clean"]) == ("936", "462")  # as in the README
+    only = list(csv.DictReader(io.StringIO(invoke([*args, "--iro", "ruth bell"]).stdout)))
+    total = only[-1]
+    assert total["level"] == "total"
+    # drift (SMART007) still sees the previous review's wording, whoever chaired it
+    for key in ("recommendations", "smart_clean", "smart_findings", "errors", "warnings"):
+        assert total[key] == ruth[key]
+    assert {r["iro"] for r in only if r["level"] != "total"} == {"Ruth Bell"}
+
+
+def test_lint_team_filter_and_a_mistyped_team() -> None:
+    args = ["lint-recommendations", "--exports", str(SAMPLE), "--as-of", "20/11/2026",
+            "--format", "csv", "--fail-on", "never"]  # fmt: skip
+    children = list(csv.DictReader(io.StringIO((SAMPLE / "children.csv").read_text("cp1252"))))
+    leaving = {c["Person ID"] for c in children if c["Team"] == "Leaving Care"}
+    rows = list(csv.DictReader(io.StringIO(invoke([*args, "--team", "Leaving Care"]).stdout)))
+    assert rows and {r["person_id"] for r in rows} <= leaving
+    wrong = invoke([*args, "--team", "Leavng Care"])
+    assert wrong.exit_code == 2
+    assert wrong.stderr.splitlines()[-1] == (
+        "iro: error: no recommendations for team 'Leavng Care' in the exports; "
+        "did you mean 'Leaving Care'?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "by", "name"), [("--iro", "iro", "Ruth Bell"), ("--team", "team", "Leaving Care")]
+)
+def test_participation_filter_equals_that_group_of_by(option: str, by: str, name: str) -> None:
+    base = ["participation", "--exports", str(SAMPLE), "--year", "2025/26", "--format", "csv"]
+    grouped = list(csv.DictReader(io.StringIO(invoke([*base, "--by", by]).stdout)))
+    row = next(r for r in grouped if r[by] == name)
+    only = list(csv.DictReader(io.StringIO(invoke([*base, option, name]).stdout)))
+    assert only[0]["year"] == "2025/26"
+    assert {k: v for k, v in only[0].items() if k != "year"} == {
+        k: v for k, v in row.items() if k != by
+    }
+    wrong = invoke([*base, option, name[:-1]])
+    assert wrong.exit_code == 2 and f"did you mean '{name}'?" in wrong.stderr

@@ -91,6 +91,10 @@ def _codes_option(value: str | None) -> list[str] | None:
     help="Sentence length limit for PLAIN001 [default: 25].",
 )
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option(
+    "--iro", default=None, help="Only reviews chaired by this IRO (else the child's IRO)."
+)
+@click.option("--team", default=None, help="Only children of this team (children.csv).")
 @click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx FILE [default: the first].")
 @click.option(
     "--jobs",
@@ -110,6 +114,8 @@ def lint_recommendations(
     ignore: str | None,
     max_sentence_words: int | None,
     list_rules: bool,
+    iro: str | None,
+    team: str | None,
     sheet: str | None,
     jobs: int | None,
     session: Session,
@@ -150,8 +156,15 @@ def lint_recommendations(
 
     rows, uri, draft = _read_source(source, session, sheet)
     reviews = None if draft else _reviews(session, source)
+    every_row = rows  # the previous review's wording (SMART007) may be another IRO's
+    if iro or team:
+        if draft:
+            raise LintUsageError("--iro and --team need recommendations with a Review ID, not text")
+        rows = _only(rows, reviews, session, iro, team)
     workers = jobs or os.cpu_count() or 1
-    run_lint(rows, uri, draft, reviews, session, settings, terms, as_of, out, summary, workers)
+    run_lint(
+        rows, uri, draft, reviews, session, settings, terms, as_of, out, summary, workers, every_row
+    )
 
 
 def run_lint(
@@ -166,6 +179,7 @@ def run_lint(
     out: Output,
     summary: bool,
     workers: int = 1,
+    context_rows: list[Any] | None = None,
 ) -> None:
     from iro_cli.lint.engine import Context, build_context, lint_in_context
 
@@ -175,7 +189,7 @@ def run_lint(
         today = Context(review_date=as_of, known=True)
         results = lint_in_context(rows, {"": today}, terms, settings, as_of)  # no Review ID
     else:
-        contexts = build_context(rows, reviews)
+        contexts = build_context(rows if context_rows is None else context_rows, reviews)
         if reviews is None:
             _note(
                 "reviews.csv not found: SMART006 (target dates) and SMART007 (drift) were "
@@ -274,6 +288,37 @@ def _reviews(session: Session, source: str | None) -> list[Any] | None:
         if export_path("reviews", folder, session.config).is_file():
             return reviews_from_columns(read_checked("reviews", folder, session.config).columns)
     return None
+
+
+def _only(
+    rows: list[Any], reviews: list[Any] | None, session: Session, iro: str | None, team: str | None
+) -> list[Any]:
+    """The recommendations of one IRO's reviews (the chair, else the child's allocated
+    IRO) and/or of one team's children; a name that matches nobody is an error."""
+    from iro_cli.options import check_name
+
+    chair = {r.review_id: r.chair for r in reviews or [] if r.chair}
+    children = _children(session)
+    allocated: dict[str, str] = {}
+    team_of: dict[str, str] = {}
+    if children is not None:
+        for person, name, unit in zip(
+            children["person_id"], children["allocated_iro"], children["team"], strict=True
+        ):
+            allocated[person], team_of[person] = name, unit
+    elif team:
+        raise LintUsageError("--team needs children.csv in the export folder")
+
+    def iro_of(row: Any) -> str:
+        return chair.get(row.review_id) or allocated.get(row.person_id, "")
+
+    if iro:
+        check_name("recommendations for IRO", iro, set(map(iro_of, rows)))
+        rows = [r for r in rows if iro_of(r).casefold() == iro.casefold()]
+    if team:
+        check_name("recommendations for team", team, {team_of.get(r.person_id, "") for r in rows})
+        rows = [r for r in rows if team_of.get(r.person_id, "").casefold() == team.casefold()]
+    return rows
 
 
 def _children(session: Session) -> Any:

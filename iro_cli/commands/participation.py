@@ -69,6 +69,8 @@ DEFAULT_TITLE = "Children's participation in their reviews"
 @click.option(
     "--all-warnings", is_flag=True, help="List every data warning, not the first 20 of each kind."
 )
+@click.option("--iro", default=None, help="Only reviews chaired by this IRO (else their IRO).")
+@click.option("--team", default=None, help="Only children of this team.")
 @output_options()
 def participation(
     session: Session,
@@ -82,6 +84,8 @@ def participation(
     ssda903: Path | None,
     total: bool,
     all_warnings: bool,
+    iro: str | None,
+    team: str | None,
 ) -> None:
     """How children took part in their held CLA reviews (SSDA903 codes PN0–PN7).
 
@@ -111,6 +115,8 @@ def participation(
     chart_title = _chart_title(session)
     if chart is not None:
         _check_chart_path(chart, out.force)
+    if ssda903 is not None and (iro or team):
+        raise click.UsageError("an SSDA903 return does not record the IRO or the team")
     if ssda903 is not None:
         if by in ("iro", "team"):
             raise click.UsageError(
@@ -126,6 +132,7 @@ def participation(
         records = held_cla_reviews(session.load("reviews"), children)
         children_file = Path(str(children.attrs.get("path", "children.csv"))).name
         columns = EXPORT_COLUMNS
+    records = _only(records, iro, team)
     period = _period(records, start, end)
     try:
         summary = summarise(records, by, period, compare=compare)
@@ -161,6 +168,20 @@ def _period_bounds(
     if date_from and date_to and date_to < date_from:
         raise click.UsageError(f"--to {date_to:%d/%m/%Y} is before --from {date_from:%d/%m/%Y}")
     return date_from, date_to
+
+
+def _only(records: list[Any], iro: str | None, team: str | None) -> list[Any]:
+    """The reviews of one IRO (the chair, else the child's IRO) and/or one team; a name
+    that matches nobody is an error with the nearest name."""
+    from iro_cli.options import check_name
+
+    check_name("reviews for IRO", iro, {r.iro for r in records})
+    check_name("reviews for team", team, {r.team for r in records})
+    if iro:
+        records = [r for r in records if r.iro.casefold() == iro.casefold()]
+    if team:
+        records = [r for r in records if r.team.casefold() == team.casefold()]
+    return records
 
 
 def _period(records: list[Any], start: date | None, end: date | None) -> Any:
