@@ -162,6 +162,7 @@ def _json_cell(value: Any) -> Any:
 _NUMBER = re.compile(r"-?[\d,]*\.?\d+%?")
 _MIN_TEXT = 12  # a text column is never shortened below this (unless its header is wider)
 _SHORT = 16  # text this long or shorter is not cut to fit (dates, codes, "24/11/2026 LATE")
+_EASY = 24  # long text the right-most columns give up first, down to this width
 _GAP = "  "
 
 
@@ -211,11 +212,18 @@ def layout_table(
     table_format = table_format or {}
     names = [c for c in (columns if columns is not None else frame.columns) if c in frame.columns]
     cells = []
+    numbers = []  # columns of numbers (not IDs written in digits) are right-aligned
     for name in names:
         convert = table_format.get(name, _table_cell)
-        cells.append([convert(v) for v in frame[name].tolist()])
+        values = frame[name].tolist()
+        cells.append([convert(v) for v in values])
+        kinds = {type(plain(v)) for v in values} - {type(None)}
+        numbers.append(bool(kinds) and kinds <= {int, float})
     headers = [table_header(str(n)) for n in names]
-    numeric = [all(not c or _NUMBER.fullmatch(c) for c in col) and any(col) for col in cells]
+    numeric = [
+        number and all(not c or _NUMBER.fullmatch(c) for c in col)
+        for number, col in zip(numbers, cells, strict=True)
+    ]
     longest = [max(map(len, col), default=0) for col in cells]
     widths = [
         max(n, *map(len, h.splitlines() or [""])) for n, h in zip(longest, headers, strict=True)
@@ -239,7 +247,12 @@ def layout_table(
             w if numeric[i] or longest[i] <= _SHORT else max(_MIN_TEXT, *map(len, h.split()))
             for i, (w, h) in enumerate(zip(widths, headers, strict=True))
         ]
-        while total() > width:
+        for i in reversed(range(len(widths))):  # the right-most text gives way first...
+            if total() <= width:
+                break
+            widths[i] -= min(widths[i] - max(floor[i], _EASY), total() - width, widths[i])
+            widths[i] = max(widths[i], min(floor[i], widths[i]))
+        while total() > width:  # ...then the widest, down to its floor
             i = max(range(len(widths)), key=lambda k: widths[k] - floor[k])
             if widths[i] <= floor[i]:
                 break

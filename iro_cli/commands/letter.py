@@ -334,7 +334,7 @@ def _summary(
 
     if written:
         frame = pd.DataFrame(
-            [(p, r, v, letter, str(n)) for p, r, v, letter, n in written],
+            written,
             columns=["person_id", "review", "version", "letter", "warnings"],
         )
         click.echo(layout_table(frame, width=terminal_width()).text)

@@ -29,6 +29,7 @@ COLUMNS = (
     "text",
 )
 LINT_FORMATS = (*FORMATS, "sarif")
+PROGRESS_FROM = 10_000  # rows: a run this long shows a status line on a terminal
 # What a person reads on screen (--wide: every column, as in csv/json/xlsx).
 FINDING_TABLE = ("review_id", "line", "code", "severity", "message", "text")
 SUMMARY_TABLE = (
@@ -203,7 +204,11 @@ def run_lint(
                     f"(e.g. Review ID {sorted(missing)[0]}): SMART006 and SMART007 skipped "
                     "for their recommendations"
                 )
-        results = lint_in_context(rows, contexts, terms, settings, as_of, workers)
+        from iro_cli.progress import status
+
+        count = len(rows)
+        with status(f"Linting {count:,} recommendations…", show=count > PROGRESS_FROM):
+            results = lint_in_context(rows, contexts, terms, settings, as_of, workers)
 
     fmt = out.format
     if summary:
