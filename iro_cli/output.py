@@ -259,6 +259,10 @@ def layout_table(
             widths[i] -= 1
         if total() > width:
             gap = " "
+            natural = [max(n, w) for n, w in zip(longest, widths, strict=True)]
+            while total() < width and any(w < n for w, n in zip(widths, natural, strict=True)):
+                i = max(range(len(widths)), key=lambda k: natural[k] - widths[k])
+                widths[i] += 1  # the room the narrower gap gave back
         while total() > width and len(names) > 1 and not wrap:  # --wide keeps every column
             left_out.insert(0, headers.pop())
             names.pop(), cells.pop(), widths.pop(), numeric.pop()
