@@ -250,8 +250,8 @@ def test_sample_summary_counts_not_booked_and_booked_late_apart() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["name"] for r in rows if r["not_booked"] == "true"] == ["Imran Anwar"]
     assert result.stderr.splitlines()[-1] == (
-        "8 overdue (1 not booked, 7 booked after the due date); 22 due in the next 14 days "
-        "(1 booked after the due date) (as at 20/11/2026)"
+        "8 overdue (1 not booked, 7 booked late); 22 due in the next 14 days (1 booked late) "
+        "(as at 20/11/2026)"
     )
 
 

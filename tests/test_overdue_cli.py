@@ -63,7 +63,7 @@ def test_overdue_csv_exact(runner, exports: Path) -> None:
     ]
     # 0105 is booked for 10/12, after its due date; 0101 (overdue) has nothing booked.
     assert result.stderr == (
-        "2 overdue (1 not booked, 1 booked after the due date); 1 due in the next 14 days "
+        "2 overdue (1 not booked, 1 booked late); 1 due in the next 14 days "
         "(as at 20/11/2026; no cp_plans.csv, so no child protection conferences)\n"
     )
 

@@ -95,8 +95,8 @@ def _booked(row: Any) -> str:
 def summary_line(
     chosen: list[Any], *, overdue: bool, days: int | None, as_of: date, cp_missing: bool
 ) -> str:
-    """'8 overdue (1 not booked, 7 booked after the due date); 22 due in the next 14 days
-    (1 booked after the due date) (as at 20/11/2026)'."""
+    """'8 overdue (1 not booked, 7 booked late); 22 due in the next 14 days
+    (1 booked late) (as at 20/11/2026)'."""
     late = [r for r in chosen if r.status == "overdue"]
     soon = [r for r in chosen if r.status != "overdue"]
 
@@ -107,7 +107,7 @@ def summary_line(
             parts.append(f"{unbooked} not booked")
         booked_late = sum(r.scheduled_late for r in rows)
         if booked_late:
-            parts.append(f"{booked_late} booked after the due date")
+            parts.append(f"{booked_late} booked late")
         return f" ({', '.join(parts)})" if parts else ""
 
     parts = [f"{len(late)} overdue{detail(late, True)}"] if overdue else []
