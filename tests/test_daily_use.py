@@ -217,6 +217,9 @@ def test_summary_screen_shows_the_rate_as_a_percentage() -> None:
     result = invoke([*args, "--summary", "--format", "table", "--fail-on", "never"], 120)
     total = next(line for line in result.stdout.splitlines() if line.startswith("total"))
     assert total.split()[1:4] == ["9457", "4678", "49.5%"]
+    # 653 of 1359 is 48.050...%: 48.1%, not 48.0% from a rate already rounded to 0.4805
+    dawn = next(line for line in result.stdout.splitlines() if "Dawn Garside" in line)
+    assert dawn.split()[3:6] == ["1359", "653", "48.1%"]
 
 
 # --- 6. mistakes get a way forward -------------------------------------------------------

@@ -418,6 +418,10 @@ def _render_summary(
             columns=["review_id", "person_id", "review_date"]
         )
         _note(f"per-review counts ({reviews_count} reviews): use --format csv, json or xlsx")
+    else:  # a fraction to 4 places, as every rate; the screen's percentage is from the exact one
+        frame["smart_clean_rate"] = [
+            None if v is None or v != v else round(v, 4) for v in frame["smart_clean_rate"]
+        ]
     out.fmt = fmt
     out.render(frame, sheet="summary", table_columns=SUMMARY_TABLE)
 

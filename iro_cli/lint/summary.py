@@ -50,7 +50,7 @@ def _add(total: dict[str, Any], findings: Sequence[Finding]) -> None:
 
 def _pct(total: dict[str, Any]) -> None:
     n = total["recommendations"]
-    total["smart_clean_rate"] = round(total["smart_clean"] / n, 4) if n else None
+    total["smart_clean_rate"] = total["smart_clean"] / n if n else None  # rounded on output
 
 
 def summarise(
