@@ -442,8 +442,7 @@ def _totals(rows: list[Any], results: list[list[Any]], fmt: str, out: Output) ->
         f"{total} finding{'s' * (total != 1)} ({counts['error']} error"
         f"{'s' * (counts['error'] != 1)}, {counts['warning']} warning"
         f"{'s' * (counts['warning'] != 1)}, {counts['info']} info) in {len(rows)} "
-        f"recommendation{'s' * (len(rows) != 1)}; {clean} of {len(rows)} ({share}) "
-        "have no SMART finding",
+        f"recommendation{'s' * (len(rows) != 1)}; {clean} ({share}) with no SMART finding",
         err=True,
     )
 
