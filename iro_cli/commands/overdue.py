@@ -165,7 +165,12 @@ def overdue(
 
     Works out each child's next CLA review (20 working days, 3 months, then
     6 months after the last review actually held), child protection
-    conferences and pathway plan reviews from the exports. Most urgent first.
+    conferences and pathway plan reviews from the exports. Most urgent first;
+    NOT BOOKED marks an overdue review with no meeting booked. --wide shows
+    every column (csv and xlsx always have them all).
+
+    Exit status: 0; 1 with --fail-if-overdue when any review is overdue; 2 when
+    it cannot run (a missing or unreadable export, a bad option).
 
     \b
     Example:

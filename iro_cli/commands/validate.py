@@ -23,7 +23,8 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
     expected), then a summary per file with its rows, encoding and age (from
     extract.toml, iro.toml [exports] extract_date, else the file's date), and a
     warning when even the newest is older than [exports] max_age_days (3).
-    Exit status 1 when there is an error.
+    Exit status: 0 when there is no error, 1 when there is one, 2 when the
+    folder cannot be read.
 
     \b
     Example:
