@@ -250,8 +250,7 @@ def layout_table(
         for i in reversed(range(len(widths))):  # the right-most text gives way first...
             if total() <= width:
                 break
-            widths[i] -= min(widths[i] - max(floor[i], _EASY), total() - width, widths[i])
-            widths[i] = max(widths[i], min(floor[i], widths[i]))
+            widths[i] -= max(0, min(widths[i] - max(floor[i], _EASY), total() - width))
         while total() > width:  # ...then the widest, down to its floor
             i = max(range(len(widths)), key=lambda k: widths[k] - floor[k])
             if widths[i] <= floor[i]:
@@ -266,6 +265,8 @@ def layout_table(
         while total() > width and len(names) > 1 and not wrap:  # --wide keeps every column
             left_out.insert(0, headers.pop())
             names.pop(), cells.pop(), widths.pop(), numeric.pop()
+        if left_out and gap != _GAP and sum(widths) + len(_GAP) * (len(widths) - 1) <= width:
+            gap = _GAP
     lines: list[str] = []
     header_lines = [_wrap(h, w) for h, w in zip(headers, widths, strict=True)]
     height = max(map(len, header_lines), default=1)
