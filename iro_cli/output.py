@@ -73,7 +73,8 @@ def check_format(
     named = format_of(output, extra)
     if fmt is not None and named is not None and named != fmt:
         raise OutputError(
-            f"--format {fmt} does not match -o {output} (a {named} file name): "
+            f"--format {fmt} does not match -o {output} "
+            f"({'an' if named == 'xlsx' else 'a'} {named} file name): "
             f"name the file {Path(output).stem}.{'txt' if fmt == 'table' else fmt}, "  # type: ignore[arg-type]
             "or leave out --format"
         )

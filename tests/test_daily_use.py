@@ -179,7 +179,7 @@ def test_format_follows_the_file_name_and_a_mismatch_is_an_error(tmp_path: Path)
     wrong = invoke([*OVERDUE, "--format", "csv", "-o", str(tmp_path / "x.xlsx")])
     assert wrong.exit_code == 2
     assert wrong.stderr == (
-        f"iro: error: --format csv does not match -o {tmp_path / 'x.xlsx'} (a xlsx file name): "
+        f"iro: error: --format csv does not match -o {tmp_path / 'x.xlsx'} (an xlsx file name): "
         "name the file x.csv, or leave out --format\n"
     )
     assert not (tmp_path / "x.xlsx").exists()
