@@ -148,6 +148,7 @@ def load_config(path: Path | None) -> Config:
         )
     config = Config(data=data, path=path)
     config.nation  # noqa: B018 - validate early
+    config.exports_setting("folder")  # an unknown [exports] key is an error at once
     return config
 
 

@@ -474,3 +474,27 @@ def test_status_line_only_on_a_terminal() -> None:
     with status("Linting 12,000 recommendations…", piped):
         pass
     assert piped.getvalue() == ""
+
+
+def test_exports_table_in_iro_toml(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "nightly"
+    folder.mkdir()
+    for name in ("children.csv", "reviews.csv", "cp_plans.csv", "extract.toml"):
+        shutil.copy(SAMPLE / name, folder)
+    config = tmp_path / "iro.toml"
+    config.write_text('[exports]\nfolder = "nightly"\nmax_age_days = 7\n')
+    args = ["overdue", "--config", str(config), "--as-of", "25/11/2026", "--format", "csv"]
+    result = invoke(args)
+    assert result.exit_code == 0, result.stderr
+    assert "days old" not in result.stderr  # 5 days, within the 7 allowed
+    # the 8 overdue on 20/11 and the two ICPCs due 24/11 (README list)
+    assert result.stderr.splitlines()[-1].startswith("10 overdue")
+    config.write_text('[exports]\nfolder = "nightly"\nmax_age = 7\n')
+    wrong = invoke(args)
+    assert wrong.exit_code == 2
+    assert wrong.stderr == (
+        f"iro: error: {config}: unknown key 'max_age' in [exports] (known keys: folder, sheet, "
+        "max_age_days, extract_date)\n"
+    )
