@@ -31,6 +31,7 @@ KNOWN_KEYS = {
     "lint": "recommendation-wording rules",
     "letters": "service text and template for letters",
     "participation": "participation settings",
+    "timeliness": "timeliness settings (chart_title)",
 }
 
 

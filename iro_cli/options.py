@@ -361,10 +361,13 @@ def resolve_period(choice: PeriodChoice, as_of: date) -> Period:
     start, end = choice.bounds()
     if start is None and end is None:
         return periods.year_to_date(as_of)
-    try:
-        return periods.between(start, end, as_of)
-    except ValueError as exc:  # --from after --as-of
-        raise click.UsageError(str(exc)) from None
+    period = periods.between(start, end or max(as_of, start or as_of), as_of)
+    if period.start > as_of:
+        raise click.UsageError(
+            f"the period starts on {period.start:%d/%m/%Y}, after the as-at day "
+            f"{as_of:%d/%m/%Y} (--as-of, default today): nothing in it has happened yet"
+        )
+    return period
 
 
 def period_options(fn: Callable[..., Any]) -> Callable[..., Any]:
