@@ -37,7 +37,15 @@ _JSON_SCALARS = frozenset((str, int, float, bool, type(None)))
 _CSV_AS_IS = re.compile(r'[^\x00-\x1f\x7f",]*')
 # Text that csv.writer (excel dialect, QUOTE_MINIMAL) always quotes: a comma, quote or line break.
 _CSV_QUOTED = re.compile(r'[,"\r\n]')
-_UPPER_WORDS = {"id": "ID", "iro": "IRO", "drp": "DRP", "cp": "CP", "cla": "CLA", "fte": "FTE"}
+_UPPER_WORDS = {
+    "id": "ID",
+    "iro": "IRO",
+    "smart": "SMART",
+    "drp": "DRP",
+    "cp": "CP",
+    "cla": "CLA",
+    "fte": "FTE",
+}
 
 
 def neutralise(text: str) -> str:

@@ -200,7 +200,7 @@ def test_rates_are_percentages_in_every_xlsx(tmp_path: Path) -> None:
     assert invoke([*args, "--summary", "-o", str(audit), "--fail-on", "never"]).exit_code == 0
     sheet = load_workbook(audit).active
     header = [c.value for c in sheet[1]]
-    column = header.index("Smart clean rate") + 1
+    column = header.index("SMART clean rate") + 1
     total = sheet.cell(sheet.max_row, column)
     # 4678 of 9457 recommendations with no SMART finding (the README's audit figure)
     assert total.value == round(4678 / 9457, 4) and total.number_format == "0.0%"
