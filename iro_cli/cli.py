@@ -166,7 +166,7 @@ def _silence_stdout() -> None:
 @debug_option
 def cli() -> None:
     """iro: review timescales, recommendations, participation and letters
-    for Independent Reviewing Officers, from your case system's CSV exports.
+    for Independent Reviewing Officers, from your case system's exports (CSV or Excel).
 
     Start with `iro validate` on a new export folder. Every listing command
     takes --format table|csv|json|xlsx and -o FILE; a pipe gets CSV.
