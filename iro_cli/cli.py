@@ -165,8 +165,8 @@ def _silence_stdout() -> None:
 @click.version_option(__version__, "-V", "--version", prog_name="iro")
 @debug_option
 def cli() -> None:
-    """iro: review timescales, recommendations, participation and letters
-    for Independent Reviewing Officers, from your case system's exports (CSV or Excel).
+    """iro: review timescales, recommendations, participation and letters for
+    Independent Reviewing Officers, from your case system's exports (CSV or Excel).
 
     Start with `iro validate` on a new export folder. Every listing command
     takes --format table|csv|json|xlsx and -o FILE; a pipe gets CSV.

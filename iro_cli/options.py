@@ -136,7 +136,8 @@ def session_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         "--exports",
         "exports_opt",
         metavar="DIR",
-        help="Folder of exports, CSV or .xlsx [default: IRO_EXPORTS, iro.toml 'exports', ./exports].",
+        help="Folder of exports, CSV or .xlsx "
+        "[default: IRO_EXPORTS, iro.toml 'exports', ./exports].",
     )
     @click.option(
         "--config",
