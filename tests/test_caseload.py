@@ -117,7 +117,7 @@ def test_caseload_band_from_config(runner, caseload_exports: Path, tmp_path: Pat
     result = runner.invoke(
         cli, ["caseload", "--exports", str(caseload_exports), "--config", str(config), *AS_OF]
     )
-    assert result.exit_code == 1 and "[caseload] max must be a number" in result.stderr
+    assert result.exit_code == 2 and "[caseload] max must be a number" in result.stderr
 
 
 REVIEW_HEADER = ["Review ID", "Person ID", "Review Type", "Review Date", "Status", "Chair"]

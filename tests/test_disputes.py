@@ -158,5 +158,5 @@ def test_bad_setting_is_one_line(runner, exports: Path, tmp_path: Path) -> None:
     config = tmp_path / "iro.toml"
     config.write_text("[disputes]\nstage_5 = 3\n")
     result = runner.invoke(cli, ["disputes", "--exports", str(exports), "--config", str(config)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # could not run
     assert "[disputes] has no key 'stage_5'" in result.stderr

@@ -180,7 +180,7 @@ def test_document(runner, tmp_path: Path) -> None:
     assert len(doc.inline_shapes) == 4
     assert all(t.style.name == "Light Grid Accent 1" for t in doc.tables)
     again = runner.invoke(cli, ["report", *CONFIG, *YEAR, "-o", str(path)])
-    assert again.exit_code == 1 and "already exists; use --force" in again.stderr
+    assert again.exit_code == 2 and "already exists; use --force" in again.stderr
 
 
 def test_no_compare_and_bad_name(runner, tmp_path: Path) -> None:
@@ -194,7 +194,7 @@ def test_no_compare_and_bad_name(runner, tmp_path: Path) -> None:
     headers = list(sheet_rows(path, "Disputes by level")[0])
     assert not any("2024/25" in str(h) for h in headers)
     result = runner.invoke(cli, ["report", *CONFIG, "-o", str(tmp_path / "report.pdf")])
-    assert result.exit_code == 1 and "ending .xlsx or .docx" in result.stderr
+    assert result.exit_code == 2 and "ending .xlsx or .docx" in result.stderr
 
 
 def test_sections_left_out_when_their_export_is_missing(runner, tmp_path: Path) -> None:
