@@ -58,10 +58,10 @@ class Problem:
 class InputError(IroError):
     """An input file breaks the export contract."""
 
-    def __init__(self, problem: Problem, more: int = 0) -> None:
+    def __init__(self, problem: Problem, more: int = 0, hint: str = "run `iro validate`") -> None:
         self.problem = problem
         self.more = more
         text = str(problem)
         if more:
-            text += f"; and {more} more problem{'s' if more > 1 else ''}: run `iro validate`"
+            text += f"; and {more} more problem{'s' if more > 1 else ''}: {hint}"
         super().__init__(text)

@@ -210,6 +210,10 @@ def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, 
         name, suffix = "<stdin>", ""
     else:
         path = Path(source)
+        if path.is_dir():
+            raise LintUsageError(
+                f"{source}: is a folder; give a file, or the export folder with --exports"
+            )
         if not path.is_file():
             raise LintUsageError(f"{source}: file not found")
         try:
@@ -234,8 +238,15 @@ def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, 
                 )
             )
         return rows_from_text(text), name, True
-    read = check(read_export_bytes(raw, name, spec, header_map))
+    read = check(read_export_bytes(raw, name, spec, header_map), hint=_FILE_HINT)
     return rows_from_columns(read.columns), name, False
+
+
+# `iro validate` reads a folder, not a file: say how to see every problem of a FILE.
+_FILE_HINT = (
+    "to list them all, put the file in a folder as recommendations.csv and run "
+    "`iro validate --exports FOLDER`"
+)
 
 
 def _reviews(session: Session, source: str | None) -> list[Any] | None:
@@ -245,10 +256,11 @@ def _reviews(session: Session, source: str | None) -> list[Any] | None:
         folder = Path(source).parent  # type: ignore[arg-type]
         if folder.resolve() != session.exports.resolve() and (folder / "reviews.csv").is_file():
             folders.append(folder)
-    from iro_cli.exports.reader import export_path, read_checked
+    from iro_cli.exports.reader import export_path, read_checked, refuse_folder
     from iro_cli.lint.inputs import reviews_from_columns
 
     for folder in folders:
+        refuse_folder(export_path("reviews", folder, session.config))
         if export_path("reviews", folder, session.config).is_file():
             return reviews_from_columns(read_checked("reviews", folder, session.config).columns)
     return None

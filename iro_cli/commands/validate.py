@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from iro_cli.errors import IroError
+from iro_cli.errors import IroError, Problem
 from iro_cli.options import Session, session_options
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
@@ -35,6 +35,10 @@ def validate(session: Session, notes: bool) -> None:
     summary = []
     for key, spec in EXPORTS.items():
         path = export_path(key, folder, session.config)
+        if path.is_dir():
+            problems.append(Problem(str(path), None, None, "is a folder, not an export file"))
+            summary.append(f"  {path.name:<22} a folder")
+            continue
         if not path.is_file():
             summary.append(f"  {path.name:<22} not present")
             continue
