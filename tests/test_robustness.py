@@ -32,13 +32,13 @@ REC_HEADER = ["Review ID", "Person ID", "Recommendation No", "Recommendation", "
 
 
 def folder(tmp_path: Path, *, team: str = "CiC 1", name: str = "Amara", rec: str = "") -> Path:
-    """A small export folder: one child looked after since 01/10/2026 (first review due
-    29/10/2026, so overdue on 20/11/2026), one held review, one recommendation."""
+    """A small export folder: one child looked after since 01/01/2026, first review held
+    28/01/2026 (the second due 28/04/2026, so overdue on 20/11/2026), one recommendation."""
     exports = tmp_path / "ex"
     write_csv(
         exports,
         "children.csv",
-        [CHILD_HEADER, ["0101", name, "Okafor", "01/06/2015", "01/10/2026", "Tom Reid", team]],
+        [CHILD_HEADER, ["0101", name, "Okafor", "01/06/2015", "01/01/2026", "Tom Reid", team]],
     )
     write_csv(
         exports,
@@ -423,3 +423,140 @@ def test_letter_folders_are_private_whatever_the_umask(runner, tmp_path: Path) -
         assert stat.S_IMODE(made.stat().st_mode) == 0o700
     (letter,) = out.iterdir()
     assert stat.S_IMODE(letter.stat().st_mode) == 0o600
+
+
+# --- 5. validate checks sense as well as shape ----------------------------------------------
+
+SENSE_CHILDREN = [
+    ["Person ID", "Forename", "Surname", "Date of Birth", "Period Start", "Period End"],
+    ["0101", "Amara", "Okafor", "01/01/1900", "01/03/2020", "01/03/2021"],  # born 1900
+    ["0101", "Amara", "Okafor", "01/01/1900", "01/06/2026", ""],
+    ["0102", "Zoe", "Nowak", "12/02/2012", "02/11/2025", ""],
+    ["0102", "Zoe", "Nowak", "12/03/2012", "02/11/2019", "01/01/2020"],  # a second birthday
+    ["0103", "Leah", "Morgan", "05/05/2015", "06/01/2025", ""],
+]
+SENSE_REVIEWS = [
+    [*REVIEW_HEADER, "Next Review Date"],
+    ["R1", "0101", "CLA Review", "01/06/2100", "Held", "Tom Reid", "PN1", ""],  # held in 2100
+    ["R2", "0102", "CLA Review", "25/11/2026", "Held", "Tom Reid", "PN1", ""],  # after as-at
+    ["R3", "0103", "CLA Review", "05/05/2014", "Held", "Tom Reid", "PN1", ""],  # before birth
+    ["R4", "0101", "CLA Review", "10/10/2023", "Held", "Tom Reid", "PN1", ""],  # not in care
+    ["R5", "0103", "CLA Review", "03/02/2025", "Held", "Tom Reid", "PN1", "03/05/2025"],
+    ["R5", "0103", "CLA Review", "03/03/2025", "Held", "Tom Reid", "PN2", "03/06/2025"],
+    ["R6", "0103", "CLA Review", "01/01/2100", "Scheduled", "Tom Reid", "", ""],  # far ahead
+]
+
+
+@pytest.fixture
+def senseless(tmp_path: Path) -> Path:
+    exports = tmp_path / "ex"
+    write_csv(exports, "children.csv", SENSE_CHILDREN)
+    write_csv(exports, "reviews.csv", SENSE_REVIEWS)
+    write_csv(
+        exports,
+        "recommendations.csv",
+        [["Review ID", "Person ID", "Recommendation"], ["R5", "0103", "Sam will visit Leah."]],
+    )
+    return exports
+
+
+def test_validate_lists_each_row_that_cannot_be_true(runner, senseless: Path) -> None:
+    result = invoke(runner, "validate", "--exports", str(senseless), *AS_OF)
+    assert result.exit_code == 1
+    c, r = senseless / "children.csv", senseless / "reviews.csv"
+    age = "(expected a child's date of birth (iro.toml [validate] max_age = 25 sets the oldest))"
+    assert result.stdout.splitlines()[:10] == [
+        f"warning: {c}, line 2, column 'Date of Birth' (ID 0101): is more than 25 years before "
+        f"20/11/2026 {age}",
+        f"warning: {c}, line 3, column 'Date of Birth' (ID 0101): is more than 25 years before "
+        f"20/11/2026 {age}",
+        f"error: {c}, line 5, column 'Date of Birth' (ID 0102): differs from line 4 for the "
+        "same Person ID (expected one date of birth per child)",
+        f"warning: {r}, line 2, column 'Review Date' (ID R1): a held review after the as-at day "
+        "20/11/2026",
+        f"warning: {r}, line 3, column 'Review Date' (ID R2): a held review after the as-at day "
+        "20/11/2026",
+        f"error: {r}, line 4, column 'Review Date' (ID R3): is before the child's Date of Birth "
+        "(children.csv)",
+        f"warning: {r}, line 4, column 'Review Date' (ID R3): a held CLA review outside every "
+        "period of care of this child in children.csv",
+        f"warning: {r}, line 5, column 'Review Date' (ID R4): a held CLA review outside every "
+        "period of care of this child in children.csv",
+        f"error: {r}, line 7, column 'Review ID' (ID R5): is also on line 6, with different "
+        "content (expected one row per review meeting)",
+        f"warning: {r}, line 8, column 'Review Date' (ID R6): is more than 2 years after "
+        "20/11/2026 (expected a date within iro.toml [validate] years_ahead = 2)",
+    ]
+    assert result.stdout.endswith("FAILED: 3 errors, 7 warnings\n")
+
+
+def test_validate_ranges_from_iro_toml(runner, senseless: Path, tmp_path: Path) -> None:
+    config = tmp_path / "iro.toml"
+    config.write_text("[validate]\nmax_age = 130\nyears_ahead = 50\n")
+    result = invoke(
+        runner, "validate", "--exports", str(senseless), *AS_OF, "--config", str(config)
+    )
+    assert "must be a whole number 1-120" in result.stderr and result.exit_code != 0
+    config.write_text("[validate]\nmax_age = 10\nyears_ahead = 50\n")
+    result = invoke(
+        runner, "validate", "--exports", str(senseless), *AS_OF, "--config", str(config)
+    )
+    # Amara (2 rows), Zoe (2 rows, born 2012) and Leah (born 2015, 11 on 20/11/2026) are
+    # now too old; the scheduled review in 2100 is still more than 50 years ahead.
+    assert result.stdout.count("is more than 10 years before 20/11/2026") == 5
+    assert result.stdout.count("is more than 50 years after 20/11/2026") == 1
+
+
+WRONG = "iro: warning: these figures may be wrong: "
+LISTS = " (`iro validate --as-of 20/11/2026` lists them)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "note"),
+    [
+        (
+            ["overdue"],
+            "2 held reviews dated after the as-at day; 1 review date too far ahead; 1 review "
+            "dated before the child's birth; 2 held CLA reviews outside every period of care; "
+            "1 Review ID used for two different meetings",
+        ),
+        (
+            ["upcoming"],
+            "2 held reviews dated after the as-at day; 1 review date too far ahead; 1 review "
+            "dated before the child's birth; 2 held CLA reviews outside every period of care; "
+            "1 Review ID used for two different meetings",
+        ),
+        (
+            ["participation"],
+            "2 dates of birth out of the plausible range; 1 child with two dates of birth; "
+            "2 held reviews dated after the as-at day; 1 review dated before the child's birth; "
+            "2 held CLA reviews outside every period of care; 1 Review ID used for two "
+            "different meetings",
+        ),
+        (
+            ["lint-recommendations", "--fail-on", "never"],
+            "2 held reviews dated after the as-at day; 1 Review ID used for two different meetings",
+        ),
+        (
+            ["letter", "--child", "0103"],
+            "2 dates of birth out of the plausible range; 1 child with two dates of birth; "
+            "1 review dated before the child's birth; 1 Review ID used for two different meetings",
+        ),
+    ],
+    ids=["overdue", "upcoming", "participation", "lint", "letter"],
+)
+def test_commands_say_their_figures_may_be_wrong(
+    runner, senseless: Path, tmp_path: Path, args: list[str], note: str, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(runner, *args, "--exports", str(senseless), *AS_OF, "--format", "csv")
+    if args[0] == "letter":  # no --format
+        result = invoke(runner, *args, "--exports", str(senseless), *AS_OF)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.endswith(WRONG + note + LISTS)
+
+
+def test_no_note_when_the_data_makes_sense(runner, tmp_path: Path) -> None:
+    result = invoke(runner, "overdue", "--exports", str(folder(tmp_path)), *AS_OF)
+    assert result.exit_code == 0
+    assert "may be wrong" not in result.stderr

@@ -247,6 +247,9 @@ def letter(
                 click.echo(f"iro: warning: {path.name}: {problem}", err=True)
 
     _summary(written, skipped, batch)
+    from iro_cli.commands.overdue import _sense_note
+
+    _sense_note("letter", {"children": children, "reviews": reviews}, as_of, session)
     if not batch and not written:
         raise IroError(f"no letter written for child {child_id}: {skipped[0][1]}")
 

@@ -135,7 +135,7 @@ def lint_recommendations(
     terms = load_terms(section)
 
     rows, uri, draft = _read_source(source, session)
-    reviews = None if draft else _reviews(session, source)
+    reviews = None if draft else _reviews(session, source, as_of)
     workers = jobs or os.cpu_count() or 1
     run_lint(rows, uri, draft, reviews, session, settings, terms, as_of, out, summary, workers)
 
@@ -249,7 +249,7 @@ _FILE_HINT = (
 )
 
 
-def _reviews(session: Session, source: str | None) -> list[Any] | None:
+def _reviews(session: Session, source: str | None, as_of: date) -> list[Any] | None:
     """reviews.csv from the export folder, else next to FILE; None when there is none."""
     folders = [session.exports] if session.exports.is_dir() else []
     if source not in (None, "-"):
@@ -262,8 +262,21 @@ def _reviews(session: Session, source: str | None) -> list[Any] | None:
     for folder in folders:
         refuse_folder(export_path("reviews", folder, session.config))
         if export_path("reviews", folder, session.config).is_file():
-            return reviews_from_columns(read_checked("reviews", folder, session.config).columns)
+            read = read_checked("reviews", folder, session.config)
+            _sense_note(read.columns, as_of, session)
+            return reviews_from_columns(read.columns)
     return None
+
+
+def _sense_note(reviews: dict[str, list[Any]], as_of: date, session: Session) -> None:
+    """Review rows that cannot be true (held after --as-of, one Review ID for two meetings)
+    make SMART006/SMART007 wrong for their recommendations: say so."""
+    from iro_cli.exports.sense import note_for
+
+    config = session.config
+    note = note_for("lint", {"reviews": reviews}, as_of, config.section("validate"), config.where)
+    if note:
+        click.echo(f"iro: warning: {note}", err=True)
 
 
 def _children(session: Session) -> Any:

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from iro_cli.errors import ConfigError, OutputError
-from iro_cli.options import UK_DATE, Output, Session, output_options, session_options
+from iro_cli.options import (
+    UK_DATE,
+    Output,
+    Session,
+    as_of_option,
+    output_options,
+    session_options,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,10 +76,12 @@ DEFAULT_TITLE = "Children's participation in their reviews"
 @click.option(
     "--all-warnings", is_flag=True, help="List every data warning, not the first 20 of each kind."
 )
+@as_of_option
 @output_options()
 def participation(
     session: Session,
     out: Output,
+    as_of: date,
     year: str | None,
     date_from: date | None,
     date_to: date | None,
@@ -123,7 +132,8 @@ def participation(
         children_file, columns = "header.csv", SSDA903_COLUMNS
     else:
         children = session.load("children")
-        records = held_cla_reviews(session.load("reviews"), children)
+        tables = {"children": children, "reviews": session.load("reviews")}
+        records = held_cla_reviews(tables["reviews"], children)
         children_file = Path(str(children.attrs.get("path", "children.csv"))).name
         columns = EXPORT_COLUMNS
     period = _period(records, start, end)
@@ -140,6 +150,10 @@ def participation(
     if chart is not None:
         _write_chart(summary, chart, out.force, chart_title, _describe(summary, year))
     _print_footer(warnings)
+    if ssda903 is None:
+        from iro_cli.commands.overdue import _sense_note
+
+        _sense_note("participation", tables, as_of, session)
 
 
 # --- helpers (option handling and presentation only) ---------------------------------------

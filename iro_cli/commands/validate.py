@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import click
 
 from iro_cli.errors import IroError, Problem
-from iro_cli.options import Session, session_options
+from iro_cli.options import Session, as_of_option, session_options
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
 
 
 @click.command()
 @session_options
+@as_of_option
 @click.option("--notes/--no-notes", default=True, help="Also list notes (unused columns...).")
-def validate(session: Session, notes: bool) -> None:
+def validate(session: Session, as_of: date, notes: bool) -> None:
     """Check every export in the folder against the export contract.
 
     Prints one line per problem (file, line, column, what is wrong, what was
     expected), then a summary per file. Exit status 1 when there is an error.
+
+    Also checks that the data makes sense as at --as-of (the day the export
+    was taken): dates of birth within [validate] max_age years (default 25),
+    no review held after that day or booked more than [validate] years_ahead
+    years ahead (default 2), no review before the child's birth, held CLA
+    reviews inside a period of care, one row per Review ID and one date of
+    birth per child.
 
     \b
     Example:
@@ -26,6 +36,7 @@ def validate(session: Session, notes: bool) -> None:
     from iro_cli.exports.checks import cross_checks
     from iro_cli.exports.reader import export_path, read_export_file
     from iro_cli.exports.schema import EXPORTS
+    from iro_cli.exports.sense import limits_from_config, sense_checks
 
     folder = session.exports
     if not folder.is_dir():
@@ -53,6 +64,8 @@ def validate(session: Session, notes: bool) -> None:
         names = ", ".join(spec.filename for spec in EXPORTS.values())
         raise IroError(f"no export files found in '{folder}' (expected some of: {names})")
     problems.extend(cross_checks(frames))
+    limits = limits_from_config(session.config.section("validate"), session.config.where)
+    problems.extend(f.problem for f in sense_checks(frames, as_of, limits))
 
     shown = [p for p in problems if notes or p.severity != "note"]
     for problem in shown:
