@@ -42,6 +42,7 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
     if not folder.is_dir():
         raise IroError(f"'{folder}' is not a folder; give the export folder with --exports DIR")
     frames = {}
+    unread: dict[str, set[str]] = {}  # IDs of rows left out for an error
     problems = []
     summary = []
     for key, spec in EXPORTS.items():
@@ -58,12 +59,13 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
         # Row errors leave the other rows usable; a bad header does not.
         if not any(p.line in (None, 1) for p in result.errors):
             frames[key] = result.frame
+            unread[key] = {p.row_id for p in result.errors if p.row_id}
         rows = f"{result.rows} row{'s' * (result.rows != 1)}"
         summary.append(f"  {path.name:<22} {rows:>10}  {result.encoding}")
     if not frames and not problems:
         names = ", ".join(spec.filename for spec in EXPORTS.values())
         raise IroError(f"no export files found in '{folder}' (expected some of: {names})")
-    problems.extend(cross_checks(frames))
+    problems.extend(cross_checks(frames, unread))
     limits = limits_from_config(session.config.section("validate"), session.config.where)
     problems.extend(f.problem for f in sense_checks(frames, as_of, limits))
 

@@ -136,12 +136,17 @@ def _code_key(text: str) -> str:
     return "".join(_code_words(text))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def shown_value(cell: str) -> str:
     """A cell as a message may show it: quoted only when short and code-like (``'PN9'``),
     else only its kind and length, as free text may be a name or a sentence about a child."""
     if _SHOWABLE.fullmatch(cell):
         return f"'{cell}'"
     spaces = " with spaces" if any(ch.isspace() for ch in cell) else ""
+    if _CONTROL.search(cell):
+        spaces += " and control characters" if spaces else " with control characters"
     return f"a text of {len(cell)} character{'s' * (len(cell) != 1)}{spaces}"
 
 
@@ -285,15 +290,14 @@ def _map_headers(
     problems: list[Problem] = []
     found: dict[int, Column] = {}
     seen: dict[str, int] = {}
+    unused: list[tuple[int, str]] = []
     for index, raw in enumerate(header):
         key = normalise_header(raw)
         if not key:
             continue
         column = by_default.get(local.get(key, key))
         if column is None:
-            problems.append(
-                Problem(name, 1, raw.strip(), "column is not used by iro", severity="note")
-            )
+            unused.append((index, raw.strip()))
             continue
         if column.name in seen:
             problems.append(
@@ -302,6 +306,14 @@ def _map_headers(
             continue
         seen[column.name] = index
         found[index] = column
+    # A "header" with no known column at all may be a row of data (a child's name): its
+    # cells are then named by position, not shown.
+    for index, raw in unused:
+        if seen:
+            problems.append(Problem(name, 1, raw, "column is not used by iro", severity="note"))
+        else:
+            message = f"column {index + 1} is not used by iro (its header is not shown)"
+            problems.append(Problem(name, 1, None, message, severity="note"))
     for column in spec.columns:
         if column.required and column.name not in seen:
             problems.append(

@@ -266,9 +266,7 @@ def check_reviews(
             )
         birth = born.get(person)
         if birth is not None and day < birth:
-            add(
-                "before_birth", "Review Date", "is before the child's Date of Birth (children.csv)"
-            )
+            add("before_birth", "Review Date", "is before the child's Date of Birth (children.csv)")
         own = periods.get(person)
         if (
             own is not None
