@@ -560,3 +560,36 @@ def test_no_note_when_the_data_makes_sense(runner, tmp_path: Path) -> None:
     result = invoke(runner, "overdue", "--exports", str(folder(tmp_path)), *AS_OF)
     assert result.exit_code == 0
     assert "may be wrong" not in result.stderr
+
+
+def test_a_name_shifted_into_the_id_column_is_not_shown(tmp_path: Path) -> None:
+    """Found by the fuzzer: a lost separator moves a forename into Person ID, and the row's
+    'ID' in the message was the child's name."""
+    raw = (
+        b"Person ID,Forename,Surname,Date of Birth,Period Start\r\n"
+        b"0101Amara,Okafor,01/06/2015,01/01/2026,\r\n"
+    )
+    (problem, *_) = read_export_bytes(raw, "children.csv", CHILDREN).errors
+    assert "Amara" not in str(problem) and "Okafor" not in str(problem)
+    # Surname 01/06/2015, Date of Birth 01/01/2026, Period Start blank: the first error.
+    assert str(problem).startswith("children.csv, line 2, column 'Period Start' (ID not shown)")
+
+
+def test_two_held_reviews_on_one_day_do_not_crash_overdue(runner, tmp_path: Path) -> None:
+    """Found by the fuzzer: two held reviews of one child on one day, one with a Next Review
+    Date and one without, ended overdue in TypeError (meetings were sorted as tuples)."""
+    exports = folder(tmp_path)
+    write_csv(
+        exports,
+        "reviews.csv",
+        [
+            [*REVIEW_HEADER, "Next Review Date"],
+            ["R1", "0101", "CLA Review", "28/01/2026", "Held", "Tom Reid", "PN1", ""],
+            ["R2", "0101", "CLA Review", "28/01/2026", "Held", "Tom Reid", "PN1", "28/04/2026"],
+        ],
+    )
+    result = invoke(runner, "overdue", "--exports", str(exports), *AS_OF, "--format", "csv")
+    assert result.exit_code == 0
+    # Both count as held: the first and the second review on 28/01/2026, so the next is
+    # due 6 months later, 28/07/2026: 3+31+30+31+20 = 115 days before 20/11/2026.
+    assert result.stdout.splitlines()[1].startswith("0101,Amara Okafor,CLA Review,2026-07-28,-115,")
