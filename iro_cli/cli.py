@@ -40,6 +40,18 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Participation and attendance in CLA reviews (PN0-PN7).",
         "iro participation --year 2025/26 --by quarter",
     ),
+    "timeliness": (
+        "iro_cli.commands.timeliness",
+        "timeliness",
+        "Reviews held in time, by month, quarter, IRO or team.",
+        "iro timeliness --year 2025/26 --by quarter",
+    ),
+    "cp-plans": (
+        "iro_cli.commands.cp_plans",
+        "cp_plans",
+        "Child protection plans: repeat, long and open plans.",
+        "iro cp-plans --year 2025/26",
+    ),
     "letter": (
         "iro_cli.commands.letter",
         "letter",

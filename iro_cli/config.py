@@ -30,6 +30,7 @@ KNOWN_KEYS = {
     "lint": "recommendation-wording rules",
     "letters": "service text and template for letters",
     "participation": "participation settings",
+    "timeliness": "timeliness settings (chart_title)",
     "validate": "plausible ranges for the sense checks: max_age, years_ahead",
 }
 

@@ -65,6 +65,50 @@ def _check_template(path: str) -> None:
     click.echo("All fields are known.")
 
 
+def _check_edited(path: str, session: Session) -> None:
+    """``--check FILE.docx``: the sentence checks over a letter the IRO has edited."""
+    from iro_cli.errors import ConfigError
+    from iro_cli.letters.ages import AGE_GROUPS
+    from iro_cli.letters.checks import check_edited
+    from iro_cli.lint import load_terms
+
+    data = _read_template(path, "letter")
+    try:
+        result = check_edited(data, load_terms(session.config.section("lint")))
+    except (KeyError, ValueError, OSError) as exc:
+        raise ConfigError(f"{path}: not a Word .docx file ({type(exc).__name__})") from None
+    except Exception as exc:  # zipfile.BadZipFile, lxml errors
+        raise ConfigError(f"{path}: not a Word .docx file ({type(exc).__name__})") from None
+    label = next((g.label for g in AGE_GROUPS if g.key == result.group), "")
+    if label:
+        click.echo(
+            f"{path}: a letter for a child aged {label}: sentences of at most "
+            f"{result.max_words} words"
+        )
+    else:
+        click.echo(
+            f"{path}: no age version recorded (not made by iro letter): checked with "
+            f"sentences of at most {result.max_words} words"
+        )
+    for fault in result.faults:
+        click.echo(f"  {fault}")
+    if result.comments:
+        click.echo(
+            f"  {result.comments} Word comment(s) still in the letter: delete them before sending"
+        )
+    if result.ready:
+        click.echo("Ready to send: no problems found.")
+        return
+    gaps = sum(f.code == "GAP" for f in result.faults)
+    click.echo(
+        f"Not ready to send: {len(result.faults)} problem(s)"
+        + (f", of which {gaps} gap(s) to fill" if gaps else "")
+        + (f"; {result.comments} comment(s)" if result.comments else "")
+        + "."
+    )
+    raise click.exceptions.Exit(1)
+
+
 def _templates(settings) -> dict[str, bytes]:
     from iro_cli.errors import ConfigError
     from iro_cli.letters.render import check_template, default_template
@@ -110,6 +154,13 @@ def _target(output: Path | None, batch: bool, filename: str) -> Path:
 )
 @click.option("--force", is_flag=True, help="Replace letters that already exist.")
 @click.option(
+    "--check",
+    "check_file",
+    metavar="FILE.docx",
+    default=None,
+    help="Check a letter you have edited with the checks of a new draft (exit 1 if not ready).",
+)
+@click.option(
     "--check-template",
     "template_file",
     metavar="FILE",
@@ -126,6 +177,7 @@ def letter(
     output: Path | None,
     force: bool,
     template_file: str | None,
+    check_file: str | None,
 ) -> None:
     """Draft a letter to the child after their review, as a Word document.
 
@@ -143,10 +195,14 @@ def letter(
     Example:
       iro letter --child 100234
       iro letter --held-since 01/03/2025 --iro "Pat Brown" -o letters
+      iro letter --check letters/letter_100234_2026-11-05.docx
       iro letter --check-template our_letter.docx
     """
     if template_file:
         _check_template(template_file)
+        return
+    if check_file:
+        _check_edited(check_file, session)
         return
     batch = held_since is not None or iro_name is not None
     if batch and child_id:
@@ -204,7 +260,7 @@ def letter(
             raise LetterError(f"child {child_id} has no held review in reviews.csv")
         choices = [Choice(child_id, review)]
 
-    written: list[tuple[str, str, str, str, int]] = []
+    written: list[tuple[str, str, str, str, int, int]] = []
     skipped: list[tuple[str, str]] = []
     todo = [c for c in choices if c.review is not None]
     skipped += [(c.person_id, c.reason) for c in choices if c.review is None]
@@ -240,6 +296,7 @@ def letter(
                     made.letter.review_date.strftime("%d/%m/%Y"),
                     made.letter.group.key,
                     str(path),
+                    len(made.letter.gaps),
                     len(problems),
                 )
             )
@@ -255,7 +312,7 @@ def letter(
 
 
 def _summary(
-    written: list[tuple[str, str, str, str, int]], skipped: list[tuple[str, str]], batch: bool
+    written: list[tuple[str, str, str, str, int, int]], skipped: list[tuple[str, str]], batch: bool
 ) -> None:
     from tabulate import tabulate
 
@@ -263,13 +320,22 @@ def _summary(
         click.echo(
             tabulate(
                 written,
-                headers=["Person ID", "Review", "Version", "Letter", "Warnings"],
+                headers=["Person ID", "Review", "Version", "Letter", "Gaps", "Warnings"],
                 tablefmt="simple",
                 disable_numparse=True,
             )
         )
+    with_gaps = [row for row in written if row[4]]
+    if written:
+        ready = len(written) - len(with_gaps)
+        gaps = sum(row[4] for row in written)
+        click.echo(
+            f"\n{ready} ready to send; {len(with_gaps)} with gaps for you to fill"
+            + (f" ({gaps} gap{'s' * (gaps != 1)}: see the comments in Word)" if gaps else "")
+            + "."
+        )
     if batch:
-        click.echo(f"\nWrote {len(written)} letter{'s' * (len(written) != 1)}.")
+        click.echo(f"Wrote {len(written)} letter{'s' * (len(written) != 1)}.")
         if skipped:
             reasons: dict[str, list[str]] = {}
             for person_id, reason in skipped:

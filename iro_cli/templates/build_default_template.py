@@ -168,6 +168,12 @@ def build(out: Path, language: str = "en") -> Path:
     _p(document, "{%p for item in recommendations %}")
     _p(document, "{{ item }}", "List Bullet")
     _p(document, "{%p endfor %}")
+    _p(document, "{%p if more_recommendations %}")
+    _p(document, "{{ headings.more }}", "Heading 2")
+    _p(document, "{%p endif %}")
+    _p(document, "{%p for item in more_recommendations %}")
+    _p(document, "{{ item }}", "List Bullet")
+    _p(document, "{%p endfor %}")
 
     _p(document, "{{ headings.next }}", "Heading 1")
     _p(document, "{%p for line in next_meeting.text %}")
