@@ -38,6 +38,9 @@ OUTPUT_RUNS: dict[str, list[str]] = {
     "participation-iro": ["participation", "--by", "iro", *AS_OF],
     "lint": ["lint-recommendations", "--fail-on", "never", *AS_OF],
     "lint-summary": ["lint-recommendations", "--summary", "--fail-on", "never", *AS_OF],
+    "timeliness-team": ["timeliness", "--year", "2025/26", "--by", "team", *AS_OF],
+    "timeliness-list": ["timeliness", "--year", "2025/26", "--list", *AS_OF],
+    "cp-plans-list": ["cp-plans", "--year", "2025/26", "--list", *AS_OF],
 }
 
 

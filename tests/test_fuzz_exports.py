@@ -6,8 +6,9 @@ any of the encodings, separators and line endings real systems write, with hosti
 examples, corrupt one file's bytes (a byte inserted or cut, a line doubled or lost, a
 stray quote, a summary line, a truncation...). For every command:
 
-- it succeeds or fails with a user error (exit 0, 1 or 2, one line, never "unexpected
-  error");
+- (validate, overdue, upcoming, participation, timeliness, cp-plans, lint-recommendations
+  and its summary, letter) it succeeds or fails with a user error (exit 0, 1 or 2, one
+  line, never "unexpected error");
 - no message carries a child's name or free text (each fuzzed name holds a marker that
   stderr must never show);
 - on an uncorrupted folder every input row is accounted for: validate counts every row,
@@ -79,6 +80,7 @@ class Folder:
     children: list[list[str]]
     reviews: list[list[str]]
     recommendations: list[list[str]]
+    cp_plans: list[list[str]]
     files: dict[str, bytes] = field(default_factory=dict)
     corrupted: bool = False
 
@@ -92,6 +94,10 @@ REVIEW_HEADER = [
     "Participation Code", "Next Review Date", "Child's Views",
 ]  # fmt: skip
 REC_HEADER = ["Review ID", "Person ID", "Recommendation No", "Recommendation", "Target Date"]
+CP_HEADER = [
+    "Person ID", "Strategy Discussion Date", "Plan Start", "Plan End", "Chair", "Forename",
+    "Surname", "Date of Birth",
+]  # fmt: skip
 
 
 def uk(day: date | None) -> str:
@@ -153,7 +159,24 @@ def folders(draw: Any) -> Folder:
                 recommendations.append(
                     [review, person, str(n + 1), f"{text} {MARK}", uk(held + timedelta(days=30))]
                 )
-    return Folder(children, reviews, recommendations)
+    cp_plans: list[list[str]] = []
+    for i in range(draw(st.integers(0, 3))):
+        strategy = draw(dates(date(2023, 1, 1), AS_OF))
+        start = draw(st.none() | dates(strategy, strategy + timedelta(days=20)))
+        end = None if start is None else draw(st.none() | dates(start, start + timedelta(900)))
+        cp_plans.append(
+            [
+                f"{9000 + i:05d}",
+                uk(strategy),
+                uk(start),
+                uk(end),
+                draw(st.sampled_from(["Hannah Price", "@Chair", ""])),
+                draw(name_text()),
+                draw(name_text()),
+                uk(draw(dates(date(2010, 1, 1), date(2025, 1, 1)))),
+            ]
+        )
+    return Folder(children, reviews, recommendations, cp_plans)
 
 
 def encode(rows: list[list[str]], sep: str, end: str, encoding: str) -> bytes:
@@ -182,6 +205,7 @@ def written(draw: Any) -> Folder:
         "children.csv": [CHILD_HEADER, *folder.children],
         "reviews.csv": [REVIEW_HEADER, *folder.reviews],
         "recommendations.csv": [REC_HEADER, *folder.recommendations],
+        "cp_plans.csv": [CP_HEADER, *folder.cp_plans],
     }
     for name, rows in tables.items():
         sep = draw(st.sampled_from([",", "\t", ";"]))
@@ -269,6 +293,9 @@ def check_folder(folder: Folder, root: Path) -> None:
     participation = run(["participation", *AS_OF_ARGS, "--format", "csv"])
     lint = run(["lint-recommendations", *AS_OF_ARGS, "-o", "lint.csv", "--force"])
     run(["lint-recommendations", "--summary", *AS_OF_ARGS, "-o", "summary.xlsx", "--force"])
+    run(["timeliness", "--year", "2025/26", "--by", "team", *AS_OF_ARGS, "--format", "csv"])
+    run(["timeliness", "--year", "2026/27", "--list", *AS_OF_ARGS, "-o", "t.xlsx", "--force"])
+    run(["cp-plans", "--year", "2025/26", "--list", *AS_OF_ARGS, "-o", "cp.xlsx", "--force"])
     person = folder.children[0][0]
     letter = run(["letter", "--child", person, *AS_OF_ARGS, "-o", "letter.docx", "--force"])
     if folder.corrupted:
@@ -279,6 +306,7 @@ def check_folder(folder: Folder, root: Path) -> None:
         ("children.csv", folder.children),
         ("reviews.csv", folder.reviews),
         ("recommendations.csv", folder.recommendations),
+        ("cp_plans.csv", folder.cp_plans),
     ):
         counted = f"{len(rows)} row{'s' * (len(rows) != 1)}"
         assert any(

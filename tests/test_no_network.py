@@ -90,6 +90,17 @@ def test_every_command_with_network_disabled(tmp_path: Path) -> None:
             str(out / "lint.sarif"),
         ],
         ["lint-recommendations", *exports, "--summary", "-o", str(out / "summary.xlsx")],
+        [
+            "timeliness",
+            *exports,
+            "--year",
+            "2025/26",
+            "--chart",
+            str(out / "timeliness.png"),
+            "-o",
+            str(out / "timeliness.xlsx"),
+        ],
+        ["cp-plans", *exports, "--year", "2025/26", "--list", "-o", str(out / "cp.xlsx")],
         ["letter", *exports, "--child", "0010389", "-o", str(out / "letter.docx")],
         ["letter", *exports, "--held-since", "01/11/2026", "-o", str(out / "letters")],
     ]
@@ -116,6 +127,9 @@ def test_every_command_with_network_disabled(tmp_path: Path) -> None:
         "lint.sarif",
         "summary.xlsx",
         "letter.docx",
+        "timeliness.png",
+        "timeliness.xlsx",
+        "cp.xlsx",
     ):
         assert (out / made).is_file(), made
     assert any((out / "letters").iterdir())

@@ -538,12 +538,16 @@ LISTS = " (`iro validate --as-of 20/11/2026` lists them)\n"
             "2 held reviews dated after the as-at day; 1 Review ID used for two different meetings",
         ),
         (
+            ["timeliness", "--year", "2025/26"],
+            "2 held reviews dated after the as-at day; 1 Review ID used for two different meetings",
+        ),
+        (
             ["letter", "--child", "0103"],
             "2 dates of birth out of the plausible range; 1 child with two dates of birth; "
             "1 review dated before the child's birth; 1 Review ID used for two different meetings",
         ),
     ],
-    ids=["overdue", "upcoming", "participation", "lint", "letter"],
+    ids=["overdue", "upcoming", "participation", "lint", "timeliness", "letter"],
 )
 def test_commands_say_their_figures_may_be_wrong(
     runner, senseless: Path, tmp_path: Path, args: list[str], note: str, monkeypatch

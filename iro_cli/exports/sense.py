@@ -58,7 +58,7 @@ CHECKS: dict[str, Check] = {
         "warning",
         "held review dated after the as-at day",
         "held reviews dated after the as-at day",
-        frozenset({"overdue", "participation", "lint"}),
+        frozenset({"overdue", "participation", "lint", "timeliness"}),
     ),
     "far_future": Check(
         "warning",
@@ -82,7 +82,7 @@ CHECKS: dict[str, Check] = {
         "error",
         "Review ID used for two different meetings",
         "Review IDs used for two different meetings",
-        frozenset({"overdue", "participation", "letter", "lint"}),
+        frozenset({"overdue", "participation", "letter", "lint", "timeliness"}),
     ),
 }
 

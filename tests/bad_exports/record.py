@@ -111,6 +111,7 @@ SPEC: dict[str, tuple[str, list[str], dict[str, object]]] = {
     "formula_minus": ("a chair '-Tom Reid'", V, {"formula": "-Tom Reid"}),
     "formula_at": ("a team '@SUM(A1)'", V, {"formula": "@SUM(A1)"}),
     "formula_hyperlink": ("a recommendation '=HYPERLINK(...)'", V, {"formula": "=HYPERLINK("}),
+    "formula_in_cp_plans": ("a forename '=Jayden()' in cp_plans.csv", V, {"formula": "=Jayden()"}),
     "formula_tab": ("a team starting with a tab then '=1+2'", V, {"formula": "=1+2"}),
     "formula_cr": ("a team starting with a CR then '=1+2'", V, {"formula": "=1+2"}),
     "control_esc_in_team": ("an ESC in a team name, to xlsx", XLSX, {}),
