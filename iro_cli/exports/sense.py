@@ -214,10 +214,16 @@ def check_reviews(
                 born.setdefault(person, birth)
             if start is not None:
                 periods.setdefault(person, []).append((start, end))
+    # person -> (date of birth, periods of care): one look-up per row
+    known = {p: (born.get(p), periods.get(p, [])) for p in born.keys() | periods.keys()}
     ids = reviews["review_id"]
     lines = reviews["_line"]
     repeated = {k for k, n in Counter(ids).items() if n > 1}
     first_line: dict[str, int] = {}
+    date_text = f"{as_of:%d/%m/%Y}"
+    too_far = f"is more than {limits.years_ahead} years after {date_text}"
+    within = f"a date within iro.toml [validate] years_ahead = {limits.years_ahead}"
+    hits: list[tuple[int, str, str, str, str]] = []  # row, check, column, message, expected
     for i, (review, person, kind, day, status, next_day) in enumerate(
         zip(
             ids,
@@ -229,57 +235,44 @@ def check_reviews(
             strict=True,
         )
     ):
-        line = int(lines[i])
-
-        def add(check: str, column: str, message: str, expected: str = "") -> None:
-            severity = CHECKS[check].severity
-            problem = Problem(name, line, column, message, expected, severity, review)  # noqa: B023
-            found.append(Finding(check, problem))
-
         if review in repeated:
             if review in first_line:
-                add(
-                    "duplicate_review",
-                    "Review ID",
-                    f"is also on line {first_line[review]}, with different content",
-                    "one row per review meeting",
+                message = f"is also on line {first_line[review]}, with different content"
+                hits.append(
+                    (i, "duplicate_review", "Review ID", message, "one row per review meeting")
                 )
             else:
-                first_line[review] = line
+                first_line[review] = int(lines[i])
         if day is None:
             continue
-        if status == "Held" and day > as_of:
-            add("held_future", "Review Date", f"a held review after the as-at day {as_of:%d/%m/%Y}")
-        elif day > ahead:
-            add(
-                "far_future",
-                "Review Date",
-                f"is more than {limits.years_ahead} years after {as_of:%d/%m/%Y}",
-                f"a date within iro.toml [validate] years_ahead = {limits.years_ahead}",
-            )
+        if day > as_of:
+            if status == "Held":
+                message = f"a held review after the as-at day {date_text}"
+                hits.append((i, "held_future", "Review Date", message, ""))
+            elif day > ahead:
+                hits.append((i, "far_future", "Review Date", too_far, within))
         if next_day is not None and next_day > ahead:
-            add(
-                "far_future",
-                "Next Review Date",
-                f"is more than {limits.years_ahead} years after {as_of:%d/%m/%Y}",
-                f"a date within iro.toml [validate] years_ahead = {limits.years_ahead}",
-            )
-        birth = born.get(person)
+            hits.append((i, "far_future", "Next Review Date", too_far, within))
+        child = known.get(person)
+        if child is None:
+            continue
+        birth, own = child
         if birth is not None and day < birth:
-            add("before_birth", "Review Date", "is before the child's Date of Birth (children.csv)")
-        own = periods.get(person)
-        if (
-            own is not None
-            and status == "Held"
-            and kind == "CLA Review"
-            and day <= as_of
-            and not any(start <= day and (end is None or day <= end) for start, end in own)
-        ):
-            add(
-                "outside_care",
-                "Review Date",
-                "a held CLA review outside every period of care of this child in children.csv",
-            )
+            message = "is before the child's Date of Birth (children.csv)"
+            hits.append((i, "before_birth", "Review Date", message, ""))
+        if own and status == "Held" and kind == "CLA Review" and day <= as_of:
+            for start, end in own:
+                if start <= day and (end is None or day <= end):
+                    break
+            else:
+                message = (
+                    "a held CLA review outside every period of care of this child in children.csv"
+                )
+                hits.append((i, "outside_care", "Review Date", message, ""))
+    for i, check, column, message, expected in hits:
+        severity = CHECKS[check].severity
+        problem = Problem(name, int(lines[i]), column, message, expected, severity, ids[i])
+        found.append(Finding(check, problem))
     return found
 
 
