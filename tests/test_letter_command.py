@@ -188,7 +188,7 @@ def test_single_letter_and_no_overwrite(runner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert target.is_file()
     again = runner.invoke(cli, [*BASE, "--child", "1001", "-o", str(target)])
-    assert again.exit_code == 1
+    assert again.exit_code == 2
     assert again.stderr == f"iro: error: {target} already exists; use --force to replace it\n"
     older = runner.invoke(cli, [*BASE, "--child", "1001", "--review", "R7", "-o", str(tmp_path)])
     assert older.exit_code == 0
@@ -197,7 +197,7 @@ def test_single_letter_and_no_overwrite(runner, tmp_path: Path) -> None:
 
 def test_single_letter_errors(runner, tmp_path: Path) -> None:
     none = runner.invoke(cli, [*BASE, "--child", "1005", "-o", str(tmp_path)])
-    assert none.exit_code == 1
+    assert none.exit_code == 2
     assert none.stderr == "iro: error: child 1005 has no held review in reviews.csv\n"
     missing = runner.invoke(cli, [*BASE, "--child", "9999"])
     assert missing.stderr == "iro: error: child 9999 is not in children.csv\n"

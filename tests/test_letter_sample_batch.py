@@ -3,7 +3,8 @@
 Every letter of the batch is built (355 children) and each class of broken wording the
 issue found is counted in the child's text outside marked gaps; each count must be 0.
 The detectors here are written independently of ``iro_cli.letters.faults`` (plain
-patterns, ``lemminflect`` and the lint lists), so the letters' own checks are not
+patterns, ``lemminflect`` and the lint lists; a date in what we agreed is compared
+with the meeting and the letter's dates as read from the letter), so the letters' own checks are not
 marking their own work. Run with ``-s`` to see the figures (ready letters, gaps).
 """
 
@@ -77,6 +78,12 @@ def _third_person(word: str) -> bool:
     return False
 
 
+def _day(words: str) -> date:
+    from datetime import datetime
+
+    return datetime.strptime(words, "%d %B %Y").date()
+
+
 def _classes(letter, terms) -> Counter:
     from iro_cli.letters.faults import text_faults
     from iro_cli.lint import lint_text
@@ -86,6 +93,8 @@ def _classes(letter, terms) -> Counter:
     limit = letter.group.max_sentence_words
     meeting_day = letter.context["meeting"]["date"]
     said_meeting_day = 0
+    # A date in what we agreed before the meeting or the letter's date has passed.
+    not_before = max(_day(meeting_day), _day(letter.context["letter_date"]))
     for part, raw in _paragraphs(letter):
         text = GAP.sub("", raw).strip()
         if not text:
@@ -113,6 +122,8 @@ def _classes(letter, terms) -> Counter:
             re.I,
         ):
             found["about the letter or between professionals"] += 1
+        if part == "plan" and any(_day(d) < not_before for d in dates):
+            found["a deadline already past promised"] += 1
         for a, b in sentence_spans(text):
             if word_count(text[a:b]) > limit:
                 found["sentence over the age limit"] += 1
@@ -171,10 +182,13 @@ def test_the_detectors_find_each_class() -> None:
         "I will write to you to explain what was agreed at this meeting.",
         "Sam (your social worker) will ask the school nurse to complete your health check "
         "and tell you what it says.",
+        "Grace (your social worker) will share your plan with Mum. "
+        "This will happen by 7 July 2026.",
     ]
     letter = SimpleNamespace(
         group=AGE_8_TO_12,
         context={
+            "letter_date": "12 November 2026",
             "intro": ["This letter tells you about your meeting on 5 November 2026."],
             "meeting": {"date": "5 November 2026", "people": [],
                         "text": ["We had your meeting on 5 November 2026."]},
@@ -203,5 +217,6 @@ def test_the_detectors_find_each_class() -> None:
         '"liaise"',
         '"abscond"',
         '"you want ... and he wants"',
+        "a deadline already past promised",
     ):
         assert found[name] >= 1, name

@@ -47,8 +47,18 @@ def _read_template(path: str, what: str) -> bytes:
 
 
 def _check_template(path: str) -> None:
+    import zipfile
+
     from iro_cli.letters.content import KNOWN_FIELDS
     from iro_cli.letters.render import check_template
+
+    if not Path(path).is_file():
+        raise IroError(f"{path}: file not found")
+    if Path(path).suffix.lower() != ".docx" or not zipfile.is_zipfile(path):
+        raise IroError(
+            f"{path}: not a Word document (.docx); a template is a .docx edited in Word "
+            "(start from a copy of iro_cli/templates/letter.docx)"
+        )
 
     result = check_template(_read_template(path, "template"), path)
     click.echo(f"Fields in {path}:")
@@ -131,9 +141,51 @@ def _templates(settings) -> dict[str, bytes]:
 def _target(output: Path | None, batch: bool, filename: str) -> Path:
     if output is None:
         return (DEFAULT_DIR if batch else Path(".")) / filename
-    if batch or output.is_dir() or output.suffix.lower() != ".docx":
+    if batch or output.is_dir() or output.suffix.lower() not in (".docx", ".pdf"):
         return output / filename
     return output
+
+
+def _libreoffice() -> str | None:
+    import shutil
+
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _pdf(docx: bytes, name: str) -> bytes:
+    """The letter as a PDF, made by LibreOffice (headless) from the Word document."""
+    import subprocess
+    import tempfile
+
+    office = _libreoffice()
+    if office is None:  # checked before any work; kept here for safety
+        raise OutputError("cannot make a PDF: LibreOffice is not installed")
+    with tempfile.TemporaryDirectory(prefix="iro-letter-") as folder:
+        source = Path(folder) / name
+        source.write_bytes(docx)
+        try:
+            subprocess.run(
+                [office, "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)],
+                check=True,
+                capture_output=True,
+                timeout=180,
+            )
+            return source.with_suffix(".pdf").read_bytes()
+        except (OSError, subprocess.SubprocessError):
+            raise OutputError(
+                "LibreOffice could not make the PDF: write the .docx (-o letter.docx) and "
+                "save it as PDF from Word"
+            ) from None
+
+
+def _check_iro(name: str | None, children: list[dict], reviews: list[dict], iros: list[dict]):
+    """--iro NAME must be someone the exports know (a typo would write no letters)."""
+    from iro_cli.options import check_name
+
+    known = {str(r.get("chair") or "") for r in reviews}
+    known |= {str(c.get("allocated_iro") or "") for c in children}
+    known |= {str(i.get("name") or "") for i in iros}
+    check_name("IRO", name, known, "reviews.csv, children.csv or iros.csv")
 
 
 @click.command()
@@ -211,10 +263,18 @@ def letter(
         raise click.UsageError("give --child ID, or --held-since DATE / --iro NAME for a batch")
     if review_id and not child_id:
         raise click.UsageError("--review needs --child")
-    if not batch and output is not None and output.suffix.lower() == ".docx":
+    if not batch and output is not None and output.suffix.lower() in (".docx", ".pdf"):
         from iro_cli.fileio import check_writable
 
         check_writable(output, force)
+    if output is not None and output.suffix.lower() == ".pdf":
+        if batch:
+            raise click.UsageError("a batch writes into a folder: give -o DIR, not a .pdf file")
+        if _libreoffice() is None:
+            raise OutputError(
+                f"cannot make {output}: PDFs are made with LibreOffice, which is not installed; "
+                "write the .docx (-o letter.docx) and save it as PDF from Word"
+            )
 
     from iro_cli.letters.maker import LetterMaker
     from iro_cli.letters.selection import Choice, LetterError, choose_review
@@ -229,6 +289,7 @@ def letter(
     reviews = session.load("reviews")
     recommendations = session.load_optional("recommendations")
     iros = session.load_optional("iros")
+    session.warn_if_stale(as_of, ("children", "reviews", "recommendations"))
     if recommendations is None:
         click.echo("iro: warning: no recommendations.csv: letters list no agreed actions", err=True)
     if iros is None:
@@ -251,17 +312,26 @@ def letter(
         )
 
     if batch:
+        _check_iro(iro_name, _records(children), _records(reviews), _records(iros))
         choices = select(maker.children, maker.by_child, held_since=held_since, iro=iro_name)
+        choices = [_not_before(c, as_of) for c in choices]
     else:
         if child_id not in maker.children:
+            _not_in_care(child_id, session)
             raise IroError(f"child {child_id} is not in children.csv")
         review = choose_review(child_id, maker.by_child.get(child_id, []), review_id)
         if review is None:
             raise LetterError(f"child {child_id} has no held review in reviews.csv")
+        if review.get("review_date") and as_of < review["review_date"]:
+            raise IroError(
+                f"the letter would be dated {as_of:%d/%m/%Y}, before the review it is about "
+                f"({review['review_date']:%d/%m/%Y}); leave out --as-of, or give a later date"
+            )
         choices = [Choice(child_id, review)]
 
     written: list[tuple[str, str, str, str, int, int]] = []
     skipped: list[tuple[str, str]] = []
+    warnings: list[str] = []  # printed after the progress bar, which they would break
     todo = [c for c in choices if c.review is not None]
     skipped += [(c.person_id, c.reason) for c in choices if c.review is None]
     show_bar = batch and sys.stderr.isatty() and len(todo) > 1
@@ -288,7 +358,10 @@ def letter(
 
             make_private_dir(path.parent)  # 0700: letters hold a child's details
 
-            write_atomic(path, made.docx, force=force)
+            data = made.docx
+            if path.suffix.lower() == ".pdf":
+                data = _pdf(made.docx, made.letter.filename)
+            write_atomic(path, data, force=force)
             problems = list(made.letter.notes) + list(made.check.warnings)
             written.append(
                 (
@@ -300,9 +373,10 @@ def letter(
                     len(problems),
                 )
             )
-            for problem in problems:
-                click.echo(f"iro: warning: {path.name}: {problem}", err=True)
+            warnings.extend(f"iro: warning: {path.name}: {problem}" for problem in problems)
 
+    for warning in warnings:
+        click.echo(warning, err=True)
     _summary(written, skipped, batch)
     from iro_cli.commands.overdue import _sense_note
 
@@ -311,20 +385,40 @@ def letter(
         raise IroError(f"no letter written for child {child_id}: {skipped[0][1]}")
 
 
+def _not_before(choice, as_of: date):
+    """A review held after the letter's date (--as-of) gets no letter dated before it."""
+    from iro_cli.letters.selection import Choice
+
+    review = choice.review
+    if review is not None and review.get("review_date") and review["review_date"] > as_of:
+        return Choice(choice.person_id, None, "review held after the letter date (--as-of)")
+    return choice
+
+
+def _not_in_care(child_id: str, session: Session) -> None:
+    """A child on a child protection plan only gets no letter: say why."""
+    plans = session.load_optional("cp_plans")
+    if plans is not None and child_id in set(plans["person_id"].tolist()):
+        raise IroError(
+            f"child {child_id} is on a child protection plan (cp_plans.csv), not in "
+            "children.csv: letters are for children in care, after their CLA or pathway "
+            "plan review"
+        )
+
+
 def _summary(
     written: list[tuple[str, str, str, str, int, int]], skipped: list[tuple[str, str]], batch: bool
 ) -> None:
-    from tabulate import tabulate
+    import pandas as pd
+
+    from iro_cli.output import layout_table, terminal_width
 
     if written:
-        click.echo(
-            tabulate(
-                written,
-                headers=["Person ID", "Review", "Version", "Letter", "Gaps", "Warnings"],
-                tablefmt="simple",
-                disable_numparse=True,
-            )
+        frame = pd.DataFrame(
+            written,
+            columns=["person_id", "review", "version", "letter", "gaps", "warnings"],
         )
+        click.echo(layout_table(frame, width=terminal_width()).text)
     with_gaps = [row for row in written if row[4]]
     if written:
         ready = len(written) - len(with_gaps)

@@ -436,6 +436,8 @@ def build_letter(
         acronyms=replace.terms.acronyms,
         gender=gender_of(_text(child, "gender")),
         max_words=group.max_sentence_words,
+        not_before=max(review_day, letter_date),
+        meeting_day=review_day,
     )
 
     if not iro_name:

@@ -18,7 +18,11 @@ A recommendation is rewritten only when every step is sure:
    someone else stops the rewrite.
 4. **When.** The Target Date once, in full ("by 15 January 2027", "starting by
    ...", or "This will happen by ..." when the sentence would be too long); a
-   timing in the text is kept, never cut; a vague one ("ASAP") is not promised.
+   timing in the text is kept, never cut; a vague one ("ASAP") is not promised,
+   nor a date already past (before the meeting or the letter's date). An action
+   too long for the age's limit is said in two short sentences, who does what
+   and then when ("Jo (your foster carer) will take you swimming. This will
+   happen every Sunday morning."), when both are within the limit.
 5. **Words.** Care words and acronyms become plain words (the term lists of
    ``lint-recommendations``).
 6. **Checked.** The result must have no fault of :mod:`iro_cli.letters.faults`
@@ -34,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from iro_cli.letters.faults import text_faults
@@ -217,6 +222,8 @@ class People:
     acronyms: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # lint term list
     gender: str = ""  # "male" | "female" | "" (for he/she/his/her meaning the child)
     max_words: int = 0  # longer sentences put the "when" in a sentence of its own
+    not_before: date | None = None  # the letter's date (or the meeting's): earlier is past
+    meeting_day: date | None = None  # for the gap's reason: due before the meeting, or since
 
 
 def role_key(text: str, people: People) -> str:
@@ -674,8 +681,10 @@ def _compose(who: str, action: str, timing: tuple[str, str], max_words: int) -> 
         # A date already at the end of the text moves out when the sentence is too long.
         trailing = _TRAILING_TIMING.search(action)
         one = finish(f"{who} will {action}")
-        if trailing is None or not max_words or len(one.split()) <= max_words:
+        if not max_words or len(one.split()) <= max_words:
             return one
+        if trailing is None:
+            return _when_apart(who, action, "") or one
         action, phrase = action[: trailing.start()], trailing["phrase"]
         where = "sentence"
     body = f"{who} will {action}"
@@ -684,7 +693,76 @@ def _compose(who: str, action: str, timing: tuple[str, str], max_words: int) -> 
         one = finish(body + joiner + phrase)
         if not max_words or len(one.split()) <= max_words:
             return one
+    if max_words and len(finish(body).split()) > max_words:
+        two = _when_apart(who, action, phrase)
+        if two:
+            return two
     return finish(body) + " " + _timing_sentence(phrase)
+
+
+# Where the "when" of an action starts: "every Sunday morning", "once a month",
+# "before 8 January 2027", "during the February half term", "within a week of ...".
+_WHEN_STARTS = re.compile(
+    r"[,\s]+\b(?=(?:every|each|once|twice|(?:one|two|three|four|five|\d+)\s+times"
+    r"|weekly|fortnightly|monthly|daily|nightly|before|during|within|until"
+    r"|in\s+the\s+(?:new\s+year|summer|spring|autumn|winter|(?:\w+\s+)?holidays)"
+    r"|at\s+the\s+(?:start|end)\s+of|over\s+the\s+(?:summer|holidays|next)"
+    r"|(?:by|from|starting\s+(?:by|on|from))\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\b)"
+)
+_NOT_WHEN = re.compile(r"\b(?:with|using|via|through|and|or|at|to|so|for)\b", re.I)
+_DANGLING = re.compile(
+    r"\b(?:to|for|with|and|or|the|a|an|your|of|at|in|on|about|from|by|his|her|their|my)$", re.I
+)
+
+
+def _when_apart(who: str, action: str, phrase: str) -> str:
+    """Who does what, then when, as two sentences; "" when the action has no "when"
+    of its own to move, or the first sentence would not be complete.
+
+    ``phrase`` (from the Target Date) joins the second sentence only as a start
+    ("..., starting by 1 February 2027"); another deadline would be a second "when".
+    """
+    if phrase and not phrase.startswith(("starting", "from")):
+        return ""
+    for start in _WHEN_STARTS.finditer(action):
+        what, when = action[: start.start()], action[start.end() :].strip(" ,")
+        # The first must end as a sentence ("..., alternating" does not), and the
+        # second say only when: "twice a day with a sticker chart" also says how.
+        if len(what.split()) < 2 or _DANGLING.search(what) or re.search(r",\s*\w+$", what):
+            continue
+        if _NOT_WHEN.search(when):
+            return ""
+        if phrase:
+            when = f"{when}, {phrase}" if phrase.startswith("starting") else f"{when} {phrase}"
+        return finish(f"{who} will {what}") + " " + finish(f"This will happen {when}")
+    return ""
+
+
+def _past_reason(past: str, people: People) -> str:
+    """Why a date already past is a gap: due before the meeting, or before the letter."""
+    from datetime import datetime
+
+    day = datetime.strptime(past, "%d %B %Y").date()
+    if people.meeting_day and day < people.meeting_day:
+        when = f"was before the meeting ({uk_date(people.meeting_day)})"
+    else:
+        when = f"is before the date of this letter ({uk_date(people.not_before or day)})"
+    return (
+        f"{past} {when}, so it has passed and cannot be promised to the child: "
+        "say what happened, or the new date agreed"
+    )
+
+
+def past_date(sentence: str, not_before: date | None) -> str:
+    """The first date in ``sentence`` before ``not_before`` ("7 July 2026"), else ""."""
+    if not_before is None:
+        return ""
+    from datetime import datetime
+
+    for words in _DATE_WORDS.findall(sentence):
+        if datetime.strptime(words, "%d %B %Y").date() < not_before:
+            return words
+    return ""
 
 
 def _timing_sentence(phrase: str) -> str:
@@ -749,6 +827,10 @@ def _action_from_text(
         ):
             obj = thing[0].lower() + thing[1:] if not thing.split()[0][1:].isupper() else thing
         else:
+            # "your" is read into a bare noun only when nothing says it is someone
+            # else's: "Respite to be arranged for the carers" is not "your respite".
+            if re.match(r"for\s+(?!you\b|him\b|her\b)", rest, re.I):
+                raise _Gap("could not tell who it is for")
             obj = "your " + (
                 thing[0].lower() + thing[1:] if not thing.split()[0].isupper() else thing
             )
@@ -803,6 +885,9 @@ def rewrite_recommendation(
         sentence = _rewrite(text, responsible, target, people, replace, terms)
     except _Gap as gap:
         return RewrittenRecommendation("", False, gap=str(gap))
+    past = past_date(sentence, people.not_before)
+    if past:
+        return RewrittenRecommendation("", False, gap=_past_reason(past, people))
     faults = text_faults(sentence, terms, max_words=people.max_words, action=True)
     if faults:
         return RewrittenRecommendation("", False, gap=faults[0].message)

@@ -135,6 +135,7 @@ class DueReview:
     status: str  # "overdue" or "due"
     scheduled_date: date | None
     scheduled_late: bool
+    not_booked: bool  # overdue with no meeting booked: the worst case on the morning list
     iro: str
     team: str
     basis: str
@@ -229,6 +230,7 @@ def _row(
         status="overdue" if days < 0 else "due",
         scheduled_date=scheduled,
         scheduled_late=scheduled is not None and scheduled > due,
+        not_booked=days < 0 and scheduled is None,
         iro=iro,
         team=team,
         basis=basis + _practical(due, calendar),

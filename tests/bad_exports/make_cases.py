@@ -79,8 +79,16 @@ def table(name: str) -> list[list[str]]:
 Files = dict[str, "bytes | None"]  # None: a folder of that name
 
 
+EXTRACT = b"""# Fictional data for iro's tests: every name and ID was made up.
+extract_date = 2026-11-20
+fictional = true
+"""
+
+
 def base() -> Files:
-    return {name: to_text(rows).encode("utf-8") for name, rows in BASE.items()}
+    files: Files = {name: to_text(rows).encode("utf-8") for name, rows in BASE.items()}
+    files["extract.toml"] = EXTRACT  # the day it was taken, as a real extract says
+    return files
 
 
 def with_rows(name: str, change: Callable[[list[list[str]]], None], encoding="utf-8") -> Files:
