@@ -63,7 +63,29 @@ def make_long_line(folder: Path) -> None:
     )
 
 
-MAKERS = {"cell_10mb": make_big_cell, "line_1mb": make_long_line}
+def make_workbook(folder: Path, formula: str | None = None) -> None:
+    """children.csv becomes children.xlsx (text cells, as a report saved from Excel);
+    with ``formula``, child 0101's Team is that formula, a real one."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Report"
+    text = (folder / "children.csv").read_text("utf-8")
+    for row in csv.reader(io.StringIO(text)):
+        sheet.append(row)
+    if formula is not None:
+        sheet["J2"] = formula  # Team of the first child
+    workbook.save(folder / "children.xlsx")
+    (folder / "children.csv").unlink()
+
+
+MAKERS = {
+    "cell_10mb": make_big_cell,
+    "line_1mb": make_long_line,
+    "xlsx_input": make_workbook,
+    "xlsx_input_formula": lambda folder: make_workbook(folder, '=HYPERLINK("http://x.invalid")'),
+}
 
 
 def prepare(name: str, tmp_path: Path) -> Path:

@@ -280,6 +280,8 @@ def cases() -> dict[str, Files]:
     c["folder_named_like_export"] = {**base(), "children.csv": None}  # a folder of that name
     c["cell_10mb"] = base()  # the test makes the cell (cases.toml: make)
     c["line_1mb"] = base()  # likewise
+    c["xlsx_input"] = base()  # children.csv becomes children.xlsx (made by the test)
+    c["xlsx_input_formula"] = base()  # likewise, with a real formula in a cell
     c["lint_file_many_errors"] = with_rows(
         "recommendations.csv", lambda rows: [row.__setitem__(0, "") for row in rows[1:]]
     )

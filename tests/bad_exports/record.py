@@ -69,6 +69,17 @@ SPEC: dict[str, tuple[str, list[str], dict[str, object]]] = {
         V,
         {"make": "line_1mb"},
     ),
+    "xlsx_input": (
+        "children as an Excel workbook (children.xlsx, made by the test)",
+        V,
+        {"make": "xlsx_input", "same_as_base": True},
+    ),
+    "xlsx_input_formula": (
+        "children.xlsx with a real formula (=HYPERLINK) as a team: read as its cached value "
+        "(none here: blank), never as a formula (made by the test)",
+        OVERDUE,
+        {"make": "xlsx_input_formula"},
+    ),
     "nul_in_name": ("a NUL byte inside a forename: csv keeps it, xlsx replaces it", XLSX, {}),
     "nul_bytes_in_blank_cells": ("NUL bytes where cells are blank", V, {}),
     "too_many_fields": ("a row with two more (filled) cells than the header", V, {}),
