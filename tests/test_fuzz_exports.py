@@ -288,6 +288,7 @@ def test_every_command_on_fuzzed_exports(folder: Folder, tmp_path_factory: Any) 
 
 def check_folder(folder: Folder, root: Path) -> None:
     validate = run(["validate", *AS_OF_ARGS])
+    assert MARK not in validate.stdout, "validate: a name or free text reached a message"
     overdue = run(["overdue", "--type", "cla", "--days", "100000", *AS_OF_ARGS, "--format", "json"])
     run(["upcoming", "--days", "30", *AS_OF_ARGS, "-o", "upcoming.xlsx", "--force"])
     participation = run(["participation", *AS_OF_ARGS, "--format", "csv"])

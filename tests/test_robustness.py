@@ -598,3 +598,16 @@ def test_two_held_reviews_on_one_day_do_not_crash_overdue(runner, tmp_path: Path
     # Both count as held: the first and the second review on 28/01/2026, so the next is
     # due 6 months later, 28/07/2026: 3+31+30+31+20 = 115 days before 20/11/2026.
     assert result.stdout.splitlines()[1].startswith("0101,Amara Okafor,CLA Review,2026-07-28,-115,")
+
+
+def test_a_header_run_into_a_data_row_does_not_show_the_row(tmp_path: Path) -> None:
+    """A lost line break joins the header and the first child's row: the unknown 'columns'
+    are that child's cells, so they are named by position, not shown."""
+    raw = (
+        b"Person ID,Forename,Surname,Date of Birth,Period Start0101,Amara,Okafor,01/06/2015,"
+        b"01/01/2026\r\n0102,Zoe,Nowak,12/02/2012,02/11/2025\r\n"
+    )
+    result = read_export_bytes(raw, "children.csv", CHILDREN)
+    text = "\n".join(map(str, result.problems))
+    assert "Amara" not in text and "Okafor" not in text
+    assert "children.csv, line 1: column 7 is not used by iro (its header is not shown)" in text

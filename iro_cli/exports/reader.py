@@ -306,10 +306,11 @@ def _map_headers(
             continue
         seen[column.name] = index
         found[index] = column
-    # A "header" with no known column at all may be a row of data (a child's name): its
-    # cells are then named by position, not shown.
+    # A "header" with no known column, or with digits in it, may be (or have run into) a
+    # row of data (a child's name): its unknown cells are then named by position.
+    plain_header = bool(seen) and not any(ch.isdigit() for cell in header for ch in cell)
     for index, raw in unused:
-        if seen:
+        if plain_header:
             problems.append(Problem(name, 1, raw, "column is not used by iro", severity="note"))
         else:
             message = f"column {index + 1} is not used by iro (its header is not shown)"
