@@ -156,7 +156,7 @@ def lint_recommendations(
     terms = load_terms(section)
 
     rows, uri, draft = _read_source(source, session, sheet)
-    reviews = None if draft else _reviews(session, source)
+    reviews = None if draft else _reviews(session, source, as_of)
     every_row = rows  # the previous review's wording (SMART007) may be another IRO's
     if iro or team:
         if draft:
@@ -243,6 +243,10 @@ def _read_source(
         name, suffix = "<stdin>", ""
     else:
         path = Path(source)
+        if path.is_dir():
+            raise LintUsageError(
+                f"{source}: is a folder; give a file, or the export folder with --exports"
+            )
         if not path.is_file():
             raise LintUsageError(f"{source}: file not found")
         from iro_cli.exports.excel import is_workbook
@@ -275,24 +279,45 @@ def _read_source(
                 )
             )
         return rows_from_text(text), name, True
-    read = check(read_export_bytes(raw, name, spec, header_map))
+    read = check(read_export_bytes(raw, name, spec, header_map), hint=_FILE_HINT)
     return rows_from_columns(read.columns), name, False
 
 
-def _reviews(session: Session, source: str | None) -> list[Any] | None:
+# `iro validate` reads a folder, not a file: say how to see every problem of a FILE.
+_FILE_HINT = (
+    "to list them all, put the file in a folder as recommendations.csv and run "
+    "`iro validate --exports FOLDER`"
+)
+
+
+def _reviews(session: Session, source: str | None, as_of: date) -> list[Any] | None:
     """reviews.csv from the export folder, else next to FILE; None when there is none."""
     folders = [session.exports] if session.exports.is_dir() else []
     if source not in (None, "-"):
         folder = Path(source).parent  # type: ignore[arg-type]
         if folder.resolve() != session.exports.resolve() and (folder / "reviews.csv").is_file():
             folders.append(folder)
-    from iro_cli.exports.reader import export_path, read_checked
+    from iro_cli.exports.reader import export_path, read_checked, refuse_folder
     from iro_cli.lint.inputs import reviews_from_columns
 
     for folder in folders:
+        refuse_folder(export_path("reviews", folder, session.config))
         if export_path("reviews", folder, session.config).is_file():
-            return reviews_from_columns(read_checked("reviews", folder, session.config).columns)
+            read = read_checked("reviews", folder, session.config)
+            _sense_note(read.columns, as_of, session)
+            return reviews_from_columns(read.columns)
     return None
+
+
+def _sense_note(reviews: dict[str, list[Any]], as_of: date, session: Session) -> None:
+    """Review rows that cannot be true (held after --as-of, one Review ID for two meetings)
+    make SMART006/SMART007 wrong for their recommendations: say so."""
+    from iro_cli.exports.sense import note_for
+
+    config = session.config
+    note = note_for("lint", {"reviews": reviews}, as_of, config.section("validate"), config.where)
+    if note:
+        click.echo(f"iro: warning: {note}", err=True)
 
 
 def _only(
