@@ -154,6 +154,7 @@ def test_workbook_layout(workbook: Path) -> None:
 
 def test_document(runner, tmp_path: Path) -> None:
     from docx import Document
+    from docx.oxml.ns import qn
 
     path = tmp_path / "report.docx"
     result = runner.invoke(cli, ["report", *CONFIG, *YEAR, "-o", str(path)])
@@ -179,6 +180,10 @@ def test_document(runner, tmp_path: Path) -> None:
     # timeliness, participation, caseload, disputes charts
     assert len(doc.inline_shapes) == 4
     assert all(t.style.name == "Light Grid Accent 1" for t in doc.tables)
+    # no table row is split across two pages (a label half on one page, half on the next)
+    rows = [row for table in doc.tables for row in table.rows]
+    assert rows and all(row._tr.trPr is not None for row in rows)
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows)
     again = runner.invoke(cli, ["report", *CONFIG, *YEAR, "-o", str(path)])
     assert again.exit_code == 2 and "already exists; use --force" in again.stderr
 

@@ -183,6 +183,8 @@ def _table(doc: Any, table: Table, heading: bool = True) -> None:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     tr_pr.append(repeat)
+    for grid_row in grid.rows:  # a row is never split across two pages
+        grid_row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     if table.note:
         note = doc.add_paragraph(table.note, style="Caption")
         note.paragraph_format.space_after = Pt(10)
