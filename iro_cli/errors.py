@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 # What an ID looks like ('0101', 'R12', 'DRP00001'): a message shows a row's ID only
 # when it does, as a name shifted into the ID column (a lost separator) must stay hidden.
-_ID_SHAPE = re.compile(r"(?=\S*\d)[A-Za-z0-9][A-Za-z0-9._/\-]{0,23}|[A-Z]{1,4}")
+_ID_SHAPE = re.compile(r"(?=\S*\d)[A-Za-z0-9][A-Za-z0-9._/\-]{0,23}")
 
 
 def shown_id(value: str) -> str:
-    """``value`` when it looks like an ID (at most 4 letters: 'DRP00001', not '0101Amara'),
-    else "not shown"."""
+    """``value`` when it looks like an ID (a digit and at most 4 letters: 'DRP00001', not
+    '0101Amara' or 'AMY', a name in capitals), else "not shown"."""
     if _ID_SHAPE.fullmatch(value) and sum(ch.isalpha() for ch in value) <= 4:
         return value
     return "not shown"

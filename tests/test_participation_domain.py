@@ -252,7 +252,7 @@ def test_held_cla_reviews_unknown_code_names_file_line_and_review() -> None:
     with pytest.raises(InputError) as err:
         held_cla_reviews(reviews, children)
     assert str(err.value) == (
-        "/somewhere/reviews.csv, line 3, column 'Participation Code' (ID B): "
+        "/somewhere/reviews.csv, line 3, column 'Participation Code' (ID not shown): "
         "unknown participation code (expected PN0 to PN7 or the SSDA903 description)"
     )
 
