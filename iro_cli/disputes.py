@@ -125,8 +125,9 @@ def due_date(
 def read_disputes(
     frame: pd.DataFrame, days: Mapping[str, int], calendar: WorkingCalendar
 ) -> list[Dispute]:
-    """Every row of disputes.csv (duplicate DRP IDs once), with due dates."""
-    frame = frame.drop_duplicates("drp_id")
+    """Every row of disputes.csv, with due dates: rows that share a DRP ID but differ (a
+    system that writes a row per stage) are each counted at their level; exact duplicate
+    rows were already dropped, and counted, by the reader."""
     return [
         Dispute(
             drp,

@@ -160,3 +160,17 @@ def test_bad_setting_is_one_line(runner, exports: Path, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["disputes", "--exports", str(exports), "--config", str(config)])
     assert result.exit_code == 2  # could not run
     assert "[disputes] has no key 'stage_5'" in result.stderr
+
+
+def test_rows_sharing_a_drp_id_are_each_counted(runner, exports: Path) -> None:
+    """A system that writes one row per stage under one DRP ID: the Stage 2 row is counted
+    at its level, not dropped in silence (it was: drop_duplicates on the DRP ID)."""
+    path = exports / "disputes.csv"
+    text = path.read_text(encoding="utf-8").replace("D5,P4", "D4,P4")
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["disputes", "--exports", str(exports), *APRIL, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = rows_of(result.stdout)
+    # as in the fixture with D5: one Stage 2 dispute raised 27/04, resolved 28/04, in time
+    assert figures(rows["Formal Stage 2"]) == ("1", "1", "1", "1.0", "0", "0")
+    assert figures(rows["All disputes"]) == ("7", "5", "4", "0.8", "2", "2")
