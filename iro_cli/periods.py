@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from iro_cli.schedule.dates import add_months
+
 
 @dataclass(frozen=True)
 class Period:
@@ -97,8 +99,8 @@ def parse_quarter(text: str) -> Period:
     if not match:
         raise ValueError(f"'{text}' is not a quarter (expected e.g. '2025/26 Q1')")
     year = parse_financial_year(match.group(1))
-    start = _add_months(year.start, 3 * (int(match.group(2)) - 1))
-    return Period(start, _add_months(start, 3) - timedelta(days=1))
+    start = add_months(year.start, 3 * (int(match.group(2)) - 1))
+    return Period(start, add_months(start, 3) - timedelta(days=1))
 
 
 _MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
@@ -110,7 +112,7 @@ def parse_month(text: str) -> Period:
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise ValueError(f"'{text}' is not a month (expected e.g. 2026-04)")
     start = date(int(match.group(1)), int(match.group(2)), 1)
-    return Period(start, _add_months(start, 1) - timedelta(days=1))
+    return Period(start, add_months(start, 1) - timedelta(days=1))
 
 
 def year_to_date(as_of: date) -> Period:
@@ -130,20 +132,11 @@ def as_at(period: Period, as_of: date) -> date:
     return min(period.end, as_of)
 
 
-def _add_months(day: date, months: int) -> date:
-    """Same day ``months`` later (or earlier), clipped to the end of a shorter month."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    return date(year, month, min(day.day, (following - timedelta(days=1)).day))
-
-
 def _month_starts(period: Period) -> Iterator[date]:
     day = date(period.start.year, period.start.month, 1)
     while day <= period.end:
         yield day
-        day = _add_months(day, 1)
+        day = add_months(day, 1)
 
 
 LABELLERS: dict[str, Callable[[date], str]] = {
@@ -175,12 +168,12 @@ class Shift:
     def forward(self, day: date) -> date:
         """Move a date of the earlier period onto the matching date of the later one."""
         if self.months:
-            return _add_months(day, self.months)
+            return add_months(day, self.months)
         return day + timedelta(days=self.days)
 
     def back(self, day: date) -> date:
         if self.months:
-            return _add_months(day, -self.months)
+            return add_months(day, -self.months)
         return day - timedelta(days=self.days)
 
 
@@ -198,7 +191,7 @@ def previous_period(period: Period) -> tuple[Period, Shift]:
     months = period.whole_months
     if months:
         shift = Shift(months=months)
-        start = _add_months(period.start, -months)
+        start = add_months(period.start, -months)
         return Period(start, period.start - timedelta(days=1)), shift
     days = (period.end - period.start).days + 1
     shift = Shift(days=days)

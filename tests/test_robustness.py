@@ -611,3 +611,23 @@ def test_a_header_run_into_a_data_row_does_not_show_the_row(tmp_path: Path) -> N
     text = "\n".join(map(str, result.problems))
     assert "Amara" not in text and "Okafor" not in text
     assert "children.csv, line 1: column 7 is not used by iro (its header is not shown)" in text
+
+
+@pytest.mark.parametrize("value", ["AMY", "LEO", "JO", "ZOË"])
+def test_a_name_in_capitals_is_not_shown_as_an_id(value: str) -> None:
+    """Case systems often export names in capitals: an 'ID' with no digit is not shown."""
+    from iro_cli.errors import shown_id
+
+    assert shown_id(value) == "not shown"
+    assert shown_id("DRP00001") == "DRP00001" and shown_id("0010389") == "0010389"
+
+
+def test_add_months_at_the_calendars_end_does_not_raise() -> None:
+    """A typed date of birth in 9990 made the pathway rule (25 years on) raise ValueError."""
+    from datetime import date
+
+    from iro_cli.schedule.dates import add_months
+
+    assert add_months(date(9990, 1, 1), 300) == date.max
+    assert add_months(date(1, 2, 1), -12) == date.min
+    assert add_months(date(2024, 2, 29), -12 * 3) == date(2021, 2, 28)

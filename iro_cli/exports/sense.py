@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from iro_cli.errors import ConfigError, Problem
+from iro_cli.schedule.dates import add_months
 
 Columns = Mapping[str, Sequence[Any]]
 
@@ -112,10 +113,7 @@ def limits_from_config(section: Mapping[str, Any], where: str = "iro.toml") -> L
 
 
 def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
+    return add_months(day, -12 * years)  # 29 February falls to the 28th
 
 
 def _column(table: Columns, name: str, size: int) -> Sequence[Any]:
@@ -196,10 +194,7 @@ def check_reviews(
     used for rows that differ (exact duplicates are dropped by the reader)."""
     found: list[Finding] = []
     size = _size(reviews)
-    try:
-        ahead = as_of.replace(year=as_of.year + limits.years_ahead)
-    except ValueError:  # 29 February
-        ahead = as_of.replace(year=as_of.year + limits.years_ahead, day=28)
+    ahead = add_months(as_of, 12 * limits.years_ahead)
     born: dict[str, date] = {}
     periods: dict[str, list[tuple[date, date | None]]] = {}
     if children is not None:

@@ -38,8 +38,12 @@ def age_on(born: date, day: date) -> int:
 
 @lru_cache(maxsize=1 << 16)  # a year's reviews hold a few thousand distinct dates
 def add_months(anchor: date, months: int) -> date:
-    """``anchor`` plus calendar months: 31/08/2025 + 6 = 28/02/2026; never raises."""
-    return anchor + relativedelta(months=months)
+    """``anchor`` plus calendar months: 31/08/2025 + 6 = 28/02/2026; never raises (past
+    the calendar's ends it gives ``date.max`` or ``date.min``)."""
+    try:
+        return anchor + relativedelta(months=months)
+    except (OverflowError, ValueError):  # beyond year 9999 or before year 1
+        return date.max if months > 0 else date.min
 
 
 @dataclass
