@@ -116,6 +116,15 @@ class Session:
 
         return load_optional_export(key, self.exports, self.config)
 
+    def sense_day(self, as_of: date) -> date:
+        """The day rows are checked for sense against: ``as_of``, or the exports' stated
+        extract date (``extract.toml`` or ``[exports] extract_date``) when that is later: a
+        list for a past ``--as-of`` leaves out the reviews held after it on purpose."""
+        from iro_cli.exports.age import extract_date
+
+        stated = extract_date(self.exports, self.config)
+        return max(as_of, stated[0]) if stated else as_of
+
     def warn_if_stale(self, as_of: date, keys: tuple[str, ...]) -> None:
         """A warning on stderr when even the newest of these exports is more than
         ``[exports] max_age_days`` older than ``as_of``."""

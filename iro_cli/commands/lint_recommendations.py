@@ -315,7 +315,8 @@ def _sense_note(reviews: dict[str, list[Any]], as_of: date, session: Session) ->
     from iro_cli.exports.sense import note_for
 
     config = session.config
-    note = note_for("lint", {"reviews": reviews}, as_of, config.section("validate"), config.where)
+    day = session.sense_day(as_of)
+    note = note_for("lint", {"reviews": reviews}, day, config.section("validate"), config.where)
     if note:
         click.echo(f"iro: warning: {note}", err=True)
 

@@ -127,7 +127,8 @@ def _sense_note(command: str, tables: dict[str, Any], as_of: date, session: Sess
     from iro_cli.exports.sense import note_for
 
     config = session.config
-    note = note_for(command, tables, as_of, config.section("validate"), config.where)
+    day = session.sense_day(as_of)
+    note = note_for(command, tables, day, config.section("validate"), config.where)
     if note:
         click.echo(f"iro: warning: {note}", err=True)
 
