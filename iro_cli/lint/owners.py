@@ -23,7 +23,7 @@ _ACTS = re.compile(
     r"has\s+to|have\s+to|offered\s+to|has\s+offered\s+to|"
     r"(?:is|are)\s+(?:responsible|asked)\s+(?:for|to)|(?:is|are)\s+requested\s+to)"
     r"\s+(?:also\s+|then\s+|now\s+|please\s+|both\s+|jointly\s+|each\s+)?"
-    r"(?P<verb>[a-z][a-z\-]*)|\s*[:\-–]\s+(?P<verb2>[a-z][a-z\-]*))"
+    r"(?P<verb>[a-z][a-z\-]*)|\s*[:\-–]\s+(?:to\s+)?(?P<verb2>[a-z][a-z\-]*))"
 )
 _NAME = re.compile(
     r"(?<![\w'’])(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’\-]+)|"
@@ -243,56 +243,176 @@ def _after_word(before: _Before, words: frozenset[str]) -> bool:
 
 
 def find_owners(text: str, terms: Terms) -> list[Owner]:
-    """Everyone acting in ``text``, left to right (one entry per place)."""
+    """Everyone acting in ``text`` as the subject of a clause, left to right.
+
+    A role, name, pronoun or organisation owns an action when a verb phrase follows it
+    ("to book", "will arrange") and it starts a clause: the text's start, after a full
+    stop, semicolon, colon or comma, after "and"/"so"/"then", after a preamble ("It was
+    agreed that"), or joined by "and" to such a subject ("Mum and Nan will"). Inside an
+    object it owns nothing ("arrange for Maya and Theo to spend", "ask the school nurse to
+    complete", "visits to Dad to continue"). "by the school nurse" makes an agent.
+    """
+    candidates = _candidates(text, terms)
+    ends = {c[1]: c for c in candidates}
     owners: dict[int, Owner] = {}
-    objects = _object_words(terms)
-    for term, match in terms.role_matcher.finditer(text):
-        start, end = match.span()
-        before = _before(text, start)
-        if _after_word(before, _BY):
-            owners[start] = Owner(match.group(), "agent", start, end)
+    vague = terms.vague_owner_keys
+    for start, end, who, kind in candidates:
+        if any(o.start < end and start < o.end for o in owners.values()):
+            continue
+        if kind != "pronoun" and _agent(text, start):
+            if kind != "name" or not re.match(r"\s*\d", text[end:]):
+                owners[start] = Owner(who, "agent", start, end)
             continue
         acted = _acts(text, end, terms)
-        if acted is None and not (before.at_start and re.match(r"\s*[:\-–]\s", text[end:])):
+        colon = acted is None and kind == "role" and re.match(r"\s*[:\-–]\s", text[end:])
+        if acted is None and not colon:
             continue
-        if _after_word(before, _PREPOSITIONS) or _after_word(before, objects):
+        if not _is_subject(text, start, ends):
             continue
-        kind = "vague" if term_key(term) in terms.vague_owner_keys else "role"
+        if kind == "name" and term_key(who) in vague:
+            continue
+        if kind == "role" and term_key(who) in vague:
+            kind = "vague"
         if acted:
-            owners[start] = Owner(match.group(), kind, start, end, acted[0], acted[1])
-        else:
-            owners[start] = Owner(match.group(), kind, start, end)
-    vague = terms.vague_owner_keys
-    for matcher in (_NAME, _PRONOUN):
-        for match in matcher.finditer(text):
-            start, end = match.span("name")
-            if start in owners or any(o.start < end and start < o.end for o in owners.values()):
-                continue
-            acted = _acts(text, end, terms)
-            agent = matcher is _NAME and "by" in text[max(0, start - 5) : start]
-            if acted is None and not agent:
-                continue
-            name = match.group("name")
-            before = _before(text, start)
-            if matcher is _NAME and not _looks_like_name(name, before.at_start, terms):
-                continue
-            if term_key(name) in vague:
-                continue
-            if agent and _after_word(before, _BY):
-                if not re.match(r"\s*\d", text[end:]):
-                    owners[start] = Owner(name, "agent", start, end)
-                continue
-            if acted is None:
-                continue
-            if _after_word(before, _PREPOSITIONS) or _after_word(before, objects):
-                continue
-            kind = "name" if matcher is _NAME else "pronoun"
-            owners[start] = Owner(name, kind, start, end, acted[0], acted[1])
+            owners[start] = Owner(who, kind, start, end, acted[0], acted[1])
+        elif _at_clause_start(text, start):
+            owners[start] = Owner(who, kind, start, end)
     # Vague owners acting ("Professionals to share...") are found for the message.
     for word in _vague_words(text, terms):
         if word.start not in owners:
             owners[word.start] = word
     return [owners[k] for k in sorted(owners)]
+
+
+# An organisation as an owner: "the council will fund", "the club will provide".
+_ORGANISATION = re.compile(
+    r"\b(?:the|a|an|his|her|their|your|our|[A-Z][a-z]+['’]s)\s+"
+    r"(?P<name>(?:[a-z][a-z\-]*\s+){0,2}?(?:council|club|provider|team|service|department|"
+    r"hospital|clinic|trust|agency|charity|court|board|unit|centre|center|office|association|"
+    r"company|landlord|employer|nursery|academy|surgery|practice|home|scheme|project|"
+    r"authority|hub)s?)\b"
+)
+
+
+def _candidates(text: str, terms: Terms) -> list[tuple[int, int, str, str]]:
+    """Every noun phrase that could own an action: (start, end, as written, kind), left to
+    right, overlaps removed (roles first, then names, organisations and pronouns)."""
+    found: list[tuple[int, int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, who: str, kind: str) -> None:
+        if any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        found.append((start, end, who, kind))
+
+    for _term, match in terms.role_matcher.finditer(text):
+        add(match.start(), match.end(), match.group(), "role")
+    for match in _NAME.finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        overlap = [a for a, b in taken if a < end and start < b]
+        if overlap and not _TITLE.match(name) and " " not in name:
+            continue
+        if _looks_like_name(name, _at_clause_start(text, start), terms):
+            if overlap:  # "Nana Pat": the name, not the role inside it
+                kept = [(a, b) for a, b in taken if not (a < end and start < b)]
+                taken[:] = kept
+                found[:] = [c for c in found if not (c[0] < end and start < c[1])]
+            add(start, end, name, "name")
+    for match in _ORGANISATION.finditer(text):
+        start, end = match.span("name")
+        if term_key(match.group("name")) not in terms.vague_owner_keys:
+            add(start, end, match.group("name"), "role")
+    for match in _PRONOUN.finditer(text):
+        add(match.start("name"), match.end("name"), match.group("name"), "pronoun")
+    found.sort()
+    return found
+
+
+_AGENT = re.compile(
+    r"\bby\s+(?:the\s+|his\s+|her\s+|their\s+|your\s+|my\s+|[A-Z][a-z]+['’]s\s+)?$", re.I
+)
+
+
+def _agent(text: str, start: int) -> bool:
+    """``by the school nurse``: the one who does a passive action."""
+    return bool(_AGENT.search(text[max(0, start - 20) : start]))
+
+
+_MODIFIER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|your|my|our|its)|\b[A-Za-z][\w\-]*['’]s?|\bMr|\bMrs|\bMs|\bDr)"
+    r"\s*$",
+    re.I,
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|your|my|our|its)\s*$", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"\b[A-Za-z][\w\-]*['’]s?\s*$")
+_JOIN_BEFORE = re.compile(r"(?:\b(?:and|&|or|plus)|,)\s*$", re.I)
+_BOUNDARY_WORD = re.compile(r"(?:\b(?:and|but|then|so|also|while|whilst|plus|please))\s*$", re.I)
+_PREAMBLE_BEFORE = re.compile(
+    r"\b(?:agreed|agree|recommended|recommends|recommend|decided|requested|suggested|proposed|"
+    r"noted|felt|confirmed|asked|expected|hoped|accepted)\b[^.;:]{0,50}?\bthat\s*$",
+    re.I,
+)
+_STOP_BEFORE = re.compile(r"(?:^|[.;:!?(\n]|^\s*\(?\d{1,2}[.)]|[-•*]|\s\(?\d{1,2}[.)])\s*$")
+
+
+def _is_subject(
+    text: str, start: int, ends: dict[int, tuple[int, int, str, str]], depth: int = 0
+) -> bool:
+    """The phrase at ``start`` is the subject of its clause (see :func:`find_owners`)."""
+    i = start
+    while True:  # "the", "Sam's", "your carer" (before a name) belong to the phrase
+        head = text[max(0, i - 60) : i]
+        base = i - len(head)
+        stripped = head.rstrip()
+        cut = base + len(stripped)
+        if cut in ends and ends[cut][3] == "role" and cut < start:
+            i = ends[cut][0]
+            continue
+        match = _DETERMINER_BEFORE.search(stripped)
+        if match is None:
+            match = _POSSESSIVE_BEFORE.search(stripped)
+            if match is not None and match.group().strip().lower() in _NOT_POSSESSIVE:
+                match = None
+        if match is not None:
+            i = base + match.start()
+            continue
+        break
+    head = text[max(0, i - 80) : i]
+    base = i - len(head)
+    if not head.strip() or _STOP_BEFORE.search(head):
+        return True
+    join = _JOIN_BEFORE.search(head)
+    if join is not None and depth < 6:
+        before = head[: join.start()].rstrip()
+        cut = base + len(before)
+        if cut in ends:  # "Mum and Nan will": as the phrase before "and" is
+            return _is_subject(text, ends[cut][0], ends, depth + 1)
+        return True  # "..., and the council will": a new clause
+    if _BOUNDARY_WORD.search(head) or _PREAMBLE_BEFORE.search(head):
+        return True
+    # "Following the incident on 3 January the social worker will": an opening phrase
+    sentence = max(text.rfind(stop, 0, i) for stop in (". ", "; ", ": ", "\n"))
+    return bool(_OPENING_PHRASE.fullmatch(text, sentence + 1 if sentence >= 0 else 0, i))
+
+
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:following|after|before|since|during|from|over|at|in|on|with\s+effect\s+from|"
+    r"as\s+agreed|as\s+discussed)\b(?:(?!\b(?:will|to|should|must)\b)[^.;:!?,])*",
+    re.I,
+)
+
+
+# Words ending in "s" that the possessive test would otherwise take for "Sam's".
+_NOT_POSSESSIVE = frozenset(
+    {"is", "was", "has", "does", "this", "its", "his", "as", "us", "yes", "thus", "plus", "whereas"}
+)
+
+
+def _at_clause_start(text: str, start: int) -> bool:
+    head = text[max(0, start - 40) : start]
+    return not head.strip() or bool(_STOP_BEFORE.search(head))
 
 
 _BY = frozenset({"by"})
