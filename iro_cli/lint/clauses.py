@@ -153,7 +153,8 @@ def read(text: str, owners: list[Owner], terms: Terms) -> Reading:
             distinct.append(action.owner)
     for owner in owners:  # "to be updated by the school": the school's action
         key = _owner_key(owner)
-        if owner.kind == "agent" and key not in distinct:
+        inside = _inside_clause_of(owner.start, acting, clause_ends)  # "get it signed by Mum"
+        if owner.kind == "agent" and not inside and key not in distinct:
             distinct.append(key)
     return Reading(tuple(actions), tuple(distinct), len(_LIST_ITEM.findall(text)) >= 2)
 
@@ -165,7 +166,7 @@ def _owner_key(owner: Owner) -> str:
 def _clause_end(text: str, verb_start: int, owners: list[Owner]) -> int:
     """Where the clause of the owner whose verb starts at ``verb_start`` ends: at the
     next owner acting with another verb."""
-    later = [o.start for o in owners if o.start > verb_start and o.kind != "vague"]
+    later = [o.start for o in owners if o.start > verb_start and o.verb]
     return min(later, default=len(text))
 
 

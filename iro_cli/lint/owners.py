@@ -296,7 +296,7 @@ _ORGANISATION = re.compile(
 
 def _candidates(text: str, terms: Terms) -> list[tuple[int, int, str, str]]:
     """Every noun phrase that could own an action: (start, end, as written, kind), left to
-    right, overlaps removed (roles first, then names, organisations and pronouns)."""
+    right, overlaps removed (organisations and roles first, then names and pronouns)."""
     found: list[tuple[int, int, str, str]] = []
     taken: list[tuple[int, int]] = []
 
@@ -306,8 +306,15 @@ def _candidates(text: str, terms: Terms) -> list[tuple[int, int, str, str]]:
         taken.append((start, end))
         found.append((start, end, who, kind))
 
-    for _term, match in terms.role_matcher.finditer(text):
-        add(match.start(), match.end(), match.group(), "role")
+    roles = [match.span() for _term, match in terms.role_matcher.finditer(text)]
+    for match in _ORGANISATION.finditer(text):  # "the housing association", not "housing"
+        start, end = match.span("name")
+        if any(a < end and start < b and b > end for a, b in roles):
+            continue  # "the team manager": the role is longer
+        if term_key(match.group("name")) not in terms.vague_owner_keys:
+            add(start, end, match.group("name"), "role")
+    for start, end in roles:
+        add(start, end, text[start:end], "role")
     for match in _NAME.finditer(text):
         start, end = match.span("name")
         name = match.group("name")
@@ -320,10 +327,6 @@ def _candidates(text: str, terms: Terms) -> list[tuple[int, int, str, str]]:
                 taken[:] = kept
                 found[:] = [c for c in found if not (c[0] < end and start < c[1])]
             add(start, end, name, "name")
-    for match in _ORGANISATION.finditer(text):
-        start, end = match.span("name")
-        if term_key(match.group("name")) not in terms.vague_owner_keys:
-            add(start, end, match.group("name"), "role")
     for match in _PRONOUN.finditer(text):
         add(match.start("name"), match.end("name"), match.group("name"), "pronoun")
     found.sort()
