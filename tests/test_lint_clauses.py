@@ -92,6 +92,7 @@ def test_fault1_telling_is_part_of_the_action_before_it() -> None:
         ("The social worker will ask Mr Hill to send the report by 4/12/26.", ["social worker"]),
         ("Carers will take Olly to see Grandad and Aunty Pam for tea every Sunday.", ["Carers"]),
         ("Dad will ring Olly and Kez every Wednesday evening.", ["Dad"]),
+        ("SW to ask Mum and Dad to sign the consent form by 1/2/27.", ["SW"]),
     ],
 )
 def test_fault2_names_in_the_object_own_nothing(text: str, expected: list[str]) -> None:
@@ -106,6 +107,7 @@ def test_fault2_names_in_the_object_own_nothing(text: str, expected: list[str]) 
         "on Sunday mornings.",
         "SW will phone Gran by 1/12/26 and Gran will book the caravan by 1/2/27.",
         "Olly will pick a club by 8 January 2027; Aunty Pam will take him every Thursday.",
+        "Carer to book the dentist and school to review the PEP by 1/2/27.",
     ],
 )
 def test_fault2_a_named_subject_with_its_own_action_is_a_second_owner(text: str) -> None:

@@ -457,3 +457,9 @@ def _list_rules(out: Output) -> None:
     if out.format == "table":
         frame = frame[["code", "category", "severity", "title", "scope"]]
     out.render(frame, sheet="rules")
+    if out.format == "table" and out.path is None:
+        import textwrap
+
+        from iro_cli.lint.rules import SMART_DEFINITION
+
+        click.echo("\n" + textwrap.fill(SMART_DEFINITION, width=78))

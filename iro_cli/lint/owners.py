@@ -391,7 +391,12 @@ def _is_subject(
         before = head[: join.start()].rstrip()
         cut = base + len(before)
         if cut in ends:  # "Mum and Nan will": as the phrase before "and" is
-            return _is_subject(text, ends[cut][0], ends, depth + 1)
+            first = ends[cut][0]
+            if _is_subject(text, first, ends, depth + 1):
+                return True
+            # "arrange for Noah and Ellie to", "ask Mum and Dad to": one object; "book the
+            # dentist and school to review": the object ends, a new clause starts.
+            return not _OBJECT_MARKER.search(text[max(0, first - 40) : first])
         return True  # "..., and the council will": a new clause
     if _BOUNDARY_WORD.search(head) or _PREAMBLE_BEFORE.search(head):
         return True
@@ -400,6 +405,17 @@ def _is_subject(
     return bool(_OPENING_PHRASE.fullmatch(text, sentence + 1 if sentence >= 0 else 0, i))
 
 
+# Before a phrase "X and Y to ...", words that make both an object: "for", "with",
+# "ask", "encourage"... (the phrase's own "the"/"his" allowed between).
+_OBJECT_MARKER = re.compile(
+    r"\b(?:for|with|between|to|from|of|about|at|by|into|towards|ask|asks|asked|tell|tells|"
+    r"told|encourage[sd]?|help(?:s|ed)?|allow(?:s|ed)?|enable[sd]?|invite[sd]?|remind(?:s|ed)?|"
+    r"support(?:s|ed)?|expect(?:s|ed)?|want(?:s|ed)?|get|gets|got|need(?:s|ed)?|persuade[sd]?|"
+    r"let|make|makes|take|takes|bring|brings|require[sd]?|advise[sd]?|request(?:s|ed)?|"
+    r"teach(?:es)?|taught|prepare[sd]?|arrange[sd]?)\s+"
+    r"(?:(?:the|a|an|his|her|their|your|my|our)\s+|[A-Za-z]+['’]s\s+)*$",
+    re.I,
+)
 _OPENING_PHRASE = re.compile(
     r"\s*(?:following|after|before|since|during|from|over|at|in|on|with\s+effect\s+from|"
     r"as\s+agreed|as\s+discussed)\b(?:(?!\b(?:will|to|should|must)\b)[^.;:!?,])*",
