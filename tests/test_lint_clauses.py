@@ -404,3 +404,20 @@ def test_fault9_f_c_is_an_acronym() -> None:
 def test_fault9_advocate_as_a_verb_is_ordinary_english() -> None:
     found = lint_text("SW to advocate for Mo at panel.", {"language"}, TERMS)
     assert "CARE001" not in {f.code for f in found}
+
+
+def test_fault7_confirming_a_decision_is_an_action_confirming_to_someone_is_not() -> None:
+    second = (
+        "SW to book the school place by 1/3/27; the admissions team will confirm the start date."
+    )
+    assert "SMART005" in codes(second)
+    told = "SW to book the school place by 1/3/27 and confirm to Mum that it is booked."
+    assert "SMART005" not in codes(told)
+
+
+def test_fault4_f_c_in_the_responsible_column_is_one_person() -> None:
+    assert "SMART005" not in codes(
+        "Dentist to be booked.", responsible="SW / F/C", target_date="1/2/27"
+    )
+    three = codes("Dentist to be booked.", responsible="SW / F/C / school", target_date="1/2/27")
+    assert "SMART005" in three

@@ -22,13 +22,14 @@ from iro_cli.lint.terms import Terms, term_key
 INFORMING = frozenset({
     "tell", "tells", "let", "lets", "inform", "informs", "notify", "notifies", "send", "sends",
     "share", "shares", "copy", "copies", "report", "reports", "explain", "explains", "feed",
-    "feeds", "forward", "forwards", "pass", "passes", "confirm", "confirms", "email", "emails",
+    "feeds", "forward", "forwards", "pass", "passes", "email", "emails",
     "advise", "advises", "remind", "reminds", "feedback",
 })  # fmt: skip
-# "update" informs when a person follows ("update the social worker"), not a document.
-_UPDATE = frozenset({"update", "updates"})
+# "update" and "confirm" inform when a person follows ("update the social worker",
+# "confirm to the IRO"), not a document or a decision ("confirm the route").
+_UPDATE = frozenset({"update", "updates", "confirm", "confirms"})
 _PERSON_AFTER = re.compile(
-    r"\s+(?:him|her|them|me|you|us|everyone|(?:the\s+|his\s+|her\s+|their\s+|your\s+|"
+    r"\s+(?:to\s+|with\s+)?(?:him|her|them|me|you|us|everyone|(?:the\s+|his\s+|her\s+|their\s+|your\s+|"
     r"[A-Z][a-z]+['’]s\s+)?(?:social\s+worker|sw|iro|carers?|foster\s+carers?|f/c|mum|dad|"
     r"parents?|nan|grandad|school|team\s+manager|tm|family|[A-Z][a-z]+\b(?!['’])))",
 )

@@ -464,9 +464,10 @@ def _vague_re(terms: Terms, *, lower: bool) -> re.Pattern[str]:
 
 def column_owners(responsible: str, terms: Terms) -> tuple[list[str], list[str]]:
     """The Responsible column split into people: (real owners, vague entries)."""
-    parts = [
-        p.strip() for p in re.split(r"\s*(?:/|,|;|&|\+|\band\b|\n)\s*", responsible) if p.strip()
-    ]
+    # "SW / F/C": a slash between single capitals is part of an abbreviation (F/C).
+    protected = re.sub(r"\b([A-Z])/([A-Z])\b", "\\1\x00\\2", responsible)
+    pieces = re.split(r"\s*(?:/|,|;|&|\+|\band\b|\n)\s*", protected)
+    parts = [p.strip().replace("\x00", "/") for p in pieces if p.strip()]
     real, vague = [], []
     for part in parts:
         nobody = term_key(part) in terms.vague_owner_keys or (
