@@ -1,10 +1,12 @@
-"""Who owns a recommendation: the Responsible column, or people acting in the text.
+"""Who owns a recommendation: the Responsible column, or the subject of a clause acting.
 
-An owner in the text is a role from the list or a name, *doing* something:
-"Social worker to arrange...", "Jo (foster carer) will...", "Priya will...",
-"to be made by the school nurse". A role that is only the object ("Referral
-to CAMHS to be made") or the subject of a passive ("CAMHS to be contacted")
-owns nothing. Pure functions over :class:`~iro_cli.lint.terms.Terms`.
+An owner in the text is a role from the list, a name, a pronoun or an organisation
+("the council") that is the subject of a clause and *does* something: "Social worker to
+arrange...", "Jo (foster carer) will...", "It was agreed that Priya will...", "Mum and
+Nan will...", or the agent of a passive ("to be made by the school nurse"). In an object
+it owns nothing ("arrange for Maya and Theo to spend", "visits to Dad to continue"), nor
+as the subject of a passive ("CAMHS to be contacted"). Pure functions over
+:class:`~iro_cli.lint.terms.Terms`.
 """
 
 from __future__ import annotations
@@ -30,23 +32,6 @@ _NAME = re.compile(
     r"[A-Z][a-z][a-z'’\-]*(?:\s+[A-Z][a-z][a-z'’\-]*)?)"
 )
 _PRONOUN = re.compile(r"\b(?P<name>[Hh]e|[Ss]he|[Tt]hey)\b")
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|with|for|from|of|about|at|into|onto|than|between|towards|via|through|and\s+the)"
-    r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|your\s+|my\s+|[A-Z][a-z]+['’]s\s+)?$",
-    re.I,
-)
-_AGENT_BEFORE = re.compile(
-    r"\bby\s+(?:the\s+|his\s+|her\s+|their\s+|your\s+|my\s+|[A-Z][a-z]+['’]s\s+)?$", re.I
-)
-_SUBORDINATORS = (
-    "whether|if|that|so|which|who|when|where|until|because|unless|while|once|than|whom|whose"
-)
-_OBJECT_EXTRA_VERBS = (
-    "tell|ask|help|encourage|support|allow|want|enable|remind|invite|expect|need|let|"
-    "make|get|take|see|meet|visit|bring|show|teach|enable|persuade|advise|assist|prepare|"
-    "supervise|accompany|collect|drop|join|contact|call|phone|email|inform|refer|introduce"
-)
-_SENTENCE_START = re.compile(r"(?:^|[.!?;:]\s+|\n\s*|^\s*(?:\d+[.)]|[-•*])\s*)$")
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s")
 _NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ship|ing|ance)$")
 _FUNCTION_WORDS = frozenset(
@@ -132,23 +117,6 @@ class Owner(NamedTuple):
     verb_start: int = -1
 
 
-def _object_words(terms: Terms) -> frozenset[str]:
-    """Words after which a person is an object or in a subordinate clause, not an actor:
-    "encourage Amira to join", "meet Sam to hear", "decide whether Sam can move"."""
-
-    def build() -> frozenset[str]:
-        verbs = {v for v in terms.action_verbs if v.isalpha()}
-        verbs |= {t.split()[0] for t in terms.unmeasurable_verbs if t.split()[0].isalpha()}
-        verbs |= set(_OBJECT_EXTRA_VERBS.split("|"))
-        forms = set(_SUBORDINATORS.split("|"))
-        for verb in verbs:
-            stem = verb[:-1] if verb.endswith("e") else verb
-            forms.update({verb, verb + "s", verb + "es", verb + "ed", verb + "d", stem + "ing"})
-        return frozenset(forms)
-
-    return memoised(terms, ("owners: object words",), build)
-
-
 def _is_verb(word: str, terms: Terms) -> bool:
     """A known action verb, or any lower-case word that is not a function word."""
     low = word.lower()
@@ -183,63 +151,6 @@ def _looks_like_name(word: str, at_start: bool, terms: Terms) -> bool:
     if low in terms.vague_owner_keys:
         return False
     return not (at_start and _NOUN_SUFFIX.search(low))
-
-
-_TOKENS = re.compile(r"[A-Za-z0-9][\w'’\-]*|[.!?;:(,]")
-_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "your", "my", "our", "its"])
-_PREPOSITIONS = frozenset(
-    [
-        "to",
-        "with",
-        "for",
-        "from",
-        "of",
-        "about",
-        "at",
-        "into",
-        "onto",
-        "than",
-        "between",
-        "towards",
-        "via",
-        "through",
-    ]
-)
-_STOPS = frozenset(".!?;:")
-
-
-class _Before(NamedTuple):
-    """The two tokens before a position, lower case ("" when none)."""
-
-    last: str
-    previous: str
-    at_start: bool
-
-
-def _before(text: str, start: int) -> _Before:
-    window = text[max(0, start - 40) : start]
-    tokens = _TOKENS.findall(window)
-    last = tokens[-1].lower() if tokens else ""
-    previous = tokens[-2].lower() if len(tokens) > 1 else ""
-    at_start = (
-        (start <= 40 and not window.strip())
-        or last in _STOPS
-        or "\n" in window[window.rfind(tokens[-1]) if tokens else 0 :]
-        or bool(_BULLET_BEFORE.search(window))
-    )
-    return _Before(last, previous, at_start)
-
-
-_BULLET_BEFORE = re.compile(r"(?:^|\n)\s*(?:\d+[.)]|[-•*])\s*$")
-
-
-def _determiner(word: str) -> bool:
-    return word in _DETERMINERS or word.endswith(("'s", "’s"))
-
-
-def _after_word(before: _Before, words: frozenset[str]) -> bool:
-    """The token before is in ``words``, or a determiner after one ("to the school")."""
-    return before.last in words or (_determiner(before.last) and before.previous in words)
 
 
 def find_owners(text: str, terms: Terms) -> list[Owner]:
@@ -343,11 +254,6 @@ def _agent(text: str, start: int) -> bool:
     return bool(_AGENT.search(text[max(0, start - 20) : start]))
 
 
-_MODIFIER_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|their|your|my|our|its)|\b[A-Za-z][\w\-]*['’]s?|\bMr|\bMrs|\bMs|\bDr)"
-    r"\s*$",
-    re.I,
-)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|your|my|our|its)\s*$", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b[A-Za-z][\w\-]*['’]s?\s*$")
 _JOIN_BEFORE = re.compile(r"(?:\b(?:and|&|or|plus)|,)\s*$", re.I)
@@ -373,11 +279,7 @@ def _is_subject(
         if cut in ends and ends[cut][3] == "role" and cut < start:
             i = ends[cut][0]
             continue
-        match = _DETERMINER_BEFORE.search(stripped)
-        if match is None:
-            match = _POSSESSIVE_BEFORE.search(stripped)
-            if match is not None and match.group().strip().lower() in _NOT_POSSESSIVE:
-                match = None
+        match = _DETERMINER_BEFORE.search(stripped) or _POSSESSIVE_BEFORE.search(stripped)
         if match is not None:
             i = base + match.start()
             continue
@@ -423,18 +325,9 @@ _OPENING_PHRASE = re.compile(
 )
 
 
-# Words ending in "s" that the possessive test would otherwise take for "Sam's".
-_NOT_POSSESSIVE = frozenset(
-    {"is", "was", "has", "does", "this", "its", "his", "as", "us", "yes", "thus", "plus", "whereas"}
-)
-
-
 def _at_clause_start(text: str, start: int) -> bool:
     head = text[max(0, start - 40) : start]
     return not head.strip() or bool(_STOP_BEFORE.search(head))
-
-
-_BY = frozenset({"by"})
 
 
 def _vague_words(text: str, terms: Terms) -> list[Owner]:
