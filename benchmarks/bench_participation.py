@@ -91,8 +91,8 @@ def main() -> None:
     from iro_cli.exports.reader import load_export
     from iro_cli.output import render_bytes
     from iro_cli.participation import check_reviews, held_cla_reviews, summarise
-    from iro_cli.participation.periods import parse_financial_year
     from iro_cli.participation.summary import BY_CHOICES
+    from iro_cli.periods import parse_financial_year
 
     timings: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:

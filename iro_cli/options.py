@@ -3,6 +3,8 @@
 ``session_options``: ``--exports``, ``--config``, ``--debug`` -> a :class:`Session`.
 ``as_of_option``: ``--as-of DATE`` (default: today; the only ``date.today()`` in iro).
 ``output_options``: ``--format``, ``-o/--output``, ``--force``, ``--excel`` -> an :class:`Output`.
+``period_options``: ``--year``, ``--quarter``, ``--month``, ``--from``, ``--to`` -> a
+:class:`PeriodChoice`; :func:`resolve_period` turns it and ``as_of`` into a Period.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from iro_cli.output import FORMATS
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from iro_cli.periods import Period
 
 DEBUG_KEY = "iro.debug"
 
@@ -202,3 +206,100 @@ def output_options(
         return wrapper
 
     return decorator
+
+
+@dataclass(frozen=True)
+class PeriodChoice:
+    """The period options as given (all ``None`` when none was given)."""
+
+    year: str | None = None
+    quarter: str | None = None
+    month: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @property
+    def given(self) -> bool:
+        return any(v is not None for v in vars(self).values())
+
+    def bounds(self) -> tuple[date | None, date | None]:
+        """Start and end as given; ``None`` for an end not given (usage error on conflict)."""
+        from iro_cli import periods
+
+        named = [
+            (flag, text, parse)
+            for flag, text, parse in (
+                ("--year", self.year, periods.parse_financial_year),
+                ("--quarter", self.quarter, periods.parse_quarter),
+                ("--month", self.month, periods.parse_month),
+            )
+            if text is not None
+        ]
+        ranged = self.date_from is not None or self.date_to is not None
+        if len(named) + ranged > 1:
+            given = [flag for flag, _, _ in named] + (["--from/--to"] if ranged else [])
+            if len(given) == 2:
+                raise click.UsageError(f"give either {given[0]} or {given[1]}, not both")
+            raise click.UsageError(f"give only one of {', '.join(given)}")
+        if named:
+            flag, text, parse = named[0]
+            try:
+                period = parse(text)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), param_hint=flag) from None
+            return period.start, period.end
+        if self.date_from and self.date_to and self.date_to < self.date_from:
+            raise click.UsageError(
+                f"--to {self.date_to:%d/%m/%Y} is before --from {self.date_from:%d/%m/%Y}"
+            )
+        return self.date_from, self.date_to
+
+
+def resolve_period(choice: PeriodChoice, as_of: date) -> Period:
+    """The period a figure command counts: as given, or the financial year to ``as_of``.
+
+    ``--from`` alone runs to ``as_of``; ``--to`` alone starts on 1 April of its
+    financial year. Conflicting options are a usage error.
+    """
+    from iro_cli import periods
+
+    start, end = choice.bounds()
+    if start is None and end is None:
+        return periods.year_to_date(as_of)
+    try:
+        return periods.between(start, end, as_of)
+    except ValueError as exc:  # --from after --as-of
+        raise click.UsageError(str(exc)) from None
+
+
+def period_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--year``, ``--quarter``, ``--month``, ``--from``, ``--to``; pass ``period_choice``."""
+
+    @click.option("--year", "year", metavar="YYYY/YY", help="A financial year, e.g. 2025/26.")
+    @click.option(
+        "--quarter",
+        "quarter",
+        metavar="'YYYY/YY QN'",
+        help="A quarter of a financial year, e.g. '2025/26 Q1' (Q1 is April to June).",
+    )
+    @click.option("--month", "month", metavar="YYYY-MM", help="A calendar month, e.g. 2026-04.")
+    @click.option(
+        "--from", "date_from", type=UK_DATE, help="First day counted (dd/mm/yyyy or yyyy-mm-dd)."
+    )
+    @click.option(
+        "--to", "date_to", type=UK_DATE, help="Last day counted (dd/mm/yyyy or yyyy-mm-dd)."
+    )
+    @functools.wraps(fn)
+    def wrapper(
+        *args: Any,
+        year: str | None,
+        quarter: str | None,
+        month: str | None,
+        date_from: date | None,
+        date_to: date | None,
+        **kwargs: Any,
+    ) -> Any:
+        choice = PeriodChoice(year, quarter, month, date_from, date_to)
+        return fn(*args, period_choice=choice, **kwargs)
+
+    return wrapper

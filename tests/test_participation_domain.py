@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from iro_cli.errors import InputError
+from iro_cli.participation.ages import age_band
 from iro_cli.participation.checks import check_reviews, footer
 from iro_cli.participation.codes import (
     PN_DESCRIPTIONS,
@@ -15,10 +16,11 @@ from iro_cli.participation.codes import (
     parse_code,
     participation_rate,
 )
-from iro_cli.participation.periods import (
+from iro_cli.participation.records import ReviewRecord, held_cla_reviews
+from iro_cli.participation.summary import CompareError, summarise
+from iro_cli.periods import (
     Period,
     Shift,
-    age_band,
     labels_between,
     month_label,
     parse_financial_year,
@@ -26,8 +28,6 @@ from iro_cli.participation.periods import (
     quarter_label,
     year_label,
 )
-from iro_cli.participation.records import ReviewRecord, held_cla_reviews
-from iro_cli.participation.summary import CompareError, summarise
 from iro_cli.schedule.dates import age_on
 
 # --- codes and rates ----------------------------------------------------------------------

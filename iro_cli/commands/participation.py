@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from iro_cli.errors import ConfigError, OutputError
-from iro_cli.options import UK_DATE, Output, Session, output_options, session_options
+from iro_cli.options import (
+    Output,
+    PeriodChoice,
+    Session,
+    output_options,
+    period_options,
+    session_options,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -24,16 +31,7 @@ DEFAULT_TITLE = "Children's participation in their reviews"
 
 @click.command()
 @session_options
-@click.option("--year", "year", metavar="YYYY/YY", help="A financial year, e.g. 2025/26.")
-@click.option(
-    "--from",
-    "date_from",
-    type=UK_DATE,
-    help="First review date counted (dd/mm/yyyy or yyyy-mm-dd).",
-)
-@click.option(
-    "--to", "date_to", type=UK_DATE, help="Last review date counted (dd/mm/yyyy or yyyy-mm-dd)."
-)
+@period_options
 @click.option(
     "--by",
     type=click.Choice(BY, case_sensitive=False),
@@ -73,9 +71,7 @@ DEFAULT_TITLE = "Children's participation in their reviews"
 def participation(
     session: Session,
     out: Output,
-    year: str | None,
-    date_from: date | None,
-    date_to: date | None,
+    period_choice: PeriodChoice,
     by: str,
     compare: bool,
     chart: Path | None,
@@ -107,7 +103,7 @@ def participation(
     from iro_cli.participation.summary import CompareError
 
     by = by.lower()
-    start, end = _period_bounds(year, date_from, date_to)
+    start, end = period_choice.bounds()  # no period given: every review in the data
     chart_title = _chart_title(session)
     if chart is not None:
         _check_chart_path(chart, out.force)
@@ -138,34 +134,16 @@ def participation(
     frame, table_format = _output_frame(summary, out.format, total)
     out.render(frame, table_format=table_format)
     if chart is not None:
-        _write_chart(summary, chart, out.force, chart_title, _describe(summary, year))
+        _write_chart(summary, chart, out.force, chart_title, _describe(summary, period_choice.year))
     _print_footer(warnings)
 
 
 # --- helpers (option handling and presentation only) ---------------------------------------
 
 
-def _period_bounds(
-    year: str | None, date_from: date | None, date_to: date | None
-) -> tuple[date | None, date | None]:
-    from iro_cli.participation.periods import parse_financial_year
-
-    if year is not None:
-        if date_from is not None or date_to is not None:
-            raise click.UsageError("give either --year or --from/--to, not both")
-        try:
-            fy = parse_financial_year(year)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--year") from None
-        return fy.start, fy.end
-    if date_from and date_to and date_to < date_from:
-        raise click.UsageError(f"--to {date_to:%d/%m/%Y} is before --from {date_from:%d/%m/%Y}")
-    return date_from, date_to
-
-
 def _period(records: list[Any], start: date | None, end: date | None) -> Any:
     """The Period counted: an open end is the earliest/latest review in the data."""
-    from iro_cli.participation.periods import Period
+    from iro_cli.periods import Period
 
     if start is None and end is None:
         return None
@@ -273,7 +251,7 @@ _BY_TEXT = {
 def _describe(summary: Summary, year: str | None) -> str:
     period = summary.selection.period
     if year is not None and period is not None:
-        from iro_cli.participation.periods import year_label
+        from iro_cli.periods import year_label
 
         when = f"{year_label(period.start)} ({period})"
     elif period is not None:

@@ -3,7 +3,7 @@
 Pure functions: records in, figures and warnings out (no click, no I/O).
 
 - :mod:`.codes`   the codes, their groups, the two rates
-- :mod:`.periods` financial years, quarters, months, age bands, the comparison period
+- :mod:`.ages`    the DfE age bands (periods are :mod:`iro_cli.periods`)
 - :mod:`.records` held CLA reviews joined to the child's period of care
 - :mod:`.checks`  DfE rules 440/441, missing codes, reviews whose age cannot be worked out
 - :mod:`.summary` the counts per group, the total row, ``--compare``
@@ -11,9 +11,9 @@ Pure functions: records in, figures and warnings out (no click, no I/O).
 
 from iro_cli.participation.checks import DataWarning, check_reviews, footer
 from iro_cli.participation.codes import attendance_rate, parse_code, participation_rate
-from iro_cli.participation.periods import Period, parse_financial_year, previous_period
 from iro_cli.participation.records import ReviewRecord, held_cla_reviews
 from iro_cli.participation.summary import BY_CHOICES, CompareError, Summary, summarise
+from iro_cli.periods import Period, parse_financial_year, previous_period
 
 __all__ = [
     "BY_CHOICES",

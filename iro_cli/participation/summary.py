@@ -18,19 +18,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from iro_cli.participation.ages import AGE_BANDS, age_band
 from iro_cli.participation.codes import PN_CODES, attendance_rate, participation_rate
-from iro_cli.participation.periods import (
-    AGE_BANDS,
+from iro_cli.participation.records import ReviewRecord
+from iro_cli.periods import (
     LABELLERS,
     YEAR_SHIFT,
     Period,
     Shift,
-    age_band,
     fy_start_year,
     labels_between,
     previous_period,
 )
-from iro_cli.participation.records import ReviewRecord
 from iro_cli.schedule.dates import age_on
 
 if TYPE_CHECKING:

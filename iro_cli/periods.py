@@ -1,8 +1,9 @@
-"""Financial years, quarters, months, age bands and the comparison period.
+"""Reporting periods shared by every figure command (pure: no click, no today).
 
 Financial years run 1 April to 31 March and are written ``2025/26``; quarters
 are ``2025/26 Q1`` (April–June) to ``2025/26 Q4`` (January–March); months are
-``2025-04``. Age bands are the DfE's, by whole years of age at the review.
+``2025-04``. A figure is "as at" the end of its period, or the ``--as-of`` day
+when that is earlier (:func:`as_at`): rows dated after it are ignored.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-AGE_BANDS = ("Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over")
-
 
 @dataclass(frozen=True)
 class Period:
-    """A closed range of review dates (both ends included)."""
+    """A closed range of dates (both ends included)."""
 
     start: date
     end: date
@@ -85,7 +84,50 @@ def parse_financial_year(text: str) -> Period:
 
 
 def financial_year(start_year: int) -> Period:
+    """The financial year that starts on 1 April ``start_year``."""
     return Period(date(start_year, 4, 1), date(start_year + 1, 3, 31))
+
+
+_QUARTER_RE = re.compile(r"^\s*(.+?)\s*Q\s*([1-4])\s*$", re.IGNORECASE)
+
+
+def parse_quarter(text: str) -> Period:
+    """``"2025/26 Q1"`` -> 01/04/2025 to 30/06/2025 (Q1 is April–June)."""
+    match = _QUARTER_RE.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a quarter (expected e.g. '2025/26 Q1')")
+    year = parse_financial_year(match.group(1))
+    start = _add_months(year.start, 3 * (int(match.group(2)) - 1))
+    return Period(start, _add_months(start, 3) - timedelta(days=1))
+
+
+_MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+def parse_month(text: str) -> Period:
+    """``"2026-04"`` -> 01/04/2026 to 30/04/2026."""
+    match = _MONTH_RE.match(text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValueError(f"'{text}' is not a month (expected e.g. 2026-04)")
+    start = date(int(match.group(1)), int(match.group(2)), 1)
+    return Period(start, _add_months(start, 1) - timedelta(days=1))
+
+
+def year_to_date(as_of: date) -> Period:
+    """The financial year that holds ``as_of``, from its 1 April to ``as_of``."""
+    return Period(date(fy_start_year(as_of), 4, 1), as_of)
+
+
+def between(date_from: date | None, date_to: date | None, as_of: date) -> Period:
+    """``--from``/``--to``; an open end is ``as_of``, or 1 April of ``to``'s financial year."""
+    end = date_to or as_of
+    start = date_from or date(fy_start_year(end), 4, 1)
+    return Period(start, end)
+
+
+def as_at(period: Period, as_of: date) -> date:
+    """The day a figure is "as at": the end of the period, or ``as_of`` when that is earlier."""
+    return min(period.end, as_of)
 
 
 def _add_months(day: date, months: int) -> date:
@@ -161,19 +203,3 @@ def previous_period(period: Period) -> tuple[Period, Shift]:
     days = (period.end - period.start).days + 1
     shift = Shift(days=days)
     return Period(period.start - timedelta(days=days), period.start - timedelta(days=1)), shift
-
-
-# --- age ----------------------------------------------------------------------------------
-
-
-def age_band(age: int) -> str:
-    """The DfE age band for an age in whole years (``age >= 0``)."""
-    if age < 1:
-        return AGE_BANDS[0]
-    if age <= 4:
-        return AGE_BANDS[1]
-    if age <= 9:
-        return AGE_BANDS[2]
-    if age <= 15:
-        return AGE_BANDS[3]
-    return AGE_BANDS[4]

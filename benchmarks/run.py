@@ -1,0 +1,186 @@
+"""National-scale benchmark: each command as a whole process against the floor of reading.
+
+    python benchmarks/run.py [--children 100000] [--runs 3] [--commands overdue,lint]
+
+Generates the national data set with ``sample_exports/generate.py`` (or reuses it: the folder
+is keyed by a hash of the generator's source and the number of children), then runs each
+command three times as a user would, alternating with its *floor*: one Python process that
+reads the same files with ``pyarrow.csv`` and parses their date columns. Writes the median wall
+time, the ratio to the floor measured in the same run, the peak resident memory, the machine
+and the command to reproduce to ``benchmarks/results.md``. The machine may be shared: compare
+ratios, not seconds. Needs ``pip install ".[bench]"`` (pyarrow, for the floor). No figure here
+is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATOR = REPO / "sample_exports" / "generate.py"
+
+# Each command as users run it, and the export files (with their date columns) it reads.
+DATES = {
+    "children.csv": ["Date of Birth", "Period Start", "Period End"],
+    "reviews.csv": ["Review Date", "Next Review Date"],
+    "recommendations.csv": [],
+    "cp_plans.csv": ["Strategy Discussion Date", "Plan Start", "Plan End"],
+    "disputes.csv": ["Raised Date", "Response Due", "Resolved Date"],
+    "iros.csv": [],
+}
+COMMANDS: dict[str, tuple[list[str], list[str]]] = {
+    "overdue": (["overdue", "--days", "14"], ["children.csv", "reviews.csv", "cp_plans.csv"]),
+    "participation": (["participation", "--by", "year"], ["children.csv", "reviews.csv"]),
+    "validate": (["validate"], list(DATES)),
+    "lint": (["lint-recommendations", "--format", "csv"], ["recommendations.csv", "reviews.csv"]),
+}
+
+FLOOR = """
+import sys
+import pyarrow as pa, pyarrow.csv as pv, pyarrow.compute as pc
+folder, *specs = sys.argv[1:]
+for spec in specs:
+    name, *dates = spec.split("|")
+    enc = "cp1252" if name == "children.csv" else "utf-8-sig"
+    table = pv.read_csv(f"{folder}/{name}", read_options=pv.ReadOptions(encoding=enc),
+                        convert_options=pv.ConvertOptions(strings_can_be_null=True,
+                        column_types={c: pa.string() for c in ("Person ID", "Review ID")}))
+    for column in dates:
+        if column in table.column_names:
+            text = pc.utf8_slice_codeunits(table[column].cast(pa.string()), 0, 10)
+            pc.strptime(text, format="%d/%m/%Y", unit="s", error_is_null=True)
+"""
+
+
+@dataclass
+class Run:
+    """One whole-process run: wall seconds and peak resident memory in MiB."""
+
+    seconds: float
+    peak_mib: float
+    code: int
+
+
+def measure(argv: list[str], cwd: Path) -> Run:
+    """Run ``argv`` to the end with its output discarded; wall time and peak RSS (wait4)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def data_folder(children: int, cache: Path) -> Path:
+    """The generated national exports, made once per generator version and size."""
+    digest = hashlib.sha256()
+    for source in sorted(GENERATOR.parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    folder = cache / f"exports-{children}-{digest.hexdigest()[:12]}"
+    if not (folder / "reviews.csv").exists():
+        print(f"generating {children:,} children into {folder} (a minute or two)...", flush=True)
+        tmp = Path(tempfile.mkdtemp(dir=cache))
+        subprocess.run(
+            [sys.executable, str(GENERATOR), "--children", str(children), "--out", str(tmp)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        tmp.rename(folder)
+    return folder
+
+
+def machine() -> str:
+    """One line about the machine the figures come from."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(
+            int(line.split()[1]) / 1024**2
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+        memory = f"{mem:.0f} GiB"
+    except (OSError, StopIteration):
+        memory = "memory unknown"
+    return f"{os.cpu_count()} cores ({cpu}), {memory}, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--children", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--commands", default=",".join(COMMANDS), help="comma-separated subset")
+    ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "iro-bench")
+    ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.md")
+    args = ap.parse_args(argv)
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        print('the floor needs pyarrow: python -m pip install ".[bench]"', file=sys.stderr)
+        return 2
+    args.cache.mkdir(parents=True, exist_ok=True)
+    folder = data_folder(args.children, args.cache)
+    iro = [sys.executable, "-m", "iro_cli"]
+    rows = []
+    for name in args.commands.split(","):
+        command, files = COMMANDS[name]
+        specs = ["|".join([f, *DATES[f]]) for f in files]
+        floor_argv = [sys.executable, "-c", FLOOR, str(folder), *specs]
+        command_argv = [*iro, *command, "--exports", str(folder)]
+        runs, floors = [], []
+        for _ in range(args.runs):  # alternate, so a slow phase of the machine hits both
+            floors.append(measure(floor_argv, REPO))
+            runs.append(measure(command_argv, REPO))
+            print(
+                f"{name}: {runs[-1].seconds:.1f} s ({runs[-1].peak_mib:.0f} MiB), "
+                f"floor {floors[-1].seconds:.1f} s",
+                flush=True,
+            )
+        wall = statistics.median(r.seconds for r in runs)
+        floor = statistics.median(r.seconds for r in floors)
+        rows.append(
+            (
+                f"`iro {' '.join(command)}`",
+                f"{wall:.1f} s",
+                f"{floor:.2f} s",
+                f"{wall / floor:.1f}×",
+                f"{max(r.peak_mib for r in runs) / 1024:.2f} GB",
+                ", ".join(sorted({str(r.code) for r in runs})),
+            )
+        )
+    lines = [
+        "# National-scale benchmark results",
+        "",
+        f"Measured {date.today():%d/%m/%Y} on {machine()}, {args.children:,} generated children "
+        f"(`sample_exports/generate.py`), median of {args.runs} whole-process runs, each "
+        "alternated with its floor (pyarrow reading the same files and parsing their dates).",
+        "",
+        "| command | median wall | floor | × floor | peak memory | exit codes |",
+        "|---|---|---|---|---|---|",
+        *("| " + " | ".join(row) + " |" for row in rows),
+        "",
+        "Reproduce: `" + shlex.join(["python", "benchmarks/run.py", *(argv or sys.argv[1:])]) + "`",
+        "",
+    ]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
