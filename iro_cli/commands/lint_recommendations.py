@@ -411,7 +411,8 @@ def _render_summary(
         frame = frame[frame["level"] != "review"].drop(
             columns=["review_id", "person_id", "review_date"]
         )
-        _note(f"per-review counts ({reviews_count} reviews): use --format csv, json or xlsx")
+        plural = "s" * (reviews_count != 1)
+        _note(f"per-review counts ({reviews_count} review{plural}): use --format csv, json or xlsx")
     out.fmt = fmt
     out.render(
         frame,
