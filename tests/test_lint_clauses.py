@@ -421,3 +421,20 @@ def test_fault4_f_c_in_the_responsible_column_is_one_person() -> None:
     )
     three = codes("Dentist to be booked.", responsible="SW / F/C / school", target_date="1/2/27")
     assert "SMART005" in three
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zoë will book her eye test by 15/01/2027.",
+        "Siân (foster carer) will take Mo to Welsh lessons every Monday.",
+        "Llŷr to ring his brother every Sunday.",
+        "Renée will send the consent form to the SW by 1/12/26.",
+    ],
+)
+def test_fault4_names_with_accents_are_owners(text: str) -> None:
+    assert "SMART002" not in codes(text)
+
+
+def test_fault8_effort_after_will_is_read_even_when_the_subject_is_not_recognised() -> None:
+    assert "SMART004" in codes("The Brightside project will liaise with school by 1/2/27.")

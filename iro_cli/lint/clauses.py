@@ -47,6 +47,10 @@ _CHAIN = re.compile(
     r"and|please|each|both|jointly|further|closely|actively|regularly|now|further)\s+)*",
     re.I,
 )
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|shall|should|must|needs?\s+to|is\s+to|are\s+to)\s+(?:also\s+|continue\s+to\s+)?$",
+    re.I,
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.I)
 _CLAUSE_START_BEFORE = re.compile(
     r"(?:^|[.;:!?\n]|\(?\d{1,2}[.)]|[-•*])\s*(?:please\s+|to\s+)?$|"
@@ -142,7 +146,11 @@ def read(text: str, owners: list[Owner], terms: Terms) -> Reading:
         if any(a.start <= start < a.start + len(a.verb) + 1 for a in actions):
             continue
         before = text[max(0, start - 60) : start]
-        opens = _PASSIVE_BEFORE.search(before) or _CLAUSE_START_BEFORE.search(before)
+        opens = (
+            _PASSIVE_BEFORE.search(before)
+            or _CLAUSE_START_BEFORE.search(before)
+            or _MODAL_BEFORE.search(before)  # a subject not recognised: "Zoë will monitor"
+        )
         if opens and not _inside_clause_of(start, acting, clause_ends):
             actions.append(_action(text, match.group(), start, "", unmeasurable, terms))
     for match in _NEEDS_MET.finditer(text):

@@ -27,9 +27,12 @@ _ACTS = re.compile(
     r"\s+(?:also\s+|then\s+|now\s+|please\s+|both\s+|jointly\s+|each\s+)?"
     r"(?P<verb>[a-z][a-z\-]*)|\s*[:\-–]\s+(?:to\s+)?(?P<verb2>[a-z][a-z\-]*))"
 )
+# Capital and small letters, with the accented ones names have (Zoë, Siân, Llŷr, Renée).
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _NAME = re.compile(
-    r"(?<![\w'’])(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’\-]+)|"
-    r"[A-Z][a-z][a-z'’\-]*(?:\s+[A-Z][a-z][a-z'’\-]*)?)"
+    rf"(?<![\w'’])(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[{_UPPER}][\w'’\-]+)|"
+    rf"[{_UPPER}][{_LOWER}][{_LOWER}'’\-]*(?:\s+[{_UPPER}][{_LOWER}][{_LOWER}'’\-]*)?)"
 )
 _PRONOUN = re.compile(r"\b(?P<name>[Hh]e|[Ss]he|[Tt]hey)\b")
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s")
