@@ -142,7 +142,7 @@ def _acts(text: str, end: int, terms: Terms) -> tuple[str, int] | None:
     return verb, start
 
 
-def _looks_like_name(word: str, at_start: bool, terms: Terms) -> bool:
+def _looks_like_name(word: str, text: str, start: int, terms: Terms) -> bool:
     first = word.split()[0]
     if _TITLE.match(word):
         return True
@@ -153,7 +153,8 @@ def _looks_like_name(word: str, at_start: bool, terms: Terms) -> bool:
         return False  # a role, found by the role matcher ("Nana Pat" is a name)
     if low in terms.vague_owner_keys:
         return False
-    return not (at_start and _NOUN_SUFFIX.search(low))
+    # "Referral", "Assessment" starting a sentence are nouns, not names
+    return not (_NOUN_SUFFIX.search(low) and _at_clause_start(text, start))
 
 
 def find_owners(text: str, terms: Terms) -> list[Owner]:
@@ -235,7 +236,7 @@ def _candidates(text: str, terms: Terms) -> list[tuple[int, int, str, str]]:
         overlap = [a for a, b in taken if a < end and start < b]
         if overlap and not _TITLE.match(name) and " " not in name:
             continue
-        if _looks_like_name(name, _at_clause_start(text, start), terms):
+        if _looks_like_name(name, text, start, terms):
             if overlap:  # "Nana Pat": the name, not the role inside it
                 kept = [(a, b) for a, b in taken if not (a < end and start < b)]
                 taken[:] = kept
@@ -254,7 +255,8 @@ _AGENT = re.compile(
 
 def _agent(text: str, start: int) -> bool:
     """``by the school nurse``: the one who does a passive action."""
-    return bool(_AGENT.search(text[max(0, start - 20) : start]))
+    before = text[max(0, start - 20) : start]
+    return "by" in before.lower() and bool(_AGENT.search(before))
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|your|my|our|its)\s*$", re.I)
