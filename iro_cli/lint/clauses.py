@@ -58,6 +58,8 @@ _CLAUSE_START_BEFORE = re.compile(
     r"\bthat\s+$",
     re.I,
 )
+_LIST_MARK = re.compile(r"\d[.)]|\b[a-h]\)")
+_JOINED = re.compile(r",|;|\band\b|\bthen\b|\bas well as\b")
 _LIST_ITEM = re.compile(r"(?:^|\s)(?:\(?\d{1,2}[.)]|\(?[a-h]\))\s+\S")
 # After "support", "help", "encourage": a checkable action ("support Aisha to join ...").
 _HELPING = frozenset({
@@ -118,9 +120,22 @@ class Reading(NamedTuple):
 def read(text: str, owners: list[Owner], terms: Terms) -> Reading:
     """The actions in ``text`` and whose they are (``owners`` from find_owners)."""
     acting = [o for o in owners if o.verb]  # a vague owner's action is read, owned by nobody
+    unmeasurable = _unmeasurable_terms(text, terms)
+    listed = _LIST_MARK.search(text) is not None and len(_LIST_ITEM.findall(text)) >= 2
+    if (
+        len(acting) <= 1
+        and not unmeasurable
+        and len(acting) == len(owners)
+        and (not acting or not _JOINED.search(text, acting[0].verb_start))
+    ):  # most items: one owner, one verb, nothing joined to it
+        if not acting:
+            return Reading((), (), listed)
+        owner = acting[0]
+        key = _owner_key(owner)
+        action = _action(text, owner.verb, owner.verb_start, key, unmeasurable, terms)
+        return Reading((action,), (key,) if key and not action.informing else (), listed)
     starts = sorted({o.verb_start for o in acting})
     clause_ends = {s: _clause_end(text, s, owners) for s in starts}
-    unmeasurable = _unmeasurable_terms(text, terms)
     actions: list[Action] = []
     seen: set[int] = set()
     for owner in acting:
@@ -165,7 +180,7 @@ def read(text: str, owners: list[Owner], terms: Terms) -> Reading:
         inside = _inside_clause_of(owner.start, acting, clause_ends)  # "get it signed by Mum"
         if owner.kind == "agent" and not inside and key not in distinct:
             distinct.append(key)
-    return Reading(tuple(actions), tuple(distinct), len(_LIST_ITEM.findall(text)) >= 2)
+    return Reading(tuple(actions), tuple(distinct), listed)
 
 
 def _owner_key(owner: Owner) -> str:
