@@ -45,6 +45,11 @@ COMMANDS: dict[str, tuple[list[str], list[str]]] = {
     "participation": (["participation", "--by", "year"], ["children.csv", "reviews.csv"]),
     "validate": (["validate"], list(DATES)),
     "lint": (["lint-recommendations", "--format", "csv"], ["recommendations.csv", "reviews.csv"]),
+    "timeliness": (
+        ["timeliness", "--year", "2025/26", "--format", "csv"],
+        ["children.csv", "reviews.csv", "cp_plans.csv"],
+    ),
+    "cp-plans": (["cp-plans", "--year", "2025/26", "--format", "csv"], ["cp_plans.csv"]),
 }
 
 FLOOR = """

@@ -22,6 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
+WIDTH = 100
 EXAMPLE = re.compile(r"(<!-- iro: (?P<args>.+?) -->\n```text\n)(?P<output>.*?)(```)", re.DOTALL)
 
 
@@ -34,7 +35,10 @@ def run_example(args: str) -> str:
     previous = Path.cwd()
     os.chdir(REPO)
     try:
-        result = CliRunner().invoke(cli, shlex.split(args), catch_exceptions=False)
+        # a 100-column terminal: tables are fitted to it, as on a person's screen
+        result = CliRunner().invoke(
+            cli, shlex.split(args), catch_exceptions=False, env={"COLUMNS": str(WIDTH)}
+        )
     finally:
         os.chdir(previous)
     text = result.stdout + result.stderr

@@ -128,3 +128,99 @@ def participation_chart(
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+# --- timeliness -------------------------------------------------------------------------------
+
+THIS_YEAR = "#0072B2"  # Okabe–Ito blue
+LAST_YEAR = "#E69F00"  # Okabe–Ito orange
+
+
+def timeliness_chart(
+    panels: Sequence[
+        tuple[
+            str,
+            Sequence[str],
+            Sequence[float | None],
+            Sequence[float | None],
+            tuple[int, int],
+            tuple[int, int],
+        ]
+    ],
+    *,
+    labels: tuple[str, str],
+    subtitle: str,
+    title: str = "Reviews held on time, month by month",
+) -> bytes:
+    """A PNG with one panel per review type: the in-time rate month by month, this year
+    (solid blue, round markers, labelled) and the year before (dashed orange, squares).
+
+    Each panel is ``(review type, month labels, rates now, rates a year before,
+    (in time, held) now, (in time, held) a year before)``.
+    """
+    import io
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    n = max(len(panels), 1)
+    panel_height = 2.35
+    height = panel_height * n + 1.25
+    fig = Figure(figsize=(WIDTH_INCHES, height), dpi=DPI)
+    FigureCanvasAgg(fig)
+    names = {"CLA Review": "Child in care reviews", "ICPC": "Initial child protection conferences",
+             "RCPC": "Review child protection conferences",
+             "Pathway Plan Review": "Pathway plan reviews"}  # fmt: skip
+    for i, (kind, months, now, then, (in_time, held), (then_in, then_held)) in enumerate(panels):
+        rates = [v for v in (*now, *then) if v is not None]
+        lowest = min(rates, default=1.0)  # each panel starts 10 points below its lowest month
+        floor = max(0.0, min(0.8, int(lowest * 10) / 10 - 0.1))
+        bottom = (1.0 + panel_height * (n - 1 - i)) / height
+        ax = fig.add_axes((0.1, bottom, 0.86, (panel_height - 0.8) / height))
+        xs = list(range(len(months)))
+        ys_then = [None if v is None else v * 100 for v in then]
+        ys_now = [None if v is None else v * 100 for v in now]
+        ax.plot(xs, [float("nan") if v is None else v for v in ys_now], color=THIS_YEAR,
+                marker="o", markersize=4, linewidth=2, label=labels[0], zorder=3)  # fmt: skip
+        ax.plot(xs, [float("nan") if v is None else v for v in ys_then], color=LAST_YEAR,
+                linestyle="--", marker="s", markersize=3.5, linewidth=1.4,
+                label=labels[1])  # fmt: skip
+        for x, y in zip(xs, ys_now, strict=True):
+            if y is None:
+                continue
+            around = [v for v in ys_now[max(x - 1, 0) : x + 2] if v is not None and v != y]
+            # A dip has its label under it, unless that would fall off the panel.
+            below = bool(around) and all(y < v for v in around) and y >= floor * 100 + 8
+            ax.annotate(f"{y:.0f}%", (x, y), textcoords="offset points",
+                        xytext=(0, -11 if below else 5), ha="center", fontsize=6.5,
+                        color=THIS_YEAR)  # fmt: skip
+        ax.set_ylim(floor * 100, 106)
+        step = 20 if floor <= 0.4 else 10 if floor <= 0.7 else 5
+        ax.set_yticks(range(round(floor * 100), 101, step))
+        ax.set_xlim(-0.4, len(months) - 0.6)
+        ax.set_xticks(xs, [display_label(m).replace(" ", "\n") for m in months], fontsize=7)
+        ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:.0f}%")
+        ax.tick_params(axis="y", labelsize=7.5)
+        ax.set_ylabel("Held in time", fontsize=8)
+        ax.yaxis.grid(True, color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        rate_now = f"{in_time / held:.1%} ({in_time:,}/{held:,})" if held else "none held"
+        rate_then = (
+            f"{then_in / then_held:.1%} ({then_in:,}/{then_held:,})" if then_held else "none held"
+        )
+        ax.set_title(f"{names.get(kind, kind)}: {labels[0]} {rate_now}; {labels[1]} {rate_then}",
+                     fontsize=8.5, loc="left", fontweight="bold", pad=9)  # fmt: skip
+        if i == 0:
+            ax.legend(loc="lower left", fontsize=7.5, frameon=False, ncols=2)
+    fig.text(0.02, 1 - 0.15 / height, title, fontsize=13,
+             fontweight="bold", va="top")  # fmt: skip
+    fig.text(0.02, 1 - 0.5 / height, subtitle, fontsize=8.5, color="#333333",
+             va="top")  # fmt: skip
+    fig.text(0.02, 0.12 / height,
+             "On time: held on or before the date the statutory timescale allows. Months with no "
+             "reviews held are left blank.", fontsize=7, color="#444444")  # fmt: skip
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()

@@ -2,7 +2,8 @@
 
 Commands live in ``iro_cli.commands.<module>`` and are imported only when run,
 so ``iro --help`` stays fast (no pandas). Every user-facing failure becomes one
-line on stderr: ``IroError`` -> exit 1 (or its ``exit_code``), usage -> exit 2.
+line on stderr. Exit status, the same in every command: 0 done; 1 done, and found
+what was asked to fail on; 2 could not run (usage, input, output, unexpected error).
 """
 
 from __future__ import annotations
@@ -37,25 +38,37 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "participation": (
         "iro_cli.commands.participation",
         "participation",
-        "Participation and attendance in CLA reviews (PN0-PN7).",
+        "How children took part in their reviews (PN0-PN7).",
         "iro participation --year 2025/26 --by quarter",
+    ),
+    "timeliness": (
+        "iro_cli.commands.timeliness",
+        "timeliness",
+        "Reviews held in time, by month, quarter, IRO or team.",
+        "iro timeliness --year 2025/26 --by quarter",
+    ),
+    "cp-plans": (
+        "iro_cli.commands.cp_plans",
+        "cp_plans",
+        "Child protection plans: repeat, long and open plans.",
+        "iro cp-plans --year 2025/26",
     ),
     "letter": (
         "iro_cli.commands.letter",
         "letter",
-        "Draft a child-friendly letter after a review, as a Word document.",
+        "A first draft of the letter to the child, in Word.",
         "iro letter --child 100234",
     ),
     "validate": (
         "iro_cli.commands.validate",
         "validate",
-        "Check every export in the folder against the export contract.",
+        "Check an export folder: files, columns, dates, age.",
         "iro validate --exports exports",
     ),
     "lint-recommendations": (
         "iro_cli.commands.lint_recommendations",
         "lint_recommendations",
-        "Check review recommendations are SMART and written for the child.",
+        "Are recommendations SMART and written for the child?",
         "iro lint-recommendations minutes.csv",
     ),
 }
@@ -74,12 +87,25 @@ class LazyGroup(click.Group):
         module = importlib.import_module(entry[0])
         return getattr(module, entry[1])
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """A mistyped or shortened command name gets the nearest one suggested."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            raise click.UsageError(f"no command '{name}'{_did_you_mean(name)}", ctx)
+        return super().resolve_command(ctx, args)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """One line per command and one for its example, each fitted to the width."""
         width = max(len(name) for name in COMMANDS) + 2
+        room = max((formatter.width or 80) - formatter.current_indent - 2 - width, 20)
         with formatter.section("Commands"):
             for name, (_module, _attr, summary, example) in COMMANDS.items():
-                formatter.write_text(f"{name:<{width}}{summary}")
-                formatter.write_text(f"{'':<{width}}e.g. {example}")
+                formatter.write(" " * (formatter.current_indent))
+                formatter.write(f"{name:<{width}}{_fit(summary, room)}\n")
+                formatter.write(" " * (formatter.current_indent))
+                formatter.write(f"{'':<{width}}{_fit('e.g. ' + example, room)}\n")
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -102,7 +128,24 @@ class LazyGroup(click.Group):
                 "Run again with --debug for details, and report it.",
                 err=True,
             )
-            ctx.exit(1)
+            ctx.exit(2)
+
+
+def _did_you_mean(name: str) -> str:
+    """'; did you mean 'overdue'?' for 'overdeu' or 'over'; a list when several fit."""
+    import difflib
+
+    low = name.lower()
+    close = [c for c in COMMANDS if c.startswith(low)] or difflib.get_close_matches(
+        low, list(COMMANDS), n=2, cutoff=0.6
+    )
+    if not close:
+        return f" (commands: {', '.join(COMMANDS)})"
+    return "; did you mean " + " or ".join(f"'iro {c}'" for c in close) + "?"
+
+
+def _fit(text: str, room: int) -> str:
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
 
 def _debug(ctx: click.Context) -> bool:
@@ -122,11 +165,19 @@ def _silence_stdout() -> None:
 @click.version_option(__version__, "-V", "--version", prog_name="iro")
 @debug_option
 def cli() -> None:
-    """iro: review timescales, recommendations, participation and letters
-    for Independent Reviewing Officers, from your case system's CSV exports.
+    """iro: review timescales, recommendations, participation and letters for
+    Independent Reviewing Officers, from your case system's exports (CSV or Excel).
 
     Start with `iro validate` on a new export folder. Every listing command
     takes --format table|csv|json|xlsx and -o FILE; a pipe gets CSV.
+
+    \b
+    Exit status, the same for every command:
+      0  done, nothing to report
+      1  done, and found what you asked to fail on (--fail-if-overdue,
+         lint findings at --fail-on, validate errors)
+      2  could not run (a mistyped option, a missing or unreadable file,
+         an output file that exists without --force)
     """
 
 

@@ -21,8 +21,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 NATIONS = ("england", "wales")
+EXPORTS_KEYS = ("folder", "sheet", "max_age_days", "extract_date")
 KNOWN_KEYS = {
-    "exports": "export directory",
+    "exports": "export directory, or a table: folder, sheet, max_age_days, extract_date",
     "nation": "england | wales",
     "files": "table: export key -> file name",
     "headers": "tables: [headers.<export>] local header -> default header",
@@ -30,6 +31,7 @@ KNOWN_KEYS = {
     "lint": "recommendation-wording rules",
     "letters": "service text and template for letters",
     "participation": "participation settings",
+    "timeliness": "timeliness settings (chart_title)",
 }
 
 
@@ -64,6 +66,29 @@ class Config:
         if not isinstance(value, dict):
             raise ConfigError(f"{self.where}: '{name}' must be a table ([{name}])")
         return value
+
+    def exports_setting(self, key: str, default: Any = None) -> Any:
+        """A key of an ``[exports]`` table (``exports = "DIR"`` has none): ``folder``,
+        ``sheet`` (the sheet of an .xlsx export to read), ``max_age_days`` (older exports
+        get a warning, default 3), ``extract_date`` (when the exports were taken)."""
+        value = self.data.get("exports")
+        if not isinstance(value, dict):
+            return default
+        unknown = sorted(set(value) - set(EXPORTS_KEYS))
+        if unknown:
+            raise ConfigError(
+                f"{self.where}: unknown key '{unknown[0]}' in [exports] "
+                f"(known keys: {', '.join(EXPORTS_KEYS)})"
+            )
+        return value.get(key, default)
+
+    @property
+    def sheet(self) -> str | None:
+        """The sheet to read in an Excel export (None: the first sheet)."""
+        sheet = self.exports_setting("sheet")
+        if sheet is not None and (not isinstance(sheet, str) or not sheet.strip()):
+            raise ConfigError(f"{self.where}: [exports] sheet must be a sheet's name")
+        return sheet
 
     def resolve(self, value: str | os.PathLike[str]) -> Path:
         """A path from the file, relative to the file's directory."""
@@ -124,6 +149,7 @@ def load_config(path: Path | None) -> Config:
         )
     config = Config(data=data, path=path)
     config.nation  # noqa: B018 - validate early
+    config.exports_setting("folder")  # an unknown [exports] key is an error at once
     return config
 
 
@@ -134,5 +160,9 @@ def exports_dir(option: str | None, config: Config, env: dict[str, str]) -> Path
     if env.get("IRO_EXPORTS"):
         return Path(env["IRO_EXPORTS"])
     if "exports" in config.data:
-        return config.resolve(str(config.data["exports"]))
+        value = config.data["exports"]
+        if isinstance(value, dict):
+            folder = config.exports_setting("folder")
+            return config.resolve(str(folder)) if folder else Path("exports")
+        return config.resolve(str(value))
     return Path("exports")

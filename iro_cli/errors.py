@@ -2,7 +2,8 @@
 
 Everything the user can cause (a bad file, a bad setting, a missing export)
 raises a subclass of :class:`IroError`. The CLI turns these into one line on
-stderr and exit status 1. Messages name files, rows and columns, never the
+stderr and exit status 2 ("could not run"; 1 is kept for "ran, and found what you
+asked to fail on"). Messages name files, rows and columns, never the
 personal data in a cell beyond the row's ID.
 """
 
@@ -12,9 +13,9 @@ from dataclasses import dataclass
 
 
 class IroError(Exception):
-    """An error the user can fix; shown as one line, exit status 1."""
+    """An error the user can fix; shown as one line, exit status 2 (could not run)."""
 
-    exit_code = 1
+    exit_code = 2
 
 
 class ConfigError(IroError):
@@ -40,11 +41,12 @@ class Problem:
     expected: str = ""
     severity: str = "error"  # "error" | "warning"
     row_id: str = ""
+    unit: str = "line"  # "row" in a spreadsheet
 
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
-            where += f", line {self.line}"
+            where += f", {self.unit} {self.line}"
         if self.column:
             where += f", column '{self.column}'"
         if self.row_id:

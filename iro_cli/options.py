@@ -2,7 +2,8 @@
 
 ``session_options``: ``--exports``, ``--config``, ``--debug`` -> a :class:`Session`.
 ``as_of_option``: ``--as-of DATE`` (default: today; the only ``date.today()`` in iro).
-``output_options``: ``--format``, ``-o/--output``, ``--force``, ``--excel`` -> an :class:`Output`.
+``output_options``: ``--format``, ``-o/--output``, ``--force``, ``--wide``, ``--bom`` -> an
+:class:`Output`.
 ``period_options``: ``--year``, ``--quarter``, ``--month``, ``--from``, ``--to`` -> a
 :class:`PeriodChoice`; :func:`resolve_period` turns it and ``as_of`` into a Period.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,6 +49,41 @@ class UKDate(click.ParamType):
 UK_DATE = UKDate()
 
 
+class Days(click.ParamType):
+    """A number of days: a whole number, 0 or more (``--days 14``)."""
+
+    name = "N"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not text.isdigit():
+            self.fail(f"'{value}' is not a whole number of days (e.g. --days 14)", param, ctx)
+        return int(text)
+
+
+DAYS = Days()
+
+
+def check_name(what: str, wanted: str | None, known: set[str], where: str = "the exports") -> None:
+    """A filter (--iro, --team) that matches nobody is almost always a typo: an error
+    that suggests the nearest name (exit 2), never an empty result."""
+    if not wanted or wanted.casefold() in {k.casefold() for k in known}:
+        return
+    import difflib
+
+    from iro_cli.errors import IroError
+
+    names = sorted(k for k in known if k)
+    close = (
+        difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
+        or [k for k in names if wanted.casefold() in k.casefold()][:1]
+    )
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    raise IroError(f"no {what} '{wanted}' in {where}{hint}")
+
+
 def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if value:
         ctx.meta[DEBUG_KEY] = True
@@ -80,6 +116,18 @@ class Session:
 
         return load_optional_export(key, self.exports, self.config)
 
+    def warn_if_stale(self, as_of: date, keys: tuple[str, ...]) -> None:
+        """A warning on stderr when even the newest of these exports is more than
+        ``[exports] max_age_days`` older than ``as_of``."""
+        from iro_cli.exports.age import export_dates, max_age_days, stale, stale_message
+        from iro_cli.exports.reader import export_path, warn
+
+        paths = [export_path(key, self.exports, self.config) for key in keys]
+        limit = max_age_days(self.config)
+        newest = stale(export_dates(paths, self.exports, self.config), as_of, limit)
+        if newest is not None:
+            warn(stale_message(newest, as_of, limit))
+
 
 def session_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--exports``, ``--config`` and ``--debug``; pass ``session``."""
@@ -88,7 +136,8 @@ def session_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         "--exports",
         "exports_opt",
         metavar="DIR",
-        help="Folder of CSV exports [default: IRO_EXPORTS, iro.toml 'exports', ./exports].",
+        help="Folder of exports, CSV or .xlsx "
+        "[default: IRO_EXPORTS, iro.toml 'exports', ./exports].",
     )
     @click.option(
         "--config",
@@ -130,27 +179,46 @@ class Output:
     fmt: str | None
     path: Path | None
     force: bool
-    excel: bool
+    bom: bool | None = None  # None: a byte-order mark in a CSV file, none on stdout
+    wide: bool = False
+    extra_suffixes: Mapping[str, str] | None = None  # e.g. {".sarif": "sarif"}
 
     @property
     def format(self) -> str:
-        from iro_cli.output import default_format
+        from iro_cli.output import default_format, format_of
 
-        return self.fmt or default_format(output=self.path)
+        if self.fmt:
+            return self.fmt
+        return format_of(self.path, self.extra_suffixes) or default_format(output=self.path)
+
+    @property
+    def to_file(self) -> bool:
+        return self.path is not None and str(self.path) != "-"
+
+    @property
+    def excel(self) -> bool:
+        """Whether a CSV starts with a byte-order mark (so Excel reads it as UTF-8)."""
+        return self.to_file if self.bom is None else self.bom
 
     def check(self) -> None:
-        """Fail before any work when the output file exists and --force is not given."""
-        if self.path is not None and str(self.path) != "-":
+        """Fail before any work: a --format the file name contradicts, or an output file
+        that exists when --force is not given."""
+        from iro_cli.output import check_format
+
+        check_format(self.fmt, self.path, self.extra_suffixes)
+        if self.to_file:
             from iro_cli.fileio import check_writable
 
-            check_writable(self.path, self.force)
+            check_writable(self.path, self.force)  # type: ignore[arg-type]
 
     def render(
         self,
         frame: pd.DataFrame,
         table_format: Mapping[str, Callable[[Any], str]] | None = None,
         sheet: str = "iro",
+        table_columns: Sequence[str] | None = None,
     ) -> None:
+        """Render ``frame``; a table shows ``table_columns`` unless --wide."""
         from iro_cli.output import render
 
         render(
@@ -161,13 +229,22 @@ class Output:
             excel=self.excel,
             table_format=table_format,
             sheet=sheet,
+            table_columns=table_columns,
+            wide=self.wide,
         )
+
+
+def _set_bom(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta["iro.bom"] = True
 
 
 def output_options(
     formats: tuple[str, ...] = FORMATS,
+    extra_suffixes: Mapping[str, str] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Add ``--format``, ``-o/--output``, ``--force``, ``--excel``; pass ``out``."""
+    """Add ``--format``, ``-o/--output``, ``--force``, ``--bom/--no-bom``, ``--wide``;
+    pass ``out``."""
 
     def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
         @click.option(
@@ -175,8 +252,8 @@ def output_options(
             "fmt",
             type=click.Choice(formats, case_sensitive=False),
             default=None,
-            help="Output format [default: table on a terminal, csv in a pipe or file; "
-            "from the -o file's extension].",
+            help="Output format [default: from the -o file's extension; else table on a "
+            "terminal, csv in a pipe].",
         )
         @click.option(
             "-o",
@@ -184,11 +261,25 @@ def output_options(
             "output_path",
             type=click.Path(dir_okay=False, path_type=Path),
             default=None,
-            help="Write to FILE instead of the screen (needed for xlsx).",
+            help="Write to FILE (.csv, .xlsx, .json) instead of the screen.",
         )
         @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
         @click.option(
-            "--excel", is_flag=True, help="CSV with a byte-order mark, for older Excel versions."
+            "--wide", is_flag=True, help="Show every column on screen (csv/xlsx always have all)."
+        )
+        @click.option(
+            "--bom/--no-bom",
+            default=None,
+            help="Start a CSV with a byte-order mark so Excel reads accents right "
+            "[default: yes in a file, no on the screen or in a pipe].",
+        )
+        @click.option(
+            "--excel",
+            is_flag=True,
+            hidden=True,
+            expose_value=False,
+            callback=_set_bom,
+            help="The same as --bom (kept for old scripts).",
         )
         @functools.wraps(fn)
         def wrapper(
@@ -196,10 +287,15 @@ def output_options(
             fmt: str | None,
             output_path: Path | None,
             force: bool,
-            excel: bool,
+            wide: bool,
+            bom: bool | None,
             **kwargs: Any,
         ) -> Any:
-            out = Output(fmt.lower() if fmt else None, output_path, force, excel)
+            if click.get_current_context().meta.get("iro.bom") and bom is None:
+                bom = True
+            out = Output(
+                fmt.lower() if fmt else None, output_path, force, bom, wide, extra_suffixes
+            )
             out.check()
             return fn(*args, out=out, **kwargs)
 
@@ -266,10 +362,13 @@ def resolve_period(choice: PeriodChoice, as_of: date) -> Period:
     start, end = choice.bounds()
     if start is None and end is None:
         return periods.year_to_date(as_of)
-    try:
-        return periods.between(start, end, as_of)
-    except ValueError as exc:  # --from after --as-of
-        raise click.UsageError(str(exc)) from None
+    period = periods.between(start, end or max(as_of, start or as_of), as_of)
+    if period.start > as_of:
+        raise click.UsageError(
+            f"the period starts on {period.start:%d/%m/%Y}, after the as-at day "
+            f"{as_of:%d/%m/%Y} (--as-of, default today): nothing in it has happened yet"
+        )
+    return period
 
 
 def period_options(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -37,7 +37,15 @@ _JSON_SCALARS = frozenset((str, int, float, bool, type(None)))
 _CSV_AS_IS = re.compile(r'[^\x00-\x1f\x7f",]*')
 # Text that csv.writer (excel dialect, QUOTE_MINIMAL) always quotes: a comma, quote or line break.
 _CSV_QUOTED = re.compile(r'[,"\r\n]')
-_UPPER_WORDS = {"id": "ID", "iro": "IRO", "drp": "DRP", "cp": "CP", "cla": "CLA", "fte": "FTE"}
+_UPPER_WORDS = {
+    "id": "ID",
+    "iro": "IRO",
+    "smart": "SMART",
+    "drp": "DRP",
+    "cp": "CP",
+    "cla": "CLA",
+    "fte": "FTE",
+}
 
 
 def neutralise(text: str) -> str:
@@ -45,13 +53,39 @@ def neutralise(text: str) -> str:
     return "'" + text if text[:1] in _DANGEROUS_FIRST else text
 
 
+_FORMAT_OF_SUFFIX = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".txt": "table"}
+
+
+def format_of(output: Path | None, extra: Mapping[str, str] | None = None) -> str | None:
+    """The format an output file's extension names (``x.xlsx`` -> xlsx), or None."""
+    if output is None or str(output) == "-":
+        return None
+    suffix = Path(output).suffix.lower()
+    return {**_FORMAT_OF_SUFFIX, **(extra or {})}.get(suffix)
+
+
 def default_format(stream: IO[Any] | None = None, output: Path | None = None) -> str:
     """``-o x.xlsx`` -> xlsx; a terminal -> table; a pipe or file -> csv."""
-    if output is not None:
-        suffix = Path(output).suffix.lower().lstrip(".")
-        return suffix if suffix in FORMATS[1:] else "csv"
+    if output is not None and str(output) != "-":
+        return format_of(output) or "csv"
     stream = stream or sys.stdout
     return "table" if stream.isatty() else "csv"
+
+
+def check_format(
+    fmt: str | None, output: Path | None, extra: Mapping[str, str] | None = None
+) -> None:
+    """A ``--format`` that the ``-o`` file's extension contradicts is an error."""
+    if output is not None and Path(output).suffix.lower() == ".xls":
+        raise OutputError(f"{output}: iro writes .xlsx workbooks (Excel 2007 and later), not .xls")
+    named = format_of(output, extra)
+    if fmt is not None and named is not None and named != fmt:
+        raise OutputError(
+            f"--format {fmt} does not match -o {output} "
+            f"({'an' if named == 'xlsx' else 'a'} {named} file name): "
+            f"name the file {Path(output).stem}.{'txt' if fmt == 'table' else fmt}, "  # type: ignore[arg-type]
+            "or leave out --format"
+        )
 
 
 def plain(value: Any) -> Any:
@@ -75,6 +109,17 @@ def plain(value: Any) -> Any:
     if hasattr(value, "to_pydatetime"):
         return plain(value.to_pydatetime())
     return value
+
+
+def is_rate(name: str) -> bool:
+    """A column of fractions shown as percentages: ``*_rate`` (and ``*_rate_previous``)."""
+    return name.endswith("_rate") or "_rate_" in name
+
+
+def percent(value: Any) -> str:
+    """A fraction on screen: 0.9139 -> '91.4%'; blank stays blank."""
+    value = plain(value)
+    return "" if value is None else f"{100 * value:.1f}%"
 
 
 def table_header(name: str) -> str:
@@ -123,23 +168,151 @@ def _json_cell(value: Any) -> Any:
     return value
 
 
-def render_table(
-    frame: pd.DataFrame, table_format: Mapping[str, Callable[[Any], str]] | None = None
-) -> str:
-    from tabulate import tabulate
+_NUMBER = re.compile(r"-?[\d,]*\.?\d+%?")
+_MIN_TEXT = 12  # a text column is never shortened below this (unless its header is wider)
+_SHORT = 16  # text this long or shorter is not cut to fit (dates, codes, "24/11/2026 LATE")
+_EASY = 24  # long text the right-most columns give up first, down to this width
+_GAP = "  "
 
+
+def terminal_width() -> int:
+    """The terminal's width in columns (``COLUMNS`` when set; 80 when not a terminal)."""
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken at spaces where it can."""
+    import textwrap
+
+    lines: list[str] = []
+    for part in text.splitlines() or [""]:
+        lines.extend(textwrap.wrap(part, width, break_on_hyphens=False) or [""])
+    return lines
+
+
+def _shorten(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width`` characters, ending '…' when cut."""
+    text = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+class Table(NamedTuple):
+    """A table laid out for a screen: its text, and the columns left out to fit it."""
+
+    text: str
+    left_out: list[str]
+
+
+def layout_table(
+    frame: pd.DataFrame,
+    table_format: Mapping[str, Callable[[Any], str]] | None = None,
+    *,
+    columns: Sequence[str] | None = None,
+    width: int | None = None,
+    wrap: bool = False,
+) -> Table:
+    """The table a person reads: ``columns`` (default: all) with word headers, fitted to
+    ``width`` characters (None: not fitted). Long text is shortened with '…', or with
+    ``wrap`` wrapped onto more lines; headers wrap at spaces; numbers are right-aligned.
+    When even that is too wide, columns are left out from the right (and named), except
+    with ``wrap`` (--wide), which keeps every column."""
     table_format = table_format or {}
-    columns = list(frame.columns)
-    rows = [
-        [
-            table_format[c](v) if c in table_format else _table_cell(v)
-            for c, v in zip(columns, record, strict=True)
-        ]
-        for record in frame.itertuples(index=False, name=None)
+    names = [c for c in (columns if columns is not None else frame.columns) if c in frame.columns]
+    cells = []
+    numbers = []  # columns of numbers (not IDs written in digits) are right-aligned
+    for name in names:
+        convert = table_format.get(name, _table_cell)
+        values = frame[name].tolist()
+        cells.append([convert(v) for v in values])
+        kinds = {type(plain(v)) for v in values} - {type(None)}
+        numbers.append(bool(kinds) and kinds <= {int, float})
+    headers = [table_header(str(n)) for n in names]
+    numeric = [
+        number and all(not c or _NUMBER.fullmatch(c) for c in col)
+        for number, col in zip(numbers, cells, strict=True)
     ]
-    return tabulate(
-        rows, headers=[table_header(c) for c in columns], tablefmt="simple", disable_numparse=True
-    )
+    longest = [max(map(len, col), default=0) for col in cells]
+    widths = [
+        max(n, *map(len, h.splitlines() or [""])) for n, h in zip(longest, headers, strict=True)
+    ]
+    left_out: list[str] = []
+    gap = _GAP
+    if width is not None:
+
+        def total() -> int:
+            return sum(widths) + len(gap) * (len(widths) - 1)
+
+        if total() > width:  # headers onto two lines where the cells are narrower
+            for i, header in enumerate(headers):
+                narrow = max(longest[i], *map(len, header.split()))
+                while narrow < widths[i] and len(_wrap(header, narrow)) > 2:
+                    narrow += 1
+                widths[i] = max(longest[i], max(map(len, _wrap(header, narrow))))
+        # Short cells (codes, dates, names up to _SHORT) are never cut; longer text is,
+        # the widest column first, down to _MIN_TEXT characters.
+        floor = [
+            w if numeric[i] or longest[i] <= _SHORT else max(_MIN_TEXT, *map(len, h.split()))
+            for i, (w, h) in enumerate(zip(widths, headers, strict=True))
+        ]
+        for i in reversed(range(len(widths))):  # the right-most text gives way first...
+            if total() <= width:
+                break
+            widths[i] -= max(0, min(widths[i] - max(floor[i], _EASY), total() - width))
+        while total() > width:  # ...then the widest, down to its floor
+            i = max(range(len(widths)), key=lambda k: widths[k] - floor[k])
+            if widths[i] <= floor[i]:
+                break
+            widths[i] -= 1
+        if total() > width:
+            gap = " "
+            natural = [max(n, w) for n, w in zip(longest, widths, strict=True)]
+            while total() < width and any(w < n for w, n in zip(widths, natural, strict=True)):
+                i = max(range(len(widths)), key=lambda k: natural[k] - widths[k])
+                widths[i] += 1  # the room the narrower gap gave back
+        while total() > width and len(names) > 1 and not wrap:  # --wide keeps every column
+            left_out.insert(0, headers.pop())
+            names.pop(), cells.pop(), widths.pop(), numeric.pop()
+        if left_out and gap != _GAP and sum(widths) + len(_GAP) * (len(widths) - 1) <= width:
+            gap = _GAP
+    lines: list[str] = []
+    header_lines = [_wrap(h, w) for h, w in zip(headers, widths, strict=True)]
+    height = max(map(len, header_lines), default=1)
+    for k in range(height):
+        parts = [h[k] if k < len(h) else "" for h in header_lines]
+        lines.append(_row(parts, widths, numeric, gap))
+    lines.append(gap.join("-" * w for w in widths))
+    for record in zip(*cells, strict=True):
+        if wrap:
+            wrapped = [
+                _wrap(c, w) if len(c) > w or "\n" in c else [c]
+                for c, w in zip(record, widths, strict=True)
+            ]
+            for k in range(max(map(len, wrapped))):
+                lines.append(
+                    _row([w[k] if k < len(w) else "" for w in wrapped], widths, numeric, gap)
+                )
+        else:
+            record_cells = [_shorten(c, w) for c, w in zip(record, widths, strict=True)]
+            lines.append(_row(record_cells, widths, numeric, gap))
+    return Table("\n".join(lines), left_out)
+
+
+def _row(parts: Sequence[str], widths: Sequence[int], numeric: Sequence[bool], gap: str) -> str:
+    return gap.join(
+        p.rjust(w) if right else p.ljust(w)
+        for p, w, right in zip(parts, widths, numeric, strict=True)
+    ).rstrip()
+
+
+def render_table(
+    frame: pd.DataFrame,
+    table_format: Mapping[str, Callable[[Any], str]] | None = None,
+    **fit: Any,
+) -> str:
+    """The table's text (see :func:`layout_table`; without ``width`` it is not fitted)."""
+    return layout_table(frame, table_format, **fit).text
 
 
 def _cells(frame: pd.DataFrame) -> list[list[Any]]:
@@ -336,7 +509,9 @@ def render_xlsx(frame: pd.DataFrame, sheet: str = "iro") -> bytes:
 
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(sheet[:31])
-    columns = [str(c) for c in frame.columns]
+    names = [str(c) for c in frame.columns]
+    columns = [table_header(c) for c in names]  # words, as on screen: "Due date"
+    rates = [is_rate(c) for c in names]
     widths = [max(len(c), 8) for c in columns]
     records = [[plain(v) for v in record] for record in frame.itertuples(index=False, name=None)]
     for record in records[:200]:
@@ -357,9 +532,11 @@ def render_xlsx(frame: pd.DataFrame, sheet: str = "iro") -> bytes:
     worksheet.append(header)
     for record in records:
         row = []
-        for value in record:
+        for value, rate in zip(record, rates, strict=True):
             cell = WriteOnlyCell(worksheet, value=value)
-            if isinstance(value, str):
+            if rate and isinstance(value, (int, float)) and not isinstance(value, bool):
+                cell.number_format = "0.0%"
+            elif isinstance(value, str):
                 cell.data_type = "s"  # text is text: never a formula
             elif isinstance(value, datetime):
                 cell.number_format = "dd/mm/yyyy hh:mm"
@@ -379,10 +556,28 @@ def render_bytes(
     excel: bool = False,
     table_format: Mapping[str, Callable[[Any], str]] | None = None,
     sheet: str = "iro",
+    table_columns: Sequence[str] | None = None,
+    wide: bool = False,
+    width: int | None = None,
 ) -> bytes:
-    """``frame`` in format ``fmt`` as bytes."""
+    """``frame`` in format ``fmt`` as bytes. The table shows ``table_columns`` (all with
+    ``wide``) fitted to ``width``; csv, json and xlsx always have every column."""
     if fmt == "table":
-        return (render_table(frame, table_format) + "\n").encode("utf-8")
+        table = layout_table(
+            frame,
+            _with_rates(frame, table_format),
+            columns=None if wide else table_columns,
+            width=width,
+            wrap=wide,
+        )
+        if table.left_out:
+            print(
+                f"iro: note: {len(table.left_out)} column{'s' * (len(table.left_out) != 1)} "
+                f"left out to fit {width} characters ({', '.join(table.left_out)}): "
+                "widen the window, or use --format csv or xlsx",
+                file=sys.stderr,
+            )
+        return (table.text + "\n").encode("utf-8")
     if fmt == "csv":
         return render_csv(frame, excel=excel)
     if fmt == "json":
@@ -390,6 +585,15 @@ def render_bytes(
     if fmt == "xlsx":
         return render_xlsx(frame, sheet)
     raise OutputError(f"unknown format '{fmt}' (expected one of: {', '.join(FORMATS)})")
+
+
+def _with_rates(
+    frame: pd.DataFrame, table_format: Mapping[str, Callable[[Any], str]] | None
+) -> dict[str, Callable[[Any], str]]:
+    """The table's cell formats, with every rate column as a percentage unless told."""
+    formats = {str(c): percent for c in frame.columns if is_rate(str(c))}
+    formats.update(table_format or {})
+    return formats
 
 
 def write_output(data: bytes, fmt: str, output: Path | None = None, *, force: bool = False) -> None:
@@ -421,13 +625,27 @@ def render(
     excel: bool = False,
     table_format: Mapping[str, Callable[[Any], str]] | None = None,
     sheet: str = "iro",
+    table_columns: Sequence[str] | None = None,
+    wide: bool = False,
 ) -> None:
-    """Render ``frame`` as ``fmt`` to ``output`` (a file, written atomically) or stdout."""
-    if output is not None and str(output) != "-":
+    """Render ``frame`` as ``fmt`` to ``output`` (a file, written atomically) or stdout.
+
+    A table on the screen is fitted to the terminal's width; in a file it is not."""
+    to_file = output is not None and str(output) != "-"
+    if to_file:
         from iro_cli.fileio import check_writable
 
-        check_writable(Path(output), force)
-    data = render_bytes(frame, fmt, excel=excel, table_format=table_format, sheet=sheet)
+        check_writable(Path(output), force)  # type: ignore[arg-type]
+    data = render_bytes(
+        frame,
+        fmt,
+        excel=excel,
+        table_format=table_format,
+        sheet=sheet,
+        table_columns=table_columns,
+        wide=wide,
+        width=None if to_file else terminal_width(),
+    )
     write_output(data, fmt, output, force=force)
 
 

@@ -138,6 +138,18 @@ PN_WEIGHTS = {"PN1": 45, "PN2": 5, "PN3": 3, "PN4": 4, "PN5": 8, "PN6": 20, "PN7
 P_LATE = 0.013
 P_REARRANGED = 0.06
 P_CANCELLED = 0.025
+
+# The yearly figures' variation (Generator.vary_timeliness), drawn from its own random
+# stream so that every other row stays as the main stream made it.
+TIMING_SALT = 7_919
+DIP_MONTH = (2026, 1)  # the month an audit traced to miscalculated review dates
+P_DIP_LATE = 0.8  # reviews held in the dip month that were held late instead
+P_MARCH_SLIP = 0.2  # reviews due after 10 March held in April: not held at the year end
+P_FIX_LATE = 0.8  # late CLA reviews moved back to in time (the service's usual ~95%)
+P_ICPC_LATE = 0.15  # extra initial conferences held after 15 working days
+P_REPEAT = 0.45  # groups on plans who had an earlier plan (a repeat plan)
+P_REPEAT_WITHIN_2Y = 0.5
+LONG_OPEN, LONG_ENDED = 2, 3  # plans kept open for years; plans that ended after 2 years
 MONTHS = (
     "January",
     "February",
@@ -222,6 +234,7 @@ class Meeting:
     time: str = ""
     rid: str = ""
     owner: object = None  # the Period / CPPlan / Person the meeting belongs to
+    extra: bool = False  # added by Generator.vary_timeliness (written from its own stream)
 
 
 @dataclass(slots=True)
@@ -1081,6 +1094,304 @@ class Generator:
                 ]
         self.planted["rcpc_overdue"] = sorted(p.pid for members in picked for p, _ in members)
 
+    # ------------------------------------------------------ yearly variation
+    def vary_timeliness(self) -> None:
+        """Variation the yearly figures need, from a separate seeded stream.
+
+        Moves some held reviews (late ones to in time, some in the dip month and
+        at the end of March to late) without moving any other meeting, so the
+        next review stays in time and the chains' ends (today's overdue list) do
+        not change; makes some more initial conferences late; gives some children
+        an earlier child protection plan (repeat plans) and keeps a few plans open
+        for years. Runs after the review IDs are given; new meetings get new IDs.
+        """
+        t = self.timing = random.Random(self.seed * 1_000_003 + TIMING_SALT)
+        planted = {pid for key in ("overdue", "booked_late", "rcpc_overdue")
+                   for pid in self.planted.get(key, [])}  # fmt: skip
+        for person in self.persons:
+            if person.pid in planted:
+                continue
+            for per in person.periods:
+                for i, m in enumerate(per.meetings):
+                    if m.status != "Held":
+                        continue
+                    due = self._cla_due(per, i)
+                    u = t.random()
+                    if m.day > due:
+                        if u < P_FIX_LATE:
+                            back = (self.cal.on_or_before(due) - m.day).days
+                            self._move(person, per.meetings, i, back, per.start, per.end, due)
+                    elif (m.day.year, m.day.month) == DIP_MONTH and u < P_DIP_LATE:
+                        late = self._late_by(t, m.day, due)
+                        new = m.day + timedelta(days=late)
+                        if (new.year, new.month) == DIP_MONTH:  # late, in the same month
+                            self._move(person, per.meetings, i, late, per.start, per.end, due)
+                    elif (
+                        (due.month, due.year, m.day.month) == (3, m.day.year, 3)
+                        and due.day >= 10
+                        and u < P_MARCH_SLIP
+                    ):  # held in April instead: not held when the year closed
+                        late = self._late_by(t, m.day, date(due.year, 4, 1) - DAY)
+                        self._move(person, per.meetings, i, late, per.start, per.end, due)
+        groups = self._cp_groups()
+        for members in groups:
+            if any(p.pid in planted for p, _ in members):
+                continue
+            plan = members[0][1]
+            icpc = plan.meetings[0] if plan.meetings else None
+            if icpc is None or icpc.status != "Held" or t.random() >= P_ICPC_LATE:
+                continue
+            due = self.cal.add_wd(plan.strategy, 15)
+            if icpc.day > due:
+                continue
+            shift = self._late_by(t, icpc.day, due)
+            if all(self._can_move(p, pl.meetings, 0, shift, pl.strategy, pl.end)
+                   for p, pl in members):  # fmt: skip
+                for _p, pl in members:
+                    pl.meetings[0].day += timedelta(days=shift)
+                    pl.start = pl.meetings[0].day
+        self._repeat_plans(t, groups, planted)
+        self._long_plans(t, groups, planted)
+        extra = [
+            (m.day, person.pid, k, m)
+            for person in self.persons + self.cp_only
+            for plan in person.cp
+            for k, m in enumerate(plan.meetings)
+            if m.extra
+        ]
+        extra.sort(key=lambda e: e[:3])
+        first = 4_100_001 + sum(1 for _ in self._all_meetings())
+        for k, (_, _, _, m) in enumerate(extra):
+            m.rid = str(first + k)
+
+    def _all_meetings(self):
+        for person in self.persons + self.cp_only:
+            for per in person.periods:
+                yield from per.meetings
+            yield from person.pathway
+            for plan in person.cp:
+                yield from (m for m in plan.meetings if not m.extra)
+
+    def _cla_due(self, per: Period, i: int) -> date:
+        """The statutory date of the i-th meeting of a period (from the held ones before it)."""
+        held = [m.day for m in per.meetings[:i] if m.status == "Held"]
+        if not held:
+            if per.short_breaks:
+                return self.cal.add_months(per.start, 3)
+            return self.cal.add_wd(per.start, 20)
+        months = 3 if len(held) == 1 and not per.short_breaks else 6
+        return self.cal.add_months(held[-1], months)
+
+    @staticmethod
+    def _late_by(t: random.Random, day: date, due: date) -> int:
+        """Whole weeks (the same weekday) that take ``day`` past ``due``, plus 0-2 weeks."""
+        weeks = (due - day).days // 7 + 1
+        return 7 * (weeks + int(t.random() * 3))
+
+    def _can_move(self, person: Person, meetings: list[Meeting], i: int, shift: int,
+                  floor: date, end: date | None) -> bool:  # fmt: skip
+        """Whether meeting i (with the rearranged or cancelled ones of its cycle just
+        before it, when moving back) can move ``shift`` days and stay believable."""
+        m = meetings[i]
+        new = m.day + timedelta(days=shift)
+        later_held = any(x.status == "Held" for x in meetings[i + 1 :])
+        if not later_held or new <= floor:
+            return False
+        if new >= self.extract or (end is not None and new >= end):
+            return False
+        k = self._cycle_start(meetings, i) if shift < 0 else i
+        last_held = next((x.day for x in reversed(meetings[:k]) if x.status == "Held"), None)
+        first = meetings[k].day + timedelta(days=shift)
+        if last_held is not None and first <= last_held + timedelta(days=28):
+            return False
+        if k > 0 and meetings[k].day + timedelta(days=shift) <= meetings[k - 1].day:
+            return False
+        if new >= meetings[i + 1].day - timedelta(days=28):
+            return False
+        if m.next_day is not None and m.next_day <= new:
+            return False
+        for x in meetings[k : i + 1]:
+            moved = x.day + timedelta(days=shift)
+            if not self.cal.is_working(moved) or age_on(person.dob, moved) != age_on(
+                person.dob, x.day
+            ):
+                return False
+        return True
+
+    @staticmethod
+    def _cycle_start(meetings: list[Meeting], i: int) -> int:
+        """The first meeting after the held one before meeting i (its cycle's first booking)."""
+        k = i
+        while k > 0 and meetings[k - 1].status != "Held":
+            k -= 1
+        return k
+
+    def _move(self, person: Person, meetings: list[Meeting], i: int, shift: int,
+              floor: date, end: date | None, due: date) -> None:  # fmt: skip
+        """Move held review i by ``shift`` days; when that would make the next held review
+        late, move that one too (and so on), or nothing if one of them cannot move."""
+        if not shift:
+            return
+        moving, j = [], i
+        while True:
+            if not self._can_move(person, meetings, j, shift, floor, end):
+                return
+            moving.append(j)
+            old = meetings[j].day
+            new = old + timedelta(days=shift)
+            nxt = next(k for k in range(j + 1, len(meetings)) if meetings[k].status == "Held")
+            months = 3 if sum(x.status == "Held" for x in meetings[:j]) == 0 else 6
+            if isinstance(meetings[j].owner, Period) and meetings[j].owner.short_breaks:
+                months = 6
+            add = self.cal.add_months
+            if not add(new, months) < meetings[nxt].day <= add(old, months):
+                break
+            j = nxt  # the next review would turn late: it moves as well
+        for j in moving:
+            for x in meetings[self._cycle_start(meetings, j) if shift < 0 else j : j + 1]:
+                x.day += timedelta(days=shift)
+
+    def _cp_groups(self) -> list[list[tuple[Person, CPPlan]]]:
+        """Children on the same plan (brothers and sisters share one conference), in order."""
+        groups: dict[int, list[tuple[Person, CPPlan]]] = {}
+        for person in self.cp_only:
+            groups.setdefault(person.cp[0].group, []).append((person, person.cp[0]))
+        return list(groups.values())
+
+    def _copy_plan(self, plan: CPPlan, group: int) -> CPPlan:
+        copy = CPPlan(plan.strategy, plan.start, plan.end, plan.chair, plan.team, plan.sw)
+        copy.group = group
+        copy.meetings = [
+            Meeting(
+                m.kind,
+                m.day,
+                m.status,
+                m.cycle,
+                m.due,
+                m.planned,
+                m.next_day,
+                m.reason,
+                owner=copy,
+                extra=True,
+            )  # fmt: skip
+            for m in plan.meetings
+        ]
+        return copy
+
+    def _conference_chain(self, t: random.Random, icpc: date, rcpcs: int) -> list[date]:
+        """Held review conferences after an ICPC: 3 months, then 6-monthly, a little early."""
+        days, due = [], self.cal.add_months(icpc, 3)
+        last = icpc
+        for _ in range(rcpcs):
+            d = self.cal.on_or_before(due - timedelta(days=int(t.random() * 21)))
+            d = max(d, self.cal.on_or_after(last + timedelta(days=42)))
+            days.append(d)
+            last, due = d, self.cal.add_months(d, 6)
+        return days
+
+    def _repeat_plans(self, t: random.Random, groups, planted: set[str]) -> None:
+        """An earlier plan, ended some months or years before, for some children on plans."""
+        cal = self.cal
+        for members in groups:
+            plan = members[0][1]
+            if plan.start is None or plan.start < date(2023, 10, 1) or t.random() >= P_REPEAT:
+                continue
+            within = t.random() < P_REPEAT_WITHIN_2Y
+            gap = 90 + int(t.random() * 600) if within else 760 + int(t.random() * 700)
+            rcpcs = 1 + int(t.random() * 4)
+            months = 3 + 6 * (rcpcs - 1)
+            end_goal = plan.start - timedelta(days=gap)
+            strategy = cal.on_or_after(cal.add_months(end_goal, -months) - timedelta(days=20))
+            if any(strategy < p.dob + timedelta(days=30) for p, _ in members):
+                continue
+            late = t.random() < 0.2
+            days_to_icpc = 16 + int(t.random() * 4) if late else 7 + int(t.random() * 9)
+            icpc = cal.add_wd(strategy, days_to_icpc)
+            days = self._conference_chain(t, icpc, rcpcs)
+            if days[-1] >= plan.strategy - timedelta(days=14):
+                continue
+            chair = self.iro_names[int(t.random() * len(self.iro_names))]
+            earlier = CPPlan(strategy, icpc, days[-1], chair, plan.team, plan.sw)
+            dates = [icpc, *days]
+            for k, d in enumerate(dates):
+                nxt = dates[k + 1] if k + 1 < len(dates) else None
+                earlier.meetings.append(
+                    Meeting(
+                        "ICPC" if k == 0 else "RCPC",
+                        d,
+                        "Held",
+                        k,
+                        d,
+                        d,
+                        nxt,
+                        owner=earlier,
+                        extra=True,
+                    )  # fmt: skip
+                )
+            for person, _ in members:
+                person.cp.append(self._copy_plan(earlier, plan.group))
+
+    def _long_plans(self, t: random.Random, groups, planted: set[str]) -> None:
+        """A few plans that went on: some still open after years, some ended after 2 years."""
+        cal, ext = self.cal, self.extract
+        cands = []
+        for members in groups:
+            plan = members[0][1]
+            if any(p.pid in planted for p, _ in members) or plan.start is None:
+                continue
+            held = [m for m in plan.meetings if m.status == "Held"]
+            if plan.end is None or held[-1].kind != "RCPC" or plan.end != held[-1].day:
+                continue
+            if ext - timedelta(days=1300) <= plan.start <= ext - timedelta(days=560):
+                cands.append(members)
+        t.shuffle(cands)
+        wanted = {"open": LONG_OPEN, "ended": LONG_ENDED}
+        for members in cands:
+            plan = members[0][1]
+            old_enough = plan.start <= ext - timedelta(days=820)
+            kind = "ended" if old_enough and wanted["ended"] else "open"
+            if not wanted[kind]:
+                continue
+            keep_open = kind == "open"
+            last = plan.meetings[-1]
+            added: list[Meeting] = []
+            due = cal.add_months(last.day, 6)
+            while True:
+                d = cal.on_or_before(due - timedelta(days=int(t.random() * 21)))
+                if d >= ext:
+                    d = max(d, cal.on_or_after(ext + DAY))
+                    added.append(Meeting("RCPC", d, "Scheduled", last.cycle + len(added) + 1,
+                                         due, d, extra=True))  # fmt: skip
+                    break
+                added.append(Meeting("RCPC", d, "Held", last.cycle + len(added) + 1, due, d,
+                                     extra=True))  # fmt: skip
+                due = cal.add_months(d, 6)
+                if not keep_open and (d - plan.start).days >= 760:
+                    break
+            if keep_open != (added[-1].status == "Scheduled"):
+                continue  # ended before today, or still going today: not what was wanted
+            wanted[kind] -= 1
+            for _person, pl in members:
+                own = [
+                    Meeting(
+                        m.kind,
+                        m.day,
+                        m.status,
+                        m.cycle,
+                        m.due,
+                        m.planned,
+                        None,
+                        owner=pl,
+                        extra=True,
+                    )  # fmt: skip
+                    for m in added
+                ]
+                held = [pl.meetings[-1], *[m for m in own if m.status == "Held"]]
+                for a, b in zip(held, [*own][: len(held)], strict=False):
+                    a.next_day = b.day
+                pl.meetings += own
+                pl.end = None if keep_open else own[-1].day
+
     # ------------------------------------------------------ participation codes
     def assign_participation(self) -> None:
         rng = self.rng
@@ -1421,7 +1732,12 @@ class Generator:
                 previous: list[list[str]] = []
                 prev_period = None
                 for m in meetings:
-                    row = self._review_row(person, m)
+                    if m.extra:  # its words come from the variation's own stream
+                        main, self.random = self.random, self.timing.random
+                        row = self._review_row(person, m)
+                        self.random = main
+                    else:
+                        row = self._review_row(person, m)
                     rw.writerow(row)
                     if m.rid in self.duplicates:
                         rw.writerow(row)
@@ -1529,6 +1845,7 @@ class Generator:
         self.plant_faults()
         self.assign_participation()
         self.assign_review_ids()
+        self.vary_timeliness()
         self.build_disputes()
         self.write(out)
 

@@ -68,8 +68,9 @@ PEOPLE = People(
             "Book dentist check for Ellie by 01/02/2027",
             "Foster carer",
             "01/02/2027",
-            "Your foster carer will book dentist check for you by 1 February 2027.",
-            True,
+            # "book dentist check" has lost its article: a gap, not a guess.
+            "",
+            False,
         ),
         (
             "IRO to visit Ellie at home",
@@ -89,15 +90,14 @@ PEOPLE = People(
             "Placement to be reviewed by the panel",
             "Team Manager",
             "",
-            "Home to be reviewed by the panel. Your social worker's manager will make sure "
-            "this happens.",
+            "",
             False,
         ),
         (
             "Stability to be monitored",
             "",
             "30/06/2027",
-            "Stability to be monitored (by 30 June 2027).",
+            "",
             False,
         ),
     ],
@@ -108,6 +108,8 @@ def test_rewrite_recommendation(
     result = rewrite_recommendation(text, responsible, target, PEOPLE, replace)
     assert result.text == expected
     assert result.rewritten is rewritten
+    # Not rewritten: a gap for the IRO with the reason, never the text as recorded.
+    assert bool(result.gap) is not rewritten
 
 
 def test_long_action_puts_the_date_in_its_own_sentence(replace: Replacer) -> None:
@@ -130,6 +132,37 @@ def test_describe_person() -> None:
     assert describe_person("Ellie", PEOPLE) == "you"
     assert describe_person("Mother", PEOPLE) == "Mum"
     assert describe_person("SW and IRO", PEOPLE) == "Sam (your social worker) and I"
+    # A role is never cut, and every helper is "(your ...)".
+    assert describe_person("Social Worker (Lucy Kerr)", PEOPLE) == "Lucy (your social worker)"
+    assert describe_person("Beverley Bairstow (support worker)", PEOPLE) == (
+        "Beverley (your support worker)"
+    )
+    assert describe_person("Mr Patel (Head of Year)", PEOPLE) == "Mr Patel (your head of year)"
+    assert describe_person("Mum (Kelly)", PEOPLE) == "Mum"
+
+
+def test_key_messages_leave_out_an_unsure_pronoun_and_service_figures(replace: Replacer) -> None:
+    from iro_cli.letters.ages import AGE_8_TO_12
+    from iro_cli.letters.content import key_messages
+
+    review = {
+        "childs_views": "Ty said he wants to see Dad and he wants a dog.",
+        "working_well": "School attendance is 96% this term. Ty has joined the choir.",
+        "worries": "Good relationship with Mum, who visits every four weeks.",
+    }
+    dropped = [0, 0, 0]
+    others = OtherChildren([KnownChild("9", "Ty", "Okafor")])
+    # Gender recorded, but "he" comes after Dad: "you want ... and he wants" is not used.
+    known = key_messages(review, "9", ("Ty",), AGE_8_TO_12, others, frozenset(), replace,
+                         dropped, "male")  # fmt: skip
+    assert known == [{"heading": "What is going well", "text": "You have joined the choir."}]
+    # No gender recorded: "he" may be Dad, so that sentence is not used; the fragment under
+    # Worries never is.
+    unknown = key_messages(review, "9", ("Ty",), AGE_8_TO_12, others, frozenset(), replace,
+                           dropped, "")  # fmt: skip
+    assert [m["heading"] for m in unknown] == ["What is going well"]
+    # Left out: the "he wants" sentence and the fragment, in each of the two calls.
+    assert dropped[2] == 4
 
 
 def test_views_sentence() -> None:
@@ -307,15 +340,23 @@ def test_build_letter_siblings_and_counts(replace: Replacer) -> None:
     assert ctx["messages"] == [
         {"heading": "What you told me", "text": "You told me you love your bike. You like tea."}
     ]
-    assert ctx["meeting"]["people"] == ["You", "Mum", "Me"]
-    # 13 words is over the 12-word limit at age 10: the date gets a sentence of its own.
+    # "You" and "Me" are not list items: the sentence says the child came.
+    assert ctx["meeting"]["people"] == ["Mum"]
+    assert ctx["meeting"]["text"] == ["You came to your meeting. These people came too:"]
+    # 12 words is within the 15-word limit at age 10. The action naming Jack is a gap
+    # (recorded second, so action 2) whose words are not copied.
     assert ctx["recommendations"] == [
-        "Sam (your social worker) will book your eye test. This will happen by 1 December 2026."
+        "Sam (your social worker) will book your eye test by 1 December 2026.",
+        "[IRO: action 2 names another child: write what Ellie may know, or delete this line]",
     ]
+    assert [g.marker for g in letter.gaps] == [ctx["recommendations"][1]]
+    assert "Jack" not in letter.gaps[0].comment
     assert ctx["next_meeting"]["text"] == ["I will tell you the date of your next meeting soon."]
     assert letter.notes == [
         "the IRO is not in iros.csv: no phone or email in the letter",
-        "4 item(s) left out because they named another child: add back by hand only what is safe",
+        "1 agreed action(s) could not be written for the child with confidence: fill the "
+        "[IRO: ...] gaps (each has a comment with the recommendation)",
+        "3 item(s) left out because they named another child: add back by hand only what is safe",
         "no next meeting date (no scheduled review and no Next Review Date)",
     ]
     assert letter.filename == "letter_1_2026-11-05.docx"

@@ -155,16 +155,16 @@ def test_summary_maths() -> None:
     )
     got = [
         (t["level"], t["iro"], t["review_id"], t["recommendations"], t["smart_clean"],
-         t["smart_clean_pct"], t["errors"], t["warnings"])
+         round(t["smart_clean_rate"], 4), t["errors"], t["warnings"])
         for t in table
     ]  # fmt: skip
     assert got == [
-        ("iro", "Ann Iro", None, 3, 2, 66.7, 2, 1),
-        ("iro", "unknown", None, 2, 1, 50.0, 2, 0),
-        ("review", "Ann Iro", "R1", 2, 1, 50.0, 2, 0),
-        ("review", "Ann Iro", "R2", 1, 1, 100.0, 0, 1),
-        ("review", "unknown", "R4", 2, 1, 50.0, 2, 0),
-        ("total", "", None, 5, 3, 60.0, 4, 1),
+        ("iro", "Ann Iro", None, 3, 2, 0.6667, 2, 1),
+        ("iro", "unknown", None, 2, 1, 0.5, 2, 0),
+        ("review", "Ann Iro", "R1", 2, 1, 0.5, 2, 0),
+        ("review", "Ann Iro", "R2", 1, 1, 1.0, 0, 1),
+        ("review", "unknown", "R4", 2, 1, 0.5, 2, 0),
+        ("total", "", None, 5, 3, 0.6, 4, 1),
     ]
 
 

@@ -141,8 +141,8 @@ def test_binary_files_get_one_clear_line(
     result = run(runner, str(path))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"iro: error: {path}: {what} cannot be read; give a CSV file (.csv), a text file "
-        "(.txt) or a Word document (.docx)\n"
+        f"iro: error: {path}: {what} cannot be read; give a CSV file (.csv), an Excel "
+        "workbook (.xlsx), a text file (.txt) or a Word document (.docx)\n"
     )
     assert result.stdout == ""
 
@@ -171,3 +171,35 @@ def test_file_kind_by_content_not_name(tmp_path: Path) -> None:
     book = io.BytesIO()
     Workbook().save(book)
     assert file_kind(book.getvalue(), ".xlsx") == "xlsx"  # read by the Excel reader (#15)
+
+
+def test_workbook_with_only_a_recommendation_column(runner: CliRunner, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in (
+        ["Recommendation"],
+        ["SW to book the dentist by 1/2/27."],
+        ["Family time to continue."],
+    ):
+        sheet.append(row)
+    path = tmp_path / "minutes.xlsx"
+    book.save(path)
+    result = run(runner, str(path), "--format", "csv", "--select", "SMART")
+    assert result.exit_code == 1, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["review_id"], r["line"], r["code"]) for r in rows] == [
+        ("", "3", "SMART002"),
+        ("", "3", "SMART003"),
+    ]
+
+
+def test_a_workbook_on_stdin_says_to_give_its_name(runner: CliRunner) -> None:
+    from openpyxl import Workbook
+
+    book = io.BytesIO()
+    Workbook().save(book)
+    result = runner.invoke(cli, ["lint-recommendations", "-"], input=book.getvalue())
+    assert result.exit_code == 2
+    assert "an Excel workbook from stdin (give its file name) cannot be read" in result.stderr

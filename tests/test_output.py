@@ -101,7 +101,14 @@ def test_xlsx_real_dates_and_text_never_formulas(frame, tmp_path: Path) -> None:
     path.write_bytes(render_bytes(frame, "xlsx", sheet="Overdue"))
     sheet = load_workbook(path).active
     assert sheet.title == "Overdue"
-    assert [c.value for c in sheet[1]] == list(frame.columns)
+    # headers in words, as on screen ("Due date", not due_date)
+    assert [c.value for c in sheet[1]] == [
+        "Person ID",
+        "Due date",
+        "Days to due",
+        "Scheduled late",
+        "Note",
+    ]
     assert sheet["A3"].value == '=HYPERLINK("x")' and sheet["A3"].data_type == "s"
     assert sheet["B2"].value.date() == date(2027, 1, 12)
     assert sheet["B2"].number_format == "dd/mm/yyyy"
@@ -119,7 +126,8 @@ def test_default_format() -> None:
     assert default_format(io.StringIO()) == "csv"
     assert default_format(output=Path("x.xlsx")) == "xlsx"
     assert default_format(output=Path("x.json")) == "json"
-    assert default_format(output=Path("x.txt")) == "csv"
+    assert default_format(output=Path("x.txt")) == "table"
+    assert default_format(output=Path("x.dat")) == "csv"
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
@@ -243,3 +251,44 @@ def test_missing_date_is_blank_in_a_table_and_a_spreadsheet(missing_dates, tmp_p
         ["P1", datetime(2025, 1, 2), None],
         ["P2", None, datetime(2025, 3, 4)],
     ]
+
+
+def test_layout_table_fits_shortens_and_leaves_out_columns() -> None:
+    from iro_cli.output import layout_table
+
+    frame = pd.DataFrame(
+        {
+            "name": ["Amara Okafor", "Zoë O’Neill"],
+            "days_to_due": [-31, 10],
+            "basis": ["next review: 6 months after review held 20/04/2026", "first review"],
+        }
+    )
+    full = layout_table(frame).text.splitlines()
+    assert full[0] == "Name          Days to due  Basis"
+    assert (
+        full[2] == "Amara Okafor          -31  next review: 6 months after review held 20/04/2026"
+    )
+    # 40 wide: the long text gives way first, numbers right-aligned, headers wrap
+    fitted = layout_table(frame, width=40)
+    assert fitted.left_out == []
+    lines = fitted.text.splitlines()
+    assert max(map(len, lines)) == 40
+    assert lines[:2] == ["Name            Days  Basis", "              to due"]
+    assert lines[3] == "Amara Okafor     -31  next review: 6 mo…"
+    # too narrow for three columns: the right-most goes, and is named
+    narrow = layout_table(frame, width=20)
+    assert narrow.left_out == ["Basis"]
+    assert narrow.text.splitlines()[3] == "Amara Okafor     -31"
+    # wrapping (--wide) keeps every column and every word
+    wrapped = layout_table(frame, width=40, wrap=True).text
+    assert "…" not in wrapped and "20/04/2026" in wrapped
+    assert max(map(len, wrapped.splitlines())) <= 40
+
+
+def test_layout_table_with_no_rows_and_ids_left_aligned() -> None:
+    from iro_cli.output import layout_table
+
+    empty = layout_table(pd.DataFrame({"person_id": [], "days_to_due": []}), width=80)
+    assert empty.text.splitlines() == ["Person ID  Days to due", "---------  -----------"]
+    ids = layout_table(pd.DataFrame({"person_id": ["0101", "12"], "n": [1, 12]}))
+    assert ids.text.splitlines()[2:] == ["0101        1", "12         12"]

@@ -53,17 +53,18 @@ def test_overdue_csv_exact(runner, exports: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "person_id,name,review_type,due_date,days_to_due,status,scheduled_date,scheduled_late,"
-        "iro,team,basis",
-        "0105,'=cmd Evans,CLA Review,2026-10-20,-31,overdue,2026-12-10,true,Tom Reid,CiC 2,"
+        "not_booked,iro,team,basis",
+        "0105,'=cmd Evans,CLA Review,2026-10-20,-31,overdue,2026-12-10,true,false,Tom Reid,CiC 2,"
         "next review: 6 months after review held 20/04/2026",
-        "0101,Amara Okafor,CLA Review,2026-10-29,-22,overdue,,false,Hannah Price,CiC 1,"
+        "0101,Amara Okafor,CLA Review,2026-10-29,-22,overdue,,false,true,Hannah Price,CiC 1,"
         "first review: 20 working days after care began on 01/10/2026",
-        "0102,Zoë O’Neill,CLA Review,2026-11-30,10,due,2026-11-27,false,Hannah Price,CiC 2,"
+        "0102,Zoë O’Neill,CLA Review,2026-11-30,10,due,2026-11-27,false,false,Hannah Price,CiC 2,"
         "first review: 20 working days after care began on 02/11/2026",
     ]
+    # 0105 is booked for 10/12, after its due date; 0101 (overdue) has nothing booked.
     assert result.stderr == (
-        "2 overdue, 1 due in the next 14 days, 1 booked after the due date (as at 20/11/2026; "
-        "no cp_plans.csv, so no child protection conferences)\n"
+        "2 overdue (1 not booked, 1 booked late); 1 due in the next 14 days "
+        "(as at 20/11/2026; no cp_plans.csv, so no child protection conferences)\n"
     )
 
 
@@ -80,12 +81,19 @@ def test_upcoming_leaves_out_overdue(runner, exports: Path) -> None:
 
 
 def test_table_marks_overdue_and_uses_uk_dates(runner, exports: Path) -> None:
-    result = run(runner, exports, "overdue", "--days", "14", "--format", "table")
+    result = runner.invoke(
+        cli,
+        ["overdue", "--exports", str(exports), *AS_OF, "--days", "14", "--format", "table"],
+        env={"COLUMNS": "120"},
+    )
     lines = result.stdout.splitlines()
-    assert lines[0].split()[:4] == ["Person", "ID", "Name", "Review"]
-    assert "20/10/2026" in lines[2] and "OVERDUE" in lines[2] and "LATE" in lines[2]
-    assert "29/10/2026" in lines[3] and "OVERDUE" in lines[3]
-    assert "30/11/2026" in lines[4] and "OVERDUE" not in lines[4]
+    assert lines == [
+        "Name          Review type  Due date    Days to due  Status   Booked           IRO",
+        "------------  -----------  ----------  -----------  -------  ---------------  ------------",  # noqa: E501
+        "=cmd Evans    CLA Review   20/10/2026          -31  OVERDUE  10/12/2026 LATE  Tom Reid",
+        "Amara Okafor  CLA Review   29/10/2026          -22  OVERDUE  NOT BOOKED       Hannah Price",  # noqa: E501
+        "Zoë O’Neill   CLA Review   30/11/2026           10  due      27/11/2026       Hannah Price",  # noqa: E501
+    ]
 
 
 def test_fail_if_overdue_and_filters(runner, exports: Path) -> None:
@@ -102,7 +110,7 @@ def test_fail_if_overdue_and_filters(runner, exports: Path) -> None:
 
 def test_unknown_iro_suggests_the_close_name(runner, exports: Path) -> None:
     result = run(runner, exports, "overdue", "--iro", "Hanna Price")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == (
         "iro: error: no reviews for IRO 'Hanna Price' in the exports; "
         "did you mean 'Hannah Price'?\n"
@@ -111,7 +119,7 @@ def test_unknown_iro_suggests_the_close_name(runner, exports: Path) -> None:
 
 def test_type_cp_without_cp_plans_names_the_file(runner, exports: Path) -> None:
     result = run(runner, exports, "overdue", "--type", "cp")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.startswith("iro: error: cp_plans.csv not found in the export directory")
 
 
@@ -126,5 +134,5 @@ def test_xlsx_needs_no_overwrite(runner, exports: Path, tmp_path: Path) -> None:
     assert run(runner, exports, "overdue", "-o", str(target)).exit_code == 0
     assert target.read_bytes()[:2] == b"PK"
     again = run(runner, exports, "overdue", "-o", str(target))
-    assert again.exit_code == 1 and "already exists; use --force" in again.stderr
+    assert again.exit_code == 2 and "already exists; use --force" in again.stderr
     assert run(runner, exports, "overdue", "-o", str(target), "--force").exit_code == 0

@@ -138,26 +138,24 @@ def test_json_fractions_and_nulls(runner) -> None:
 
 
 def test_table_shows_percentages_and_total(runner) -> None:
-    result = run(runner, "--year", "2025/26", "--by", "quarter", "--format", "table")
+    result = runner.invoke(
+        cli,
+        ["participation", "--exports", str(FIXTURE), "--year", "2025/26", "--by", "quarter",
+         "--format", "table"],
+        env={"COLUMNS": "120"},
+    )  # fmt: skip
     assert result.exit_code == 0, result.stderr
+    # the same hand-counted figures as in csv; numbers right-aligned, rates as percentages
     assert result.stdout.splitlines() == [
-        "Quarter     PN0    PN1    PN2    PN3    PN4    PN5    PN6    PN7    Missing    Total"
-        "    Participation    Attendance",
-        "                                                                                    "
-        "    rate             rate",
-        "----------  -----  -----  -----  -----  -----  -----  -----  -----  ---------  -------"
-        "  ---------------  ------------",
-        "2025/26 Q1  2      1      0      0      0      0      0      0      0          3      "
-        "  100.0%           100.0%",
-        "2025/26 Q2  0      0      1      0      0      0      0      0      1          2      "
-        "  100.0%           100.0%",
-        "2025/26 Q3  0      1      0      0      0      1      0      1      0          3      "
-        "  66.7%            33.3%",
-        "2025/26 Q4  1      0      0      1      0      0      1      0      0          3      "
-        "  100.0%           50.0%",
-        "Total       3      2      1      1      0      1      1      1      1          11     "
-        "  85.7%            57.1%",
-    ]
+        "Quarter     PN0  PN1  PN2  PN3  PN4  PN5  PN6  PN7  No code  Total  Participation  Attendance",  # noqa: E501
+        "                                                                             rate        rate",  # noqa: E501
+        "----------  ---  ---  ---  ---  ---  ---  ---  ---  -------  -----  -------------  ----------",  # noqa: E501
+        "2025/26 Q1    2    1    0    0    0    0    0    0        0      3         100.0%      100.0%",  # noqa: E501
+        "2025/26 Q2    0    0    1    0    0    0    0    0        1      2         100.0%      100.0%",  # noqa: E501
+        "2025/26 Q3    0    1    0    0    0    1    0    1        0      3          66.7%       33.3%",  # noqa: E501
+        "2025/26 Q4    1    0    0    1    0    0    1    0        0      3         100.0%       50.0%",  # noqa: E501
+        "Total         3    2    1    1    0    1    1    1        1     11          85.7%       57.1%",  # noqa: E501
+    ]  # fmt: skip
 
 
 def test_table_blank_rate_is_blank_not_zero(runner) -> None:
@@ -255,8 +253,22 @@ def test_compare_days_period_by_team(runner) -> None:
     )
 
 
+def test_compare_table_shows_totals_and_rates_beside_last_years(runner) -> None:
+    result = runner.invoke(
+        cli,
+        ["participation", "--exports", str(FIXTURE), "--year", "2025/26", "--compare",
+         "--format", "table"],
+        env={"COLUMNS": "80"},
+    )  # fmt: skip
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Year", "Total", "Total", "Participation", "Participation",
+                                "Attendance", "Attendance"]  # fmt: skip
+    assert lines[3].split() == ["2025/26", "11", "4", "85.7%", "75.0%", "57.1%", "50.0%"]
+    assert max(map(len, lines)) <= 80
+
+
 def test_compare_table_keeps_previous_beside_each_figure(runner) -> None:
-    result = run(runner, "--year", "2025/26", "--compare", "--format", "table")
+    result = run(runner, "--year", "2025/26", "--compare", "--format", "table", "--wide")
     lines = result.stdout.splitlines()
     assert lines[0].split()[:5] == ["Year", "PN0", "PN0", "PN1", "PN1"]
     assert lines[1].split()[:2] == ["prev", "prev"]
@@ -288,7 +300,7 @@ def test_unknown_code_text_is_an_error_naming_the_row(runner, tmp_path: Path) ->
     text = (FIXTURE / "reviews.csv").read_text().replace(",pn5\n", ",Attended virtually\n")
     (tmp_path / "reviews.csv").write_text(text)
     result = runner.invoke(cli, ["participation", "--exports", str(tmp_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.startswith(
         f"iro: error: {tmp_path / 'reviews.csv'}, line 3, column 'Participation Code' (ID R02)"
     )
@@ -298,7 +310,7 @@ def test_unknown_code_text_is_an_error_naming_the_row(runner, tmp_path: Path) ->
 def test_needs_children_csv(runner, tmp_path: Path) -> None:
     shutil.copy(FIXTURE / "reviews.csv", tmp_path)
     result = runner.invoke(cli, ["participation", "--exports", str(tmp_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "children.csv" in result.stderr
 
 
@@ -310,7 +322,8 @@ def test_xlsx_has_fractions(runner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     sheet = load_workbook(target).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "quarter"
+    assert rows[0][0] == "Quarter"  # headers in words
+    assert rows[0][-2:] == ("Participation rate", "Attendance rate")
     assert rows[-1][0] == "Total"
     assert rows[-1][-2:] == (0.8571, 0.5714)
     assert rows[3][-2:] == (0.6667, 0.3333)
@@ -331,7 +344,7 @@ def test_chart_is_written_privately_and_not_overwritten(runner, tmp_path: Path) 
     assert f"iro: chart written to {chart}" in result.stderr
 
     again = run(runner, *args)
-    assert again.exit_code == 1
+    assert again.exit_code == 2
     assert "already exists; use --force" in again.stderr
     assert again.stdout == ""  # refused before any work
     assert chart.read_bytes() == data
@@ -343,7 +356,7 @@ def test_chart_is_written_privately_and_not_overwritten(runner, tmp_path: Path) 
 
 def test_chart_must_be_png(runner, tmp_path: Path) -> None:
     result = run(runner, "--chart", str(tmp_path / "chart.jpg"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "--chart writes a PNG" in result.stderr
     assert not (tmp_path / "chart.jpg").exists()
 
@@ -352,7 +365,7 @@ def test_chart_title_from_config(runner, tmp_path: Path) -> None:
     config = tmp_path / "iro.toml"
     config.write_text("[participation]\nchart_title = 3\n")
     result = run(runner, "--config", str(config), "--chart", str(tmp_path / "c.png"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "participation.chart_title must be text" in result.stderr
 
 

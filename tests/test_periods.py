@@ -111,7 +111,8 @@ def test_resolve_period(choice: PeriodChoice, start: date, end: date) -> None:
         ),
         (PeriodChoice(month="2025-4x"), "is not a month"),
         (PeriodChoice(date_from=date(2025, 5, 5), date_to=date(2025, 5, 4)), "is before --from"),
-        (PeriodChoice(date_from=date(2026, 3, 1)), "before it starts"),  # --from after --as-of
+        (PeriodChoice(date_from=date(2026, 3, 1)), "starts on 01/03/2026, after the as-at day"),
+        (PeriodChoice(year="2026/27"), "starts on 01/04/2026, after the as-at day 10/02/2026"),
     ],
 )
 def test_resolve_period_usage_errors(choice: PeriodChoice, message: str) -> None:

@@ -77,6 +77,7 @@ def test_first_review_friday_before_bank_holiday_weekend() -> None:
         status="due",
         scheduled_date=None,
         scheduled_late=False,
+        not_booked=False,
         iro="Hannah Price",
         team="Children in Care 1",
         basis="first review: 20 working days after care began on 22/08/2025",

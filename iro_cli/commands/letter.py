@@ -27,8 +27,18 @@ def _read_template(path: str, what: str) -> bytes:
 
 
 def _check_template(path: str) -> None:
+    import zipfile
+
     from iro_cli.letters.content import KNOWN_FIELDS
     from iro_cli.letters.render import check_template
+
+    if not Path(path).is_file():
+        raise IroError(f"{path}: file not found")
+    if Path(path).suffix.lower() != ".docx" or not zipfile.is_zipfile(path):
+        raise IroError(
+            f"{path}: not a Word document (.docx); a template is a .docx edited in Word "
+            "(start from a copy of iro_cli/templates/letter.docx)"
+        )
 
     result = check_template(_read_template(path, "template"), path)
     click.echo(f"Fields in {path}:")
@@ -43,6 +53,50 @@ def _check_template(path: str) -> None:
         )
         raise click.exceptions.Exit(1)
     click.echo("All fields are known.")
+
+
+def _check_edited(path: str, session: Session) -> None:
+    """``--check FILE.docx``: the sentence checks over a letter the IRO has edited."""
+    from iro_cli.errors import ConfigError
+    from iro_cli.letters.ages import AGE_GROUPS
+    from iro_cli.letters.checks import check_edited
+    from iro_cli.lint import load_terms
+
+    data = _read_template(path, "letter")
+    try:
+        result = check_edited(data, load_terms(session.config.section("lint")))
+    except (KeyError, ValueError, OSError) as exc:
+        raise ConfigError(f"{path}: not a Word .docx file ({type(exc).__name__})") from None
+    except Exception as exc:  # zipfile.BadZipFile, lxml errors
+        raise ConfigError(f"{path}: not a Word .docx file ({type(exc).__name__})") from None
+    label = next((g.label for g in AGE_GROUPS if g.key == result.group), "")
+    if label:
+        click.echo(
+            f"{path}: a letter for a child aged {label}: sentences of at most "
+            f"{result.max_words} words"
+        )
+    else:
+        click.echo(
+            f"{path}: no age version recorded (not made by iro letter): checked with "
+            f"sentences of at most {result.max_words} words"
+        )
+    for fault in result.faults:
+        click.echo(f"  {fault}")
+    if result.comments:
+        click.echo(
+            f"  {result.comments} Word comment(s) still in the letter: delete them before sending"
+        )
+    if result.ready:
+        click.echo("Ready to send: no problems found.")
+        return
+    gaps = sum(f.code == "GAP" for f in result.faults)
+    click.echo(
+        f"Not ready to send: {len(result.faults)} problem(s)"
+        + (f", of which {gaps} gap(s) to fill" if gaps else "")
+        + (f"; {result.comments} comment(s)" if result.comments else "")
+        + "."
+    )
+    raise click.exceptions.Exit(1)
 
 
 def _templates(settings) -> dict[str, bytes]:
@@ -67,9 +121,51 @@ def _templates(settings) -> dict[str, bytes]:
 def _target(output: Path | None, batch: bool, filename: str) -> Path:
     if output is None:
         return (DEFAULT_DIR if batch else Path(".")) / filename
-    if batch or output.is_dir() or output.suffix.lower() != ".docx":
+    if batch or output.is_dir() or output.suffix.lower() not in (".docx", ".pdf"):
         return output / filename
     return output
+
+
+def _libreoffice() -> str | None:
+    import shutil
+
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _pdf(docx: bytes, name: str) -> bytes:
+    """The letter as a PDF, made by LibreOffice (headless) from the Word document."""
+    import subprocess
+    import tempfile
+
+    office = _libreoffice()
+    if office is None:  # checked before any work; kept here for safety
+        raise OutputError("cannot make a PDF: LibreOffice is not installed")
+    with tempfile.TemporaryDirectory(prefix="iro-letter-") as folder:
+        source = Path(folder) / name
+        source.write_bytes(docx)
+        try:
+            subprocess.run(
+                [office, "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)],
+                check=True,
+                capture_output=True,
+                timeout=180,
+            )
+            return source.with_suffix(".pdf").read_bytes()
+        except (OSError, subprocess.SubprocessError):
+            raise OutputError(
+                "LibreOffice could not make the PDF: write the .docx (-o letter.docx) and "
+                "save it as PDF from Word"
+            ) from None
+
+
+def _check_iro(name: str | None, children: list[dict], reviews: list[dict], iros: list[dict]):
+    """--iro NAME must be someone the exports know (a typo would write no letters)."""
+    from iro_cli.options import check_name
+
+    known = {str(r.get("chair") or "") for r in reviews}
+    known |= {str(c.get("allocated_iro") or "") for c in children}
+    known |= {str(i.get("name") or "") for i in iros}
+    check_name("IRO", name, known, "reviews.csv, children.csv or iros.csv")
 
 
 @click.command()
@@ -90,6 +186,13 @@ def _target(output: Path | None, batch: bool, filename: str) -> Path:
 )
 @click.option("--force", is_flag=True, help="Replace letters that already exist.")
 @click.option(
+    "--check",
+    "check_file",
+    metavar="FILE.docx",
+    default=None,
+    help="Check a letter you have edited with the checks of a new draft (exit 1 if not ready).",
+)
+@click.option(
     "--check-template",
     "template_file",
     metavar="FILE",
@@ -106,6 +209,7 @@ def letter(
     output: Path | None,
     force: bool,
     template_file: str | None,
+    check_file: str | None,
 ) -> None:
     """Draft a letter to the child after their review, as a Word document.
 
@@ -123,10 +227,14 @@ def letter(
     Example:
       iro letter --child 100234
       iro letter --held-since 01/03/2025 --iro "Pat Brown" -o letters
+      iro letter --check letters/letter_100234_2026-11-05.docx
       iro letter --check-template our_letter.docx
     """
     if template_file:
         _check_template(template_file)
+        return
+    if check_file:
+        _check_edited(check_file, session)
         return
     batch = held_since is not None or iro_name is not None
     if batch and child_id:
@@ -135,10 +243,18 @@ def letter(
         raise click.UsageError("give --child ID, or --held-since DATE / --iro NAME for a batch")
     if review_id and not child_id:
         raise click.UsageError("--review needs --child")
-    if not batch and output is not None and output.suffix.lower() == ".docx":
+    if not batch and output is not None and output.suffix.lower() in (".docx", ".pdf"):
         from iro_cli.fileio import check_writable
 
         check_writable(output, force)
+    if output is not None and output.suffix.lower() == ".pdf":
+        if batch:
+            raise click.UsageError("a batch writes into a folder: give -o DIR, not a .pdf file")
+        if _libreoffice() is None:
+            raise OutputError(
+                f"cannot make {output}: PDFs are made with LibreOffice, which is not installed; "
+                "write the .docx (-o letter.docx) and save it as PDF from Word"
+            )
 
     from iro_cli.letters.maker import LetterMaker
     from iro_cli.letters.selection import Choice, LetterError, choose_review
@@ -153,6 +269,7 @@ def letter(
     reviews = session.load("reviews")
     recommendations = session.load_optional("recommendations")
     iros = session.load_optional("iros")
+    session.warn_if_stale(as_of, ("children", "reviews", "recommendations"))
     if recommendations is None:
         click.echo("iro: warning: no recommendations.csv: letters list no agreed actions", err=True)
     if iros is None:
@@ -175,17 +292,26 @@ def letter(
         )
 
     if batch:
+        _check_iro(iro_name, _records(children), _records(reviews), _records(iros))
         choices = select(maker.children, maker.by_child, held_since=held_since, iro=iro_name)
+        choices = [_not_before(c, as_of) for c in choices]
     else:
         if child_id not in maker.children:
+            _not_in_care(child_id, session)
             raise IroError(f"child {child_id} is not in children.csv")
         review = choose_review(child_id, maker.by_child.get(child_id, []), review_id)
         if review is None:
             raise LetterError(f"child {child_id} has no held review in reviews.csv")
+        if review.get("review_date") and as_of < review["review_date"]:
+            raise IroError(
+                f"the letter would be dated {as_of:%d/%m/%Y}, before the review it is about "
+                f"({review['review_date']:%d/%m/%Y}); leave out --as-of, or give a later date"
+            )
         choices = [Choice(child_id, review)]
 
-    written: list[tuple[str, str, str, str, int]] = []
+    written: list[tuple[str, str, str, str, int, int]] = []
     skipped: list[tuple[str, str]] = []
+    warnings: list[str] = []  # printed after the progress bar, which they would break
     todo = [c for c in choices if c.review is not None]
     skipped += [(c.person_id, c.reason) for c in choices if c.review is None]
     show_bar = batch and sys.stderr.isatty() and len(todo) > 1
@@ -211,7 +337,10 @@ def letter(
             path.parent.mkdir(parents=True, exist_ok=True)
             from iro_cli.fileio import write_atomic
 
-            write_atomic(path, made.docx, force=force)
+            data = made.docx
+            if path.suffix.lower() == ".pdf":
+                data = _pdf(made.docx, made.letter.filename)
+            write_atomic(path, data, force=force)
             problems = list(made.letter.notes) + list(made.check.warnings)
             written.append(
                 (
@@ -219,33 +348,64 @@ def letter(
                     made.letter.review_date.strftime("%d/%m/%Y"),
                     made.letter.group.key,
                     str(path),
+                    len(made.letter.gaps),
                     len(problems),
                 )
             )
-            for problem in problems:
-                click.echo(f"iro: warning: {path.name}: {problem}", err=True)
+            warnings.extend(f"iro: warning: {path.name}: {problem}" for problem in problems)
 
+    for warning in warnings:
+        click.echo(warning, err=True)
     _summary(written, skipped, batch)
     if not batch and not written:
         raise IroError(f"no letter written for child {child_id}: {skipped[0][1]}")
 
 
+def _not_before(choice, as_of: date):
+    """A review held after the letter's date (--as-of) gets no letter dated before it."""
+    from iro_cli.letters.selection import Choice
+
+    review = choice.review
+    if review is not None and review.get("review_date") and review["review_date"] > as_of:
+        return Choice(choice.person_id, None, "review held after the letter date (--as-of)")
+    return choice
+
+
+def _not_in_care(child_id: str, session: Session) -> None:
+    """A child on a child protection plan only gets no letter: say why."""
+    plans = session.load_optional("cp_plans")
+    if plans is not None and child_id in set(plans["person_id"].tolist()):
+        raise IroError(
+            f"child {child_id} is on a child protection plan (cp_plans.csv), not in "
+            "children.csv: letters are for children in care, after their CLA or pathway "
+            "plan review"
+        )
+
+
 def _summary(
-    written: list[tuple[str, str, str, str, int]], skipped: list[tuple[str, str]], batch: bool
+    written: list[tuple[str, str, str, str, int, int]], skipped: list[tuple[str, str]], batch: bool
 ) -> None:
-    from tabulate import tabulate
+    import pandas as pd
+
+    from iro_cli.output import layout_table, terminal_width
 
     if written:
+        frame = pd.DataFrame(
+            written,
+            columns=["person_id", "review", "version", "letter", "gaps", "warnings"],
+        )
+        click.echo(layout_table(frame, width=terminal_width()).text)
+    with_gaps = [row for row in written if row[4]]
+    if written:
+        ready = len(written) - len(with_gaps)
+        gaps = sum(row[4] for row in written)
         click.echo(
-            tabulate(
-                written,
-                headers=["Person ID", "Review", "Version", "Letter", "Warnings"],
-                tablefmt="simple",
-                disable_numparse=True,
-            )
+            f"\n{ready} ready to send; {len(with_gaps)} with gaps for you to fill"
+            + (f" ({gaps} gap{'s' * (gaps != 1)}: see the comments in Word)" if gaps else "")
+            + "."
         )
     if batch:
-        click.echo(f"\nWrote {len(written)} letter{'s' * (len(written) != 1)}.")
+        click.echo(f"Wrote {len(written)} letter{'s' * (len(written) != 1)}.")
         if skipped:
             reasons: dict[str, list[str]] = {}
             for person_id, reason in skipped:

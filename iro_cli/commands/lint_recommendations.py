@@ -29,6 +29,19 @@ COLUMNS = (
     "text",
 )
 LINT_FORMATS = (*FORMATS, "sarif")
+PROGRESS_FROM = 10_000  # rows: a run this long shows a status line on a terminal
+# What a person reads on screen (--wide: every column, as in csv/json/xlsx).
+FINDING_TABLE = ("review_id", "line", "code", "severity", "message", "text")
+SUMMARY_TABLE = (
+    "level",
+    "iro",
+    "recommendations",
+    "smart_clean",
+    "smart_clean_rate",
+    "errors",
+    "warnings",
+    "info",
+)
 
 
 class LintUsageError(IroError):
@@ -80,6 +93,11 @@ def _codes_option(value: str | None) -> list[str] | None:
 )
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option(
+    "--iro", default=None, help="Only reviews chaired by this IRO (else the child's IRO)."
+)
+@click.option("--team", default=None, help="Only children of this team (children.csv).")
+@click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx FILE [default: the first].")
+@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
@@ -88,7 +106,7 @@ def _codes_option(value: str | None) -> list[str] | None:
 @_exit_2_on_usage_errors
 @session_options
 @as_of_option
-@output_options(LINT_FORMATS)
+@output_options(LINT_FORMATS, {".sarif": "sarif"})
 def lint_recommendations(
     source: str | None,
     fail_on: str | None,
@@ -97,6 +115,9 @@ def lint_recommendations(
     ignore: str | None,
     max_sentence_words: int | None,
     list_rules: bool,
+    iro: str | None,
+    team: str | None,
+    sheet: str | None,
     jobs: int | None,
     session: Session,
     as_of: date,
@@ -137,10 +158,17 @@ def lint_recommendations(
     settings = settings_from_config(section, fail_on=fail_on.lower() if fail_on else None)
     terms = load_terms(section)
 
-    rows, uri, draft = _read_source(source, session)
+    rows, uri, draft = _read_source(source, session, sheet)
     reviews = None if draft else _reviews(session, source)
+    every_row = rows  # the previous review's wording (SMART007) may be another IRO's
+    if iro or team:
+        if draft:
+            raise LintUsageError("--iro and --team need recommendations with a Review ID, not text")
+        rows = _only(rows, reviews, session, iro, team)
     workers = jobs or os.cpu_count() or 1
-    run_lint(rows, uri, draft, reviews, session, settings, terms, as_of, out, summary, workers)
+    run_lint(
+        rows, uri, draft, reviews, session, settings, terms, as_of, out, summary, workers, every_row
+    )
 
 
 def run_lint(
@@ -155,6 +183,7 @@ def run_lint(
     out: Output,
     summary: bool,
     workers: int = 1,
+    context_rows: list[Any] | None = None,
 ) -> None:
     from iro_cli.lint.engine import Context, build_context, lint_in_context
 
@@ -165,7 +194,7 @@ def run_lint(
         today = Context(review_date=as_of, known=True)
         results = lint_in_context(rows, {"": today}, terms, settings, as_of)  # no Review ID
     else:
-        contexts = build_context(rows, reviews)
+        contexts = build_context(rows if context_rows is None else context_rows, reviews)
         if reviews is None:
             _note(
                 "reviews.csv not found: SMART006 (target dates) and SMART007 (drift) were "
@@ -179,11 +208,13 @@ def run_lint(
                     f"(e.g. Review ID {sorted(missing)[0]}): SMART006 and SMART007 skipped "
                     "for their recommendations"
                 )
-        results = lint_in_context(rows, contexts, terms, settings, as_of, workers)
+        from iro_cli.progress import status
+
+        count = len(rows)
+        with status(f"Linting {count:,} recommendations…", show=count > PROGRESS_FROM):
+            results = lint_in_context(rows, contexts, terms, settings, as_of, workers)
 
     fmt = out.format
-    if out.fmt is None and out.path is not None and out.path.suffix.lower() == ".sarif":
-        fmt = "sarif"
     if summary:
         _render_summary(rows, results, reviews, contexts, session, out, fmt)
     elif fmt == "sarif":
@@ -192,17 +223,20 @@ def run_lint(
 
         write_output(render_sarif(rows, results, uri), "sarif", out.path, force=out.force)
     else:
-        _render_findings(rows, results, out, fmt)
+        _render_findings(rows, results, out, fmt, draft)
     _totals(rows, results, fmt, out)
     if settings.fails(f for found in results for f in found):
         raise click.exceptions.Exit(1)
 
 
-# What FILE can be; another reader (.xlsx) adds itself to _FILE_READERS and to this.
-READABLE = "a CSV file (.csv), a text file (.txt) or a Word document (.docx)"
+# What FILE can be. Each kind read from bytes has an entry in _FILE_READERS; a workbook
+# (.xlsx, .xlsm) is read from its path, by the same reader as the exports.
+READABLE = (
+    "a CSV file (.csv), an Excel workbook (.xlsx), a text file (.txt) or a Word document (.docx)"
+)
 _KIND_NAMES = {
     "pdf": "a PDF",
-    "xlsx": "an Excel workbook",
+    "xlsx": "an Excel workbook from stdin (give its file name)",
     "xls": "an old-style Excel workbook (.xls)",
     "doc": "an old-style Word document (.doc)",
     "zip": "a zip file",
@@ -210,9 +244,24 @@ _KIND_NAMES = {
 }
 
 
-def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, bool]:
+def _file_spec() -> Any:
+    """The recommendations export as FILE may give it: Review ID and Person ID optional
+    (without them findings carry the line number)."""
+    from dataclasses import replace
+
+    from iro_cli.exports.schema import EXPORTS
+
+    spec = EXPORTS["recommendations"]
+    optional = ("review_id", "person_id")
+    columns = tuple(replace(c, required=False) if c.name in optional else c for c in spec.columns)
+    return replace(spec, columns=columns)
+
+
+def _read_source(
+    source: str | None, session: Session, sheet: str | None = None
+) -> tuple[list[Any], str, bool]:
     """(rows, name for messages, is today's draft: no review IDs to look up)."""
-    from iro_cli.exports.reader import read_checked
+    from iro_cli.exports.reader import check, read_checked
     from iro_cli.exports.schema import EXPORTS
     from iro_cli.lint.inputs import file_kind, rows_from_columns
 
@@ -227,6 +276,16 @@ def _read_source(source: str | None, session: Session) -> tuple[list[Any], str, 
         path = Path(source)
         if not path.is_file():
             raise LintUsageError(f"{source}: file not found")
+        from iro_cli.exports.excel import is_workbook
+
+        if is_workbook(path):  # the first sheet (or --sheet), with the headers of a CSV
+            from iro_cli.exports.reader import read_workbook
+
+            chosen = sheet or session.config.sheet
+            header_map = session.config.header_map("recommendations")
+            read = read_workbook(path, _file_spec(), header_map, chosen, choose="--sheet NAME")
+            rows = rows_from_columns(check(read).columns)
+            return rows, str(path), not any(row.review_id for row in rows)
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -250,10 +309,7 @@ def _rows_from_csv_or_text(
 ) -> tuple[list[Any], bool]:
     """A CSV with a Recommendation column (Review ID and Person ID optional: without them
     findings carry the line number), else plain text with one recommendation a line."""
-    from dataclasses import replace
-
     from iro_cli.exports.reader import check, decode, read_export_bytes
-    from iro_cli.exports.schema import EXPORTS
     from iro_cli.lint.inputs import looks_like_csv, rows_from_columns, rows_from_text
 
     text, _encoding = decode(raw)
@@ -272,11 +328,7 @@ def _rows_from_csv_or_text(
                 )
             )
         return rows_from_text(text), True
-    spec = EXPORTS["recommendations"]
-    optional = ("review_id", "person_id")
-    columns = tuple(replace(c, required=False) if c.name in optional else c for c in spec.columns)
-    spec = replace(spec, columns=columns)
-    read = check(read_export_bytes(raw, name, spec, header_map))
+    read = check(read_export_bytes(raw, name, _file_spec(), header_map))
     rows = rows_from_columns(read.columns)
     return rows, not any(row.review_id for row in rows)
 
@@ -313,13 +365,46 @@ def _reviews(session: Session, source: str | None) -> list[Any] | None:
     return None
 
 
+def _only(
+    rows: list[Any], reviews: list[Any] | None, session: Session, iro: str | None, team: str | None
+) -> list[Any]:
+    """The recommendations of one IRO's reviews (the chair, else the child's allocated
+    IRO) and/or of one team's children; a name that matches nobody is an error."""
+    from iro_cli.options import check_name
+
+    chair = {r.review_id: r.chair for r in reviews or [] if r.chair}
+    children = _children(session)
+    allocated: dict[str, str] = {}
+    team_of: dict[str, str] = {}
+    if children is not None:
+        for person, name, unit in zip(
+            children["person_id"], children["allocated_iro"], children["team"], strict=True
+        ):
+            allocated[person], team_of[person] = name, unit
+    elif team:
+        raise LintUsageError("--team needs children.csv in the export folder")
+
+    def iro_of(row: Any) -> str:
+        return chair.get(row.review_id) or allocated.get(row.person_id, "")
+
+    if iro:
+        check_name("recommendations for IRO", iro, set(map(iro_of, rows)))
+        rows = [r for r in rows if iro_of(r).casefold() == iro.casefold()]
+    if team:
+        check_name("recommendations for team", team, {team_of.get(r.person_id, "") for r in rows})
+        rows = [r for r in rows if team_of.get(r.person_id, "").casefold() == team.casefold()]
+    return rows
+
+
 def _children(session: Session) -> Any:
     if not session.exports.is_dir():
         return None
     return session.load_optional("children")
 
 
-def _render_findings(rows: list[Any], results: list[list[Any]], out: Output, fmt: str) -> None:
+def _render_findings(
+    rows: list[Any], results: list[list[Any]], out: Output, fmt: str, draft: bool = False
+) -> None:
     from iro_cli.output import expand_blocks
 
     blocks = _finding_blocks(rows, results)
@@ -336,11 +421,7 @@ def _render_findings(rows: list[Any], results: list[list[Any]], out: Output, fmt
     frame = pd.DataFrame(
         {name: pd.Series(cells, dtype=object) for name, cells in zip(COLUMNS, columns, strict=True)}
     )
-    out.render(
-        frame,
-        table_format={"text": _shorten, "suggestion": _shorten} if fmt == "table" else None,
-        sheet="findings",
-    )
+    out.render(frame, sheet="findings", table_columns=FINDING_TABLE[1:] if draft else FINDING_TABLE)
 
 
 def _finding_blocks(rows: list[Any], results: list[list[Any]]) -> list[Any]:
@@ -369,11 +450,6 @@ def _finding_blocks(rows: list[Any], results: list[list[Any]]) -> list[Any]:
         Block(cells(distinct, COLUMNS[4:9]), finding_index),
         Block(cells(having, COLUMNS[9:]), row_index),
     ]
-
-
-def _shorten(value: Any, width: int = 60) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _render_summary(
@@ -413,12 +489,12 @@ def _render_summary(
         )
         plural = "s" * (reviews_count != 1)
         _note(f"per-review counts ({reviews_count} review{plural}): use --format csv, json or xlsx")
+    else:  # a fraction to 4 places, as every rate; the screen's percentage is from the exact one
+        frame["smart_clean_rate"] = [
+            None if v is None or v != v else round(v, 4) for v in frame["smart_clean_rate"]
+        ]
     out.fmt = fmt
-    out.render(
-        frame,
-        table_format={"smart_clean_pct": lambda v: "" if v is None else f"{v:.1f}%"},
-        sheet="summary",
-    )
+    out.render(frame, sheet="summary", table_columns=SUMMARY_TABLE)
 
 
 def _totals(rows: list[Any], results: list[list[Any]], fmt: str, out: Output) -> None:
@@ -437,8 +513,7 @@ def _totals(rows: list[Any], results: list[list[Any]], fmt: str, out: Output) ->
         f"{total} finding{'s' * (total != 1)} ({counts['error']} error"
         f"{'s' * (counts['error'] != 1)}, {counts['warning']} warning"
         f"{'s' * (counts['warning'] != 1)}, {counts['info']} info) in {len(rows)} "
-        f"recommendation{'s' * (len(rows) != 1)}; {clean} of {len(rows)} ({share}) "
-        "have no SMART finding",
+        f"recommendation{'s' * (len(rows) != 1)}; {clean} ({share}) with no SMART finding",
         err=True,
     )
 
@@ -455,9 +530,7 @@ def _list_rules(out: Output) -> None:
         ],
         columns=["code", "category", "severity", "title", "scope", "why", "suggestion"],
     )
-    if out.format == "table":
-        frame = frame[["code", "category", "severity", "title", "scope"]]
-    out.render(frame, sheet="rules")
+    out.render(frame, sheet="rules", table_columns=("code", "severity", "title"))
     if out.format == "table" and out.path is None:
         import textwrap
 

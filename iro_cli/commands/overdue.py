@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import click
 
-from iro_cli.errors import IroError
-from iro_cli.options import Output, Session, as_of_option, output_options, session_options
+from iro_cli.options import (
+    DAYS,
+    Output,
+    Session,
+    as_of_option,
+    check_name,
+    output_options,
+    session_options,
+)
 
 TYPE_CHOICE = click.Choice(["cla", "cp", "pathway", "all"], case_sensitive=False)
 
@@ -40,33 +46,79 @@ def run_schedule(
     if kind == "cp" and cp_plans is None:
         session.load("cp_plans")  # raises the "not found" error with its hint
 
+    session.warn_if_stale(as_of, ("children", "reviews", "cp_plans"))
     rows = due_reviews(children, reviews, cp_plans, as_of, calendar, types)
-    _check_name("IRO", iro, {r.iro for r in rows})
-    _check_name("team", team, {r.team for r in rows})
+    check_name("reviews for IRO", iro, {r.iro for r in rows})
+    check_name("reviews for team", team, {r.team for r in rows})
     chosen = select(rows, overdue=overdue, within_days=days, iro=iro, team=team)
 
     frame = pd.DataFrame.from_records(to_records(chosen), columns=COLUMNS)
+    if out.format == "table":
+        frame["booked"] = [_booked(r) for r in chosen]
     out.render(
         frame,
         table_format={
             "status": lambda s: "OVERDUE" if s == "overdue" else "due",
             "scheduled_late": lambda late: "LATE" if late else "",
+            "not_booked": lambda no: "NOT BOOKED" if no else "",
         },
         sheet="Reviews due",
+        table_columns=TABLE_COLUMNS,
     )
-    late = sum(r.status == "overdue" for r in chosen)
-    soon = len(chosen) - late
-    parts = [f"{late} overdue"] if overdue else []
+    click.echo(
+        summary_line(
+            chosen,
+            overdue=overdue,
+            days=days,
+            as_of=as_of,
+            cp_missing=("cp" in types and cp_plans is None),
+        ),
+        err=True,
+    )
+    return sum(r.status == "overdue" for r in chosen)
+
+
+# What a person reads on screen; --wide (and csv, json, xlsx) has every column.
+TABLE_COLUMNS = ("name", "review_type", "due_date", "days_to_due", "status", "booked", "iro")
+
+
+def _booked(row: Any) -> str:
+    """The screen's Booked cell: the meeting's date (LATE after the due date), or
+    NOT BOOKED for an overdue review with no meeting."""
+    if row.not_booked:
+        return "NOT BOOKED"
+    if row.scheduled_date is None:
+        return ""
+    return f"{row.scheduled_date:%d/%m/%Y}" + (" LATE" if row.scheduled_late else "")
+
+
+def summary_line(
+    chosen: list[Any], *, overdue: bool, days: int | None, as_of: date, cp_missing: bool
+) -> str:
+    """'8 overdue (1 not booked, 7 booked late); 22 due in the next 14 days
+    (1 booked late) (as at 20/11/2026)'."""
+    late = [r for r in chosen if r.status == "overdue"]
+    soon = [r for r in chosen if r.status != "overdue"]
+
+    def detail(rows: list[Any], with_unbooked: bool) -> str:
+        parts = []
+        unbooked = sum(r.not_booked for r in rows)
+        if with_unbooked and unbooked:
+            parts.append(f"{unbooked} not booked")
+        booked_late = sum(r.scheduled_late for r in rows)
+        if booked_late:
+            parts.append(f"{booked_late} booked late")
+        return f" ({', '.join(parts)})" if parts else ""
+
+    parts = [f"{len(late)} overdue{detail(late, True)}"] if overdue else []
     if days is not None:
-        parts.append(f"{soon} due in the next {days} day{'s' * (days != 1)}")
-    booked_late = sum(r.scheduled_late for r in chosen)
-    if booked_late:
-        parts.append(f"{booked_late} booked after the due date")
+        parts.append(
+            f"{len(soon)} due in the next {days} day{'s' * (days != 1)}{detail(soon, False)}"
+        )
     note = f"as at {as_of:%d/%m/%Y}"
-    if "cp" in types and cp_plans is None:
+    if cp_missing:
         note += "; no cp_plans.csv, so no child protection conferences"
-    click.echo(f"{', '.join(parts)} ({note})", err=True)
-    return late
+    return f"{'; '.join(parts)} ({note})"
 
 
 def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -85,19 +137,10 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
-def _check_name(what: str, wanted: str | None, known: set[str]) -> None:
-    """A filter that matches nobody is almost always a typo: say so."""
-    if not wanted or wanted.casefold() in {k.casefold() for k in known}:
-        return
-    close = difflib.get_close_matches(wanted, sorted(k for k in known if k), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise IroError(f"no reviews for {what} '{wanted}' in the exports{hint}")
-
-
 @click.command()
 @click.option(
     "--days",
-    type=click.IntRange(min=0),
+    type=DAYS,
     default=None,
     help="Also list reviews due in the next N days.",
 )
@@ -122,7 +165,12 @@ def overdue(
 
     Works out each child's next CLA review (20 working days, 3 months, then
     6 months after the last review actually held), child protection
-    conferences and pathway plan reviews from the exports. Most urgent first.
+    conferences and pathway plan reviews from the exports. Most urgent first;
+    NOT BOOKED marks an overdue review with no meeting booked. --wide shows
+    every column (csv and xlsx always have them all).
+
+    Exit status: 0; 1 with --fail-if-overdue when any review is overdue; 2 when
+    it cannot run (a missing or unreadable export, a bad option).
 
     \b
     Example:

@@ -67,6 +67,8 @@ DEFAULT_TITLE = "Children's participation in their reviews"
 @click.option(
     "--all-warnings", is_flag=True, help="List every data warning, not the first 20 of each kind."
 )
+@click.option("--iro", default=None, help="Only reviews chaired by this IRO (else their IRO).")
+@click.option("--team", default=None, help="Only children of this team.")
 @output_options()
 def participation(
     session: Session,
@@ -78,6 +80,8 @@ def participation(
     ssda903: Path | None,
     total: bool,
     all_warnings: bool,
+    iro: str | None,
+    team: str | None,
 ) -> None:
     """How children took part in their held CLA reviews (SSDA903 codes PN0–PN7).
 
@@ -107,6 +111,8 @@ def participation(
     chart_title = _chart_title(session)
     if chart is not None:
         _check_chart_path(chart, out.force)
+    if ssda903 is not None and (iro or team):
+        raise click.UsageError("an SSDA903 return does not record the IRO or the team")
     if ssda903 is not None:
         if by in ("iro", "team"):
             raise click.UsageError(
@@ -122,6 +128,7 @@ def participation(
         records = held_cla_reviews(session.load("reviews"), children)
         children_file = Path(str(children.attrs.get("path", "children.csv"))).name
         columns = EXPORT_COLUMNS
+    records = _only(records, iro, team)
     period = _period(records, start, end)
     try:
         summary = summarise(records, by, period, compare=compare)
@@ -131,14 +138,28 @@ def participation(
         click.echo(f"iro: {_comparing(summary)}", err=True)
     warnings = check_reviews(summary.warned_records, children_file, columns)
     _print_warnings(warnings, all_warnings)
-    frame, table_format = _output_frame(summary, out.format, total)
-    out.render(frame, table_format=table_format)
+    frame, table_format, table_columns = _output_frame(summary, out.format, total)
+    out.render(frame, table_format=table_format, table_columns=table_columns)
     if chart is not None:
         _write_chart(summary, chart, out.force, chart_title, _describe(summary, period_choice.year))
     _print_footer(warnings)
 
 
 # --- helpers (option handling and presentation only) ---------------------------------------
+
+
+def _only(records: list[Any], iro: str | None, team: str | None) -> list[Any]:
+    """The reviews of one IRO (the chair, else the child's IRO) and/or one team; a name
+    that matches nobody is an error with the nearest name."""
+    from iro_cli.options import check_name
+
+    check_name("reviews for IRO", iro, {r.iro for r in records})
+    check_name("reviews for team", team, {r.team for r in records})
+    if iro:
+        records = [r for r in records if r.iro.casefold() == iro.casefold()]
+    if team:
+        records = [r for r in records if r.team.casefold() == team.casefold()]
+    return records
 
 
 def _period(records: list[Any], start: date | None, end: date | None) -> Any:
@@ -180,27 +201,36 @@ RATES = ("participation_rate", "attendance_rate")
 def _table_name(column: str) -> str:
     """Two-line table headers keep the table narrow: ``PN1_previous`` -> ``PN1`` / ``prev``."""
     name, previous = column.removesuffix("_previous"), column.endswith("_previous")
+    if name == "missing":  # "No code" wraps onto two short lines
+        name = "no code"
     if name in RATES:
         name = name.replace("_", "\n")
         return name + " prev" if previous else name
     return name + "\nprev" if previous else name
 
 
-def _output_frame(summary: Summary, fmt: str, total: bool) -> tuple[pd.DataFrame, dict]:
-    """The frame to render and its table formats.
+def _output_frame(
+    summary: Summary, fmt: str, total: bool
+) -> tuple[pd.DataFrame, dict, list[str] | None]:
+    """The frame to render, its table formats and the columns a screen shows.
 
     The table always ends with Total and shows rates as percentages to one decimal
     place; csv/json/xlsx end with Total unless --no-total and give rates as
-    fractions rounded to 4 places.
+    fractions rounded to 4 places. With --compare the screen shows the group, the
+    totals and the rates beside last period's (--wide: every code too).
     """
     frame = summary.frame(total=total or fmt == "table")
     rates = [c for c in frame.columns if c.removesuffix("_previous") in RATES]
     if fmt == "table":
+        shown = None
+        if summary.selection.shift is not None:
+            wanted = ("total", "total_previous", *rates)
+            shown = [frame.columns[0], *(_table_name(c) for c in wanted)]
         frame = frame.rename(columns={c: _table_name(c) for c in frame.columns[1:]})
-        return frame, {_table_name(c): _percent for c in rates}
+        return frame, {_table_name(c): _percent for c in rates}, shown
     for name in rates:
         frame[name] = [None if v is None else round(v, 4) for v in frame[name]]
-    return frame, {}
+    return frame, {}, None
 
 
 def _comparing(summary: Summary) -> str:

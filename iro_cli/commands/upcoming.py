@@ -7,13 +7,11 @@ from datetime import date
 import click
 
 from iro_cli.commands.overdue import filter_options, run_schedule
-from iro_cli.options import Output, Session, as_of_option, output_options, session_options
+from iro_cli.options import DAYS, Output, Session, as_of_option, output_options, session_options
 
 
 @click.command()
-@click.option(
-    "--days", type=click.IntRange(min=0), default=28, show_default=True, help="Look N days ahead."
-)
+@click.option("--days", type=DAYS, default=28, show_default=True, help="Look N days ahead.")
 @as_of_option
 @filter_options
 @session_options

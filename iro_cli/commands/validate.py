@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import click
 
-from iro_cli.errors import IroError
-from iro_cli.options import Session, session_options
+from iro_cli.errors import IroError, Problem
+from iro_cli.options import Session, as_of_option, session_options
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
 
 
 @click.command()
 @session_options
+@as_of_option
 @click.option("--notes/--no-notes", default=True, help="Also list notes (unused columns...).")
-def validate(session: Session, notes: bool) -> None:
+def validate(session: Session, as_of: date, notes: bool) -> None:
     """Check every export in the folder against the export contract.
 
     Prints one line per problem (file, line, column, what is wrong, what was
-    expected), then a summary per file. Exit status 1 when there is an error.
+    expected), then a summary per file with its rows, encoding and age (from
+    extract.toml, iro.toml [exports] extract_date, else the file's date), and a
+    warning when even the newest is older than [exports] max_age_days (3).
+    Exit status: 0 when there is no error, 1 when there is one, 2 when the
+    folder cannot be read.
 
     \b
     Example:
       iro validate --exports exports
     """
+    from iro_cli.exports.age import export_dates, max_age_days, stale, stale_message
     from iro_cli.exports.checks import cross_checks
     from iro_cli.exports.reader import export_path, read_export_file
     from iro_cli.exports.schema import EXPORTS
@@ -33,22 +41,35 @@ def validate(session: Session, notes: bool) -> None:
     frames = {}
     problems = []
     summary = []
-    for key, spec in EXPORTS.items():
-        path = export_path(key, folder, session.config)
+    paths = [export_path(key, folder, session.config) for key in EXPORTS]
+    ages = {d.file: d for d in export_dates(paths, folder, session.config)}
+    for (key, spec), path in zip(EXPORTS.items(), paths, strict=True):
         if not path.is_file():
             summary.append(f"  {path.name:<22} not present")
             continue
-        result = read_export_file(path, spec, session.config.header_map(key))
+        result = read_export_file(path, spec, session.config.header_map(key), session.config.sheet)
         problems.extend(result.problems)
         # Row errors leave the other rows usable; a bad header does not.
         if not any(p.line in (None, 1) for p in result.errors):
             frames[key] = result.frame
         rows = f"{result.rows} row{'s' * (result.rows != 1)}"
-        summary.append(f"  {path.name:<22} {rows:>10}  {result.encoding}")
+        taken = ages[path.name]
+        days = (as_of - taken.taken).days
+        age = f"{taken.taken:%d/%m/%Y}, {days} day{'s' * (days != 1)} old"
+        summary.append(f"  {path.name:<22} {rows:>10}  {result.encoding:<14}  {age}")
     if not frames and not problems:
         names = ", ".join(spec.filename for spec in EXPORTS.values())
         raise IroError(f"no export files found in '{folder}' (expected some of: {names})")
     problems.extend(cross_checks(frames))
+    limit = max_age_days(session.config)
+    newest = stale(list(ages.values()), as_of, limit)
+    if newest is not None:
+        problems.append(
+            Problem(
+                str(folder), None, None, stale_message(newest, as_of, limit), severity="warning"
+            )
+        )
+    source = {d.source for d in ages.values()}
 
     shown = [p for p in problems if notes or p.severity != "note"]
     for problem in shown:
@@ -57,7 +78,8 @@ def validate(session: Session, notes: bool) -> None:
     warnings = sum(p.severity == "warning" for p in problems)
     if shown:
         click.echo("")
-    click.echo(f"Checked {folder}:")
+    dated = f" (dates: {', '.join(sorted(source))})" if source else ""
+    click.echo(f"Checked {folder} as at {as_of:%d/%m/%Y}{dated}:")
     for line in summary:
         click.echo(line)
     verdict = "OK" if not errors else "FAILED"

@@ -273,14 +273,48 @@ def _map_headers(
 
 
 def read_export_file(
-    path: Path, spec: ExportFile, header_map: dict[str, str] | None = None
+    path: Path,
+    spec: ExportFile,
+    header_map: dict[str, str] | None = None,
+    sheet: str | None = None,
 ) -> ReadResult:
-    """Read one export file into canonical columns, collecting every problem."""
+    """Read one export file (CSV, or an Excel workbook's ``sheet``, default the first)
+    into canonical columns, collecting every problem."""
+    from iro_cli.exports.excel import is_workbook
+
+    if is_workbook(path):
+        return read_workbook(path, spec, header_map, sheet)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise IroError(f"{path}: cannot be read: {exc.strerror}") from None
     return read_export_bytes(raw, str(path), spec, header_map)
+
+
+def read_workbook(
+    path: Path,
+    spec: ExportFile,
+    header_map: dict[str, str] | None = None,
+    sheet: str | None = None,
+    choose: str = "[exports] sheet in iro.toml",
+) -> ReadResult:
+    """Read a sheet of an Excel workbook as an export: the same checks as a CSV, and
+    problems that give the sheet's row numbers."""
+    from dataclasses import replace
+
+    from iro_cli.exports.excel import read_sheet
+
+    records, starts, name, names = read_sheet(path, sheet)
+    with fewer_gc_passes(_GC_THRESHOLD):
+        result = _read_records(records, starts, str(path), spec, header_map, f"sheet '{name}'")
+    if not records and len(names) > 1:
+        message = (
+            f"sheet '{name}' is empty (sheets: {', '.join(names)}); "
+            f"name the one to read with {choose}"
+        )
+        result.problems[:] = [Problem(str(path), None, None, message)]
+    result.problems[:] = [replace(p, unit="row") for p in result.problems]
+    return result
 
 
 def read_export_bytes(
@@ -405,6 +439,18 @@ def _read_export(
     text, encoding = decode(raw)
     first_line = text.split("\n", 1)[0]
     records, starts = _records(text, _sniff_delimiter(first_line), name)
+    return _read_records(records, starts, name, spec, header_map, encoding)
+
+
+def _read_records(
+    records: list[list[str]],
+    starts: list[int],
+    name: str,
+    spec: ExportFile,
+    header_map: dict[str, str] | None,
+    encoding: str,
+) -> ReadResult:
+    """Canonical columns from the file's records (cells as text) and their line numbers."""
     problems: list[Problem] = []
 
     first = next((i for i, cells in enumerate(records) if any(c.strip() for c in cells)), None)
@@ -563,7 +609,12 @@ def _read_export(
 def export_path(key: str, exports_dir: Path, config: Config) -> Path:
     """Where the export ``key`` lives for this configuration."""
     spec = EXPORTS[key]
-    return Path(exports_dir) / config.file_name(key, spec.filename)
+    path = Path(exports_dir) / config.file_name(key, spec.filename)
+    if not path.is_file() and key not in config.section("files"):
+        workbook = path.with_suffix(".xlsx")  # children.xlsx when there is no children.csv
+        if workbook.is_file():
+            return workbook
+    return path
 
 
 def warn(message: str) -> None:
@@ -602,7 +653,7 @@ def read_checked(
             f"--exports DIR, IRO_EXPORTS, or 'exports' in iro.toml "
             f"(or name the file in iro.toml: [files] {key} = ...)"
         )
-    result = read_export_file(path, EXPORTS[key], config.header_map(key))
+    result = read_export_file(path, EXPORTS[key], config.header_map(key), config.sheet)
     return check(result, on_warning)
 
 

@@ -23,7 +23,7 @@ _CONTACT = re.compile(
     r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net)\b(?:/\S*)?"
     r"|(?:\+44\s?|0)\d[\d ]{8,12}\d"
 )
-_PLACEHOLDER = re.compile(r"\[[^\]]*iro\.toml\]")
+_PLACEHOLDER = re.compile(r"\[[^\]]*iro\.toml\]|\[IRO:[^\]]*\]")
 _BODY_STYLES = ("Normal", "List Bullet", "List Paragraph", "Body Text")
 
 
@@ -92,7 +92,8 @@ def check_letter(
     warnings: list[str] = []
     numbered = _numbered(paragraphs)
     # Each paragraph is its own sentence (a heading has no full stop).
-    every = _Locator(numbered)
+    # Gap markers ("[IRO: ...]") are for the IRO, not the child: not checked as wording.
+    every = _Locator([(n, h, _GAP_MARKER.sub(" ", t)) for n, h, t in numbered])
     for finding in lint_text(
         every.text, {"language"}, terms, max_sentence_words=None, severity={"ACR001": "error"}
     ):
@@ -130,3 +131,109 @@ def check_letter(
         else:
             warnings.append(f"{finding.code} {finding.message} ({body.where(finding.start)})")
     return LetterCheck(tuple(warnings), names_other)
+
+
+# ---------------------------------------------------------------- sentence faults
+
+_GAP_MARKER = re.compile(r"\[IRO:[^\]]*\]")
+_PLAN_HEADINGS = ("what we agreed", "what will happen next", "more things we agreed")
+_MEETING_DATE = re.compile(
+    r"\b(?:meeting|review)\b[^.]*?\bon (\d{1,2} (?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December) \d{4})"
+)
+
+
+@dataclass(frozen=True)
+class PlacedFault:
+    paragraph: int  # number in the letter (1 = first non-empty paragraph)
+    heading: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        under = f', under "{self.heading}"' if self.heading else ""
+        return f"{self.code} {self.message} (paragraph {self.paragraph}{under})"
+
+
+def sentence_faults(
+    paragraphs: Sequence[tuple[str, str]], max_words: int, terms: object, gender: str = ""
+) -> list[PlacedFault]:
+    """The faults of :mod:`iro_cli.letters.faults` in a letter's text, outside marked gaps.
+
+    ``paragraphs``: (style name, text). Agreed actions (the bullets under "What we
+    agreed" and "More things we agreed") are checked as actions; every body
+    paragraph for care words, "you" with a third-person verb, cut or repeated
+    timings, fragments and length; a gap marker still in the letter is a ``GAP``;
+    the meeting date said in two paragraphs is a ``TIMING_TWICE``.
+    """
+    from iro_cli.letters.faults import Fault, text_faults
+
+    out: list[PlacedFault] = []
+    meeting_dates: dict[str, int] = {}
+    for number, heading, text in _numbered(list(paragraphs)):
+        style = paragraphs[number - 1][0]
+        if style.lower().startswith(("heading", "title")) or text.startswith("Dear "):
+            continue
+        plan = heading.lower() in _PLAN_HEADINGS and style != "Normal"
+        found: list[Fault] = []
+        if _GAP_MARKER.search(text):
+            found.append(Fault("GAP", ""))
+        prose = _prose(_GAP_MARKER.sub(" ", text)).strip()
+        if prose and prose.rstrip()[-1:] in '.!?"\u201d':
+            found += text_faults(prose, terms, max_words=max_words, action=plan, gender=gender)
+        for day in _MEETING_DATE.findall(text):
+            if day in meeting_dates and meeting_dates[day] != number:
+                found.append(
+                    Fault(
+                        "TIMING_TWICE", f"the meeting date, also in paragraph {meeting_dates[day]}"
+                    )
+                )
+            meeting_dates.setdefault(day, number)
+        out += [PlacedFault(number, heading, f.code, f.message) for f in found]
+    return out
+
+
+@dataclass(frozen=True)
+class EditedLetterCheck:
+    """``iro letter --check``: what is still wrong in a letter the IRO has edited."""
+
+    group: str  # the age version's key ("" when the document does not say)
+    max_words: int
+    faults: tuple[PlacedFault, ...]
+    comments: int  # Word comments still in the document
+
+    @property
+    def ready(self) -> bool:
+        return not self.faults and not self.comments
+
+
+def age_version(data: bytes) -> str:
+    """The age version ``iro letter`` recorded in a letter's properties ("" if none)."""
+    import io
+    import zipfile
+
+    from iro_cli.letters.render import CATEGORY
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if "docProps/core.xml" not in package.namelist():
+            return ""
+        core = package.read("docProps/core.xml").decode("utf-8", "replace")
+    match = re.search(re.escape(CATEGORY) + r"(\w+)", core)
+    return match[1] if match else ""
+
+
+def check_edited(data: bytes, terms: object) -> EditedLetterCheck:
+    """The sentence checks of a new draft, over a ``.docx`` letter the IRO has edited."""
+    from iro_cli.letters.ages import AGE_13_PLUS, AGE_GROUPS
+    from iro_cli.letters.gaps import comment_count
+    from iro_cli.letters.render import docx_paragraphs
+
+    key = age_version(data)
+    group = next((g for g in AGE_GROUPS if g.key == key), AGE_13_PLUS)
+    faults = sentence_faults(docx_paragraphs(data), group.max_sentence_words, terms)
+    return EditedLetterCheck(
+        key if group.key == key else "",
+        group.max_sentence_words,
+        tuple(faults),
+        comment_count(data),
+    )

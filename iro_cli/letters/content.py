@@ -18,9 +18,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from iro_cli.letters.ages import AgeGroup, age_group, reading_age_target
+from iro_cli.letters.faults import text_faults
+from iro_cli.letters.gaps import Gap, action_gap, more_comment, sibling_gap
 from iro_cli.letters.privacy import OtherChildren, adult_words
 from iro_cli.letters.recommendations import (
     IRO_WORDS,
@@ -33,7 +36,6 @@ from iro_cli.letters.recommendations import (
 )
 from iro_cli.letters.settings import LetterSettings
 from iro_cli.letters.wording import (
-    _AGREE,
     Replacer,
     child_pronouns,
     finish,
@@ -62,6 +64,8 @@ class Letter:
     language: str  # "en" | "cy" (the template to use; the wording is English)
     context: dict[str, Any]
     notes: list[str] = field(default_factory=list)  # for the IRO, no personal data
+    gaps: list[Gap] = field(default_factory=list)  # marked gaps, each with a Word comment
+    more_note: str = ""  # comment on "More things we agreed" (empty when there are none)
     adults: frozenset[str] = frozenset()  # adult name words (for the final privacy check)
     # The service's own wording from iro.toml: not about any child, so not checked for names
     # ("Northbrook Young People's Advocacy" does not name a child called Young).
@@ -101,18 +105,22 @@ _VIEWS_LEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
+def _views_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+    return re.compile(_VIEWS_LEAD.pattern.replace("{names}", alternatives or "(?!x)x"), re.I)
+
+
 def views_sentence(sentence: str, names: Iterable[str]) -> str:
     """``"Ellie said she likes school"`` -> ``"You told me that you like school"``."""
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
-    pattern = re.compile(_VIEWS_LEAD.pattern.replace("{names}", alternatives or "(?!x)x"), re.I)
-    match = pattern.match(sentence)
+    match = _views_pattern(tuple(names)).match(sentence)
     if not match:
         return second_person(sentence, names)
     rest = sentence[match.end() :]
     if match["pronoun"]:
-        verb = match["verb"]
-        agreed = _AGREE.get(verb.lower(), verb)
-        lead = f"You told me you {agreed}"
+        from iro_cli.letters.grammar import after_you
+
+        lead = f"You told me you {after_you(match['verb'])}"
     else:
         lead = "You told me"
     return second_person(f"{lead} {rest.lstrip()}" if rest.strip() else lead, names)
@@ -146,6 +154,11 @@ def _kept_sentences(
     return kept
 
 
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
+_YOU_AND_PRONOUN = re.compile(r"(?is)\byou\b.*\b(?:he|she|his|him|her|hers)\b")
+_METRIC = re.compile(r"\d\s*%|\bper ?cent\b|\battendance\b|\bscores?\b", re.I)
+
+
 def key_messages(
     review: Row,
     person_id: str,
@@ -165,14 +178,30 @@ def key_messages(
         if labelled:
             kept = [s for s in kept if s not in labelled]
             dropped[1] += len(labelled)
-        if not kept:
-            continue
-        chosen = kept[: group.sentences_per_message]
         if source.column == "childs_views":
-            chosen = [views_sentence(s, names) for s in chosen]
+            written = [views_sentence(s, names) for s in kept]
         else:
-            chosen = [second_person(s, names) for s in chosen]
-        text = child_pronouns(" ".join(finish(replace(plain_dates(s))) for s in chosen), gender)
+            written = [second_person(s, names) for s in kept]
+        ready = []
+        for sentence in written:
+            sentence = child_pronouns(finish(replace(plain_dates(sentence))), gender)
+            # A sentence with any fault (a fragment, a label or care word left, too long
+            # for the age) is not used: another sentence of the record is, or none.
+            if text_faults(sentence, replace.terms, max_words=group.max_sentence_words) or (
+                # No gender recorded: a he/she beside "you" may be the child ("you want...
+                # and he wants"), so the sentence is not used.
+                not gender and _YOU_AND_PRONOUN.search(_QUOTED.sub("", sentence))
+            ):
+                dropped[2] += 1
+                continue
+            ready.append(sentence)
+        # What is going well about the child, not service figures ("attendance is 96%"),
+        # unless figures are all the record says.
+        about_child = [sentence for sentence in ready if not _METRIC.search(sentence)]
+        ready = about_child or ready
+        if not ready:
+            continue
+        text = " ".join(ready[: group.sentences_per_message])
         heading = source.heading.get(group.key, source.heading["*"])
         messages.append({"heading": heading, "text": text})
     return messages[:3]
@@ -242,6 +271,7 @@ _HEADINGS = {
         "meeting": "Your meeting",
         "messages": "What we talked about",
         "plan": "What will happen next",
+        "more": "More things we agreed",
         "next": "Your next meeting",
         "contact": "How to talk to me",
         "help": "Other people who can help",
@@ -250,6 +280,7 @@ _HEADINGS = {
         "meeting": "Your meeting",
         "messages": "What we talked about",
         "plan": "What we agreed",
+        "more": "More things we agreed",
         "next": "Your next meeting",
         "contact": "How to contact me",
         "help": "Help and support",
@@ -284,9 +315,15 @@ def _intro(group: AgeGroup, iro_name: str, iro_first: str, meeting_day: str) -> 
     ]
 
 
-def _meeting_text(group: AgeGroup, meeting_day: str, came: list[str]) -> list[str]:
-    lines = [f"We had your meeting on {meeting_day}."]
-    if came:
+def _meeting_text(
+    group: AgeGroup, meeting_day: str, you_came: bool, others: list[str]
+) -> list[str]:
+    """Who came, without "You" and "Me" as list items; the date only where the
+    introduction has not said it (the under-8 letter's introduction has no date)."""
+    lines = [f"We had your meeting on {meeting_day}."] if group.key == "under8" else []
+    if you_came:
+        lines.append("You came to your meeting." + (" These people came too:" if others else ""))
+    elif others:
         lines.append("These people came:")
     return lines
 
@@ -376,7 +413,7 @@ def build_letter(
     age = age_on(born, review_day)
     group = age_group(age)
     notes: list[str] = []
-    dropped = [0, 0]  # named another child, had a stigmatising label
+    dropped = [0, 0, 0]  # named another child, had a stigmatising label, had another fault
 
     forename = _text(child, "forename")
     preferred = _text(child, "preferred_name")
@@ -399,6 +436,8 @@ def build_letter(
         acronyms=replace.terms.acronyms,
         gender=gender_of(_text(child, "gender")),
         max_words=group.max_sentence_words,
+        not_before=max(review_day, letter_date),
+        meeting_day=review_day,
     )
 
     if not iro_name:
@@ -429,23 +468,47 @@ def build_letter(
     came = who_came(_text(review, "attendees"), people, person_id, others, adults, dropped)
 
     recs: list[str] = []
-    kept_as_recorded = 0
-    for row in rows:
+    gaps: list[Gap] = []
+    left_out = 0
+    for number, row in enumerate(rows, start=1):
         text = _text(row, "recommendation")
         if not text:
             continue
+        shown = row.get("recommendation_no") or number
         responsible, target = _text(row, "responsible"), _text(row, "target_date")
         if others.mentions_other(f"{text} {responsible}", person_id, adults):
-            dropped[0] += 1
+            gap = sibling_gap(shown, call)
+            gaps.append(gap)
+            recs.append(gap.marker)
             continue
         rewritten = rewrite_recommendation(text, responsible, target, people, replace)
-        if not rewritten.rewritten:
-            kept_as_recorded += 1
-        recs.append(rewritten.text)
-    if kept_as_recorded:
+        if rewritten.omit:
+            left_out += 1
+        elif rewritten.gap:
+            gap = action_gap(shown, call, text, responsible, target, rewritten.gap)
+            gaps.append(gap)
+            recs.append(gap.marker)
+        else:
+            recs.append(rewritten.text)
+    # Sentences ready for the child first, then the gaps, each in the order recorded;
+    # past the age's number, under "More things we agreed".
+    marked = {gap.marker for gap in gaps}
+    recs = [r for r in recs if r not in marked] + [r for r in recs if r in marked]
+    recs, more = recs[: group.max_actions], recs[group.max_actions :]
+    if gaps:
         notes.append(
-            f"{kept_as_recorded} recommendation(s) kept as recorded (could not be rewritten "
-            "safely): check the wording"
+            f"{len(gaps)} agreed action(s) could not be written for the child with confidence: "
+            "fill the [IRO: ...] gaps (each has a comment with the recommendation)"
+        )
+    if left_out:
+        notes.append(
+            f"{left_out} recommendation(s) left out: about this letter, the minutes or "
+            "professionals only"
+        )
+    if more:
+        notes.append(
+            f'{len(more)} more agreed action(s) under "More things we agreed": '
+            f"a letter for a child of {age} keeps to {group.max_actions}"
         )
     if dropped[0]:
         notes.append(
@@ -456,6 +519,11 @@ def build_letter(
         notes.append(
             f"{dropped[1]} sentence(s) of the review record left out of the key messages "
             "because they use a stigmatising label (CARE002): describe what happened instead"
+        )
+    if dropped[2]:
+        notes.append(
+            f"{dropped[2]} sentence(s) of the review record left out of the key messages: "
+            "not a full sentence, too long for the age, or a care word left"
         )
     if next_meeting is None:
         notes.append("no next meeting date (no scheduled review and no Next Review Date)")
@@ -475,13 +543,16 @@ def build_letter(
         "meeting": {
             "date": meeting_day,
             "who_came": join_words(came),
-            "people": [p[0].upper() + p[1:] for p in came],
-            "text": _meeting_text(group, meeting_day, came),
+            "people": [p[0].upper() + p[1:] for p in came if p not in ("you", "me")],
+            "text": _meeting_text(
+                group, meeting_day, "you" in came, [p for p in came if p not in ("you", "me")]
+            ),
         },
         "messages": messages,
         "no_messages": "" if messages else "I have written what we agreed below.",
         "plan_intro": _plan_intro(group, len(recs)),
         "recommendations": recs,
+        "more_recommendations": more,
         "next_meeting": {"date": next_day, "text": _next_text(group, next_day)},
         "iro": {
             "name": iro_name,
@@ -511,6 +582,8 @@ def build_letter(
         language=language,
         context=context,
         notes=notes,
+        gaps=gaps,
+        more_note=more_comment(len(more), group.max_actions, age) if more else "",
         adults=adults,
         service_text=tuple(
             value
@@ -543,6 +616,7 @@ KNOWN_FIELDS = frozenset(
         "no_messages",
         "plan_intro",
         "recommendations",
+        "more_recommendations",
         "next_meeting",
         "iro",
         "help",

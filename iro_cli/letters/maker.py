@@ -15,7 +15,7 @@ from typing import Any
 from iro_cli.letters.checks import LetterCheck, check_letter
 from iro_cli.letters.content import Letter, build_letter, find_iro
 from iro_cli.letters.privacy import KnownChild, OtherChildren
-from iro_cli.letters.render import docx_paragraphs, render_docx
+from iro_cli.letters.render import check_template, docx_paragraphs, render_docx
 from iro_cli.letters.selection import iro_for, latest_children, next_meeting, reviews_by_child
 from iro_cli.letters.settings import LetterSettings
 from iro_cli.letters.wording import Replacer
@@ -71,6 +71,7 @@ class LetterMaker:
         )
         self.settings = settings
         self.templates = dict(templates)
+        self._fields: dict[str, frozenset[str]] = {}
         self.letter_date = letter_date
 
     def build(self, person_id: str, review: Row) -> Letter:
@@ -90,6 +91,11 @@ class LetterMaker:
             letter_date=self.letter_date,
         )
 
+    def _template_fields(self, language: str, template: bytes) -> frozenset[str]:
+        if language not in self._fields:
+            self._fields[language] = frozenset(check_template(template).fields)
+        return self._fields[language]
+
     def make(self, person_id: str, review: Row) -> MadeLetter:
         """Content, rendered ``.docx`` and the post-render check for one letter."""
         letter = self.build(person_id, review)
@@ -99,6 +105,14 @@ class LetterMaker:
                 "Welsh is the child's preferred language but no Welsh template is set "
                 "(template_cy in [letters]): this draft is in English"
             )
-        docx = render_docx(template, letter.context)
+        if letter.context.get("more_recommendations") and "more_recommendations" not in (
+            self._template_fields(letter.language, template)
+        ):
+            count = len(letter.context["more_recommendations"])
+            letter.notes.append(
+                f"the letter template has no more_recommendations field: {count} agreed "
+                "action(s) past the age's number are not in this letter"
+            )
+        docx = render_docx(template, letter.context, gaps=letter.gaps, more_note=letter.more_note)
         check = check_letter(docx_paragraphs(docx), letter, self.terms, self.others)
         return MadeLetter(letter, docx, check)

@@ -10,15 +10,17 @@ cannot break the document.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from iro_cli.errors import ConfigError
 from iro_cli.letters.content import KNOWN_FIELDS
+from iro_cli.letters.gaps import Gap, add_comments
 
 DEFAULT_TEMPLATE = "letter.docx"
+CATEGORY = "iro letter: "  # + the age version, in the core properties
 
 
 def default_template() -> bytes:
@@ -81,8 +83,20 @@ def _environment() -> Any:
     return _ENVIRONMENT
 
 
-def render_docx(data: bytes, context: Mapping[str, Any], name: str = "template") -> bytes:
-    """Fill the template with ``context``; the finished ``.docx`` as bytes."""
+def render_docx(
+    data: bytes,
+    context: Mapping[str, Any],
+    name: str = "template",
+    gaps: Sequence[Gap] = (),
+    more_note: str = "",
+) -> bytes:
+    """Fill the template with ``context``; the finished ``.docx`` as bytes.
+
+    Each of ``gaps`` gets its marker highlighted and a Word comment; the "More
+    things we agreed" heading gets ``more_note`` as a comment. The letter's age
+    version is kept in the document's properties (category ``iro letter: 8to12``)
+    for ``iro letter --check``.
+    """
     from jinja2 import TemplateError
 
     template = _template(data, name)
@@ -90,6 +104,11 @@ def render_docx(data: bytes, context: Mapping[str, Any], name: str = "template")
         template.render(dict(context), jinja_env=_environment(), autoescape=True)
     except TemplateError as exc:
         raise ConfigError(f"{name}: template error: {exc}") from None
+    if gaps or more_note:
+        more = context.get("headings", {}).get("more", "") if more_note else ""
+        add_comments(template.docx, gaps, more, more_note)
+    if context.get("age_group"):
+        template.docx.core_properties.category = f"{CATEGORY}{context['age_group']}"
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()

@@ -9,8 +9,9 @@ warns the IRO about what is left.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any, Protocol
 
 MONTHS = (
@@ -194,67 +195,52 @@ def join_words(items: list[str]) -> str:
 
 # ---------------------------------------------------------------- "you"
 
-# Third-person verb -> the form after "you". A closed list: other verbs are
-# left alone rather than guessed.
-_AGREE = {
-    "is": "are",
-    "was": "were",
-    "has": "have",
-    "does": "do",
-    "doesn't": "don't",
-    "isn't": "aren't",
-    "wasn't": "weren't",
-    "hasn't": "haven't",
-    "says": "say",
-    "wants": "want",
-    "likes": "like",
-    "loves": "love",
-    "enjoys": "enjoy",
-    "feels": "feel",
-    "needs": "need",
-    "misses": "miss",
-    "goes": "go",
-    "attends": "attend",
-    "lives": "live",
-    "sees": "see",
-    "gets": "get",
-    "thinks": "think",
-    "hopes": "hope",
-    "knows": "know",
-    "plays": "play",
-    "worries": "worry",
-    "tries": "try",
-    "finds": "find",
-    "spends": "spend",
-    "would": "would",
-    "will": "will",
-    "can": "can",
-    "said": "said",
-    "told": "told",
-}
 # Words that mean "the child" in review records, whoever the child is.
 _CHILD_WORDS = ("the young person", "the child", "young person", "CYP", "YP")
 
 
-_ADVERBS = ("sometimes", "often", "always", "never", "really", "still", "also", "usually", "now")
-_VERBS = "|".join(re.escape(v) for v in _AGREE)
+_ADVERBS = (
+    "sometimes",
+    "often",
+    "always",
+    "never",
+    "really",
+    "still",
+    "also",
+    "usually",
+    "now",
+    "then",
+    "only",
+    "just",
+    "again",
+)
 
 
 def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    return _name_pattern_of(tuple(names))
+
+
+@lru_cache(maxsize=64)
+def _name_pattern_of(names: tuple[str, ...]) -> re.Pattern[str] | None:
     words = sorted({n.strip() for n in names if n and len(n.strip()) > 1}, key=len, reverse=True)
     generic = [f"(?i:{re.escape(w)})" if w.islower() else re.escape(w) for w in _CHILD_WORDS]
     alternatives = [re.escape(w) for w in words] + generic
     if not alternatives:
         return None
-    return re.compile(
-        r"(?<![\w'\u2019-])(" + "|".join(alternatives) + r")"
-        r"(?:(['\u2019]s)\b|(?:\s+((?:(?:" + "|".join(_ADVERBS) + r")\s+)?)(" + _VERBS + r"))\b|\b)"
-    )
+    return re.compile(r"(?<![\w'\u2019-])(" + "|".join(alternatives) + r")(?:(['\u2019]s)\b|\b)")
 
 
-_AND_VERB = re.compile(
-    r"\b(and|but|or)\s+((?:(?:" + "|".join(_ADVERBS) + r")\s+)?)(" + _VERBS + r")\b"
-)
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
+
+
+def _outside_quotes(text: str, change: Callable[[str], str]) -> str:
+    """``change`` applied to the text between quotations: the child's own words stay theirs."""
+    out, last = [], 0
+    for match in _QUOTED.finditer(text):
+        out.append(change(text[last : match.start()]) + match.group())
+        last = match.end()
+    out.append(change(text[last:]))
+    return "".join(out)
 
 
 def second_person(text: str, names: Iterable[str]) -> str:
@@ -262,33 +248,43 @@ def second_person(text: str, names: Iterable[str]) -> str:
 
     ``"Ellie's dentist"`` -> ``"your dentist"``; ``"Ellie sometimes feels sad"`` ->
     ``"you sometimes feel sad"``; a sentence that starts with the name starts
-    "You", and a verb joined to it by "and" agrees too ("You like Jo and want...").
-    Pronouns (she/he/her/his) are left alone: they may mean someone else.
+    "You", and every verb after "you" agrees (:func:`agree_after_you`). Words in
+    quotation marks are the child's own and stay as they are. Pronouns
+    (she/he/her/his) are left alone: they may mean someone else.
     """
     pattern = _name_pattern(names)
     if pattern is None:
         return text
 
-    def swap(match: re.Match[str]) -> str:
-        if match[2]:
-            return "your"
-        if match[4]:
-            return f"you {match[3]}{_AGREE[match[4]]}"
-        return "you"
+    def swap(part: str) -> str:
+        return pattern.sub(lambda m: "your" if m[2] else "you", part)
 
-    out = _capitalise_starts(pattern.sub(swap, text))
-    return agree_after_you(out)
+    return agree_after_you(_capitalise_starts(_outside_quotes(text, swap)))
+
+
+_YOU_THEN_WORD = re.compile(
+    r"\b([Yy]ou)(\s+(?:(?:" + "|".join(_ADVERBS) + r")\s+)?)([A-Za-z][A-Za-z'\u2019]*)"
+)
+_AND_THEN_WORD = re.compile(
+    r"\b(and|but|or)(\s+(?:(?:" + "|".join(_ADVERBS) + r")\s+)?)([A-Za-z][A-Za-z'\u2019]*)"
+)
 
 
 def agree_after_you(text: str) -> str:
-    """In a sentence whose subject is "You", "... and wants" -> "... and want"."""
-    parts = re.split(r"(?<=[.!?])\s+", text)
-    fixed = []
-    for part in parts:
-        if part.startswith("You "):
-            part = _AND_VERB.sub(lambda m: f"{m[1]} {m[2]}{_AGREE[m[3]]}", part)
-        fixed.append(part)
-    return " ".join(fixed)
+    """Every verb after "you" agrees: ``"you absconds"`` -> ``"you abscond"``
+    (``lemminflect``, :func:`iro_cli.letters.grammar.after_you`); in a sentence whose
+    subject is "You", a verb joined by and/but/or agrees too ("You like Jo and want...")."""
+    from iro_cli.letters.grammar import after_you
+
+    def fix(part: str) -> str:
+        part = _YOU_THEN_WORD.sub(lambda m: m[1] + m[2] + after_you(m[3]), part)
+        pieces = re.split(r"(?<=[.!?])(\s+)", part)
+        for index, piece in enumerate(pieces):
+            if piece.startswith("You "):
+                pieces[index] = _AND_THEN_WORD.sub(lambda m: m[1] + m[2] + after_you(m[3]), piece)
+        return "".join(pieces)
+
+    return _outside_quotes(text, fix)
 
 
 def _capitalise_starts(text: str) -> str:
@@ -596,6 +592,8 @@ def child_pronouns(text: str, gender: str) -> str:
     ``"You are behind with his rent"`` -> ``"You are behind with your rent"``;
     ``"Dad said he is busy"`` is unchanged. With no gender recorded, nothing changes.
     """
+    from iro_cli.letters.grammar import after_you, third_person
+
     table = _PRONOUNS.get(gender)
     if not table:
         return text
@@ -624,7 +622,7 @@ def child_pronouns(text: str, gender: str) -> str:
                     replacement = None
             if lower in ("he", "she") and index + 1 < len(tokens):
                 verb = tokens[index + 1]
-                agreed = _AGREE.get(verb.group())
+                agreed = after_you(verb.group()) if third_person(verb.group()) else None
                 if agreed is not None:
                     out.append(text[last : match.start()])
                     out.append(_cap(replacement, word) + text[match.end() : verb.start()] + agreed)

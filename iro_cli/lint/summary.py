@@ -18,7 +18,7 @@ SUMMARY_COLUMNS = (
     "review_date",
     "recommendations",
     "smart_clean",
-    "smart_clean_pct",
+    "smart_clean_rate",
     "smart_findings",
     "language_findings",
     "readability_findings",
@@ -50,7 +50,7 @@ def _add(total: dict[str, Any], findings: Sequence[Finding]) -> None:
 
 def _pct(total: dict[str, Any]) -> None:
     n = total["recommendations"]
-    total["smart_clean_pct"] = round(100 * total["smart_clean"] / n, 1) if n else None
+    total["smart_clean_rate"] = total["smart_clean"] / n if n else None  # rounded on output
 
 
 def summarise(
@@ -61,8 +61,8 @@ def summarise(
 ) -> list[dict[str, Any]]:
     """Rows of the audit summary: one per IRO, one per review, and a total.
 
-    ``smart_clean_pct`` is the share of recommendations with no ``smart``
-    finding (after suppressions and ignored rules): the figure an audit reports.
+    ``smart_clean_rate`` is the share (a fraction, 0.5 for half) of recommendations with
+    no ``smart`` finding (after suppressions and ignored rules): the figure an audit reports.
     The IRO of a review is its chair, else the child's allocated IRO, else "unknown".
     """
     per_iro: dict[str, dict[str, Any]] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -35,6 +36,7 @@ def age_on(born: date, day: date) -> int:
     return years
 
 
+@lru_cache(maxsize=1 << 16)  # a year's reviews hold a few thousand distinct dates
 def add_months(anchor: date, months: int) -> date:
     """``anchor`` plus calendar months: 31/08/2025 + 6 = 28/02/2026; never raises."""
     return anchor + relativedelta(months=months)
@@ -48,6 +50,7 @@ class WorkingCalendar:
     add: frozenset[date] = frozenset()
     remove: frozenset[date] = frozenset()
     _years: dict[int, frozenset[date]] = field(default_factory=dict, repr=False)
+    _added: dict[tuple[date, int], date] = field(default_factory=dict, repr=False)
 
     def holidays_in(self, year: int) -> frozenset[date]:
         """Bank holidays (and Christmas Day, Good Friday) of ``year``."""
@@ -72,6 +75,13 @@ class WorkingCalendar:
         """The ``days``-th working day after ``start`` (``start`` itself not counted)."""
         if days < 1:
             raise ValueError("days must be at least 1")
+        known = self._added.get((start, days))
+        if known is not None:
+            return known
+        self._added[(start, days)] = found = self._add_working_days(start, days)
+        return found
+
+    def _add_working_days(self, start: date, days: int) -> date:
         # Whole weeks at once: any seven days in a row hold five weekdays, less the bank
         # holidays among them; then day by day.
         weeks = (days - 1) // 5
@@ -129,6 +139,7 @@ def calendar_from_settings(nation: str, holidays_section: dict) -> WorkingCalend
     return WorkingCalendar(nation=nation, add=dates("add"), remove=dates("remove"))
 
 
+@lru_cache(maxsize=1 << 16)
 def uk(day: date) -> str:
     """``date(2026, 10, 5)`` -> ``"05/10/2026"``."""
     return day.strftime("%d/%m/%Y")

@@ -46,6 +46,81 @@ class Meeting(NamedTuple):
     status: str
     next_review_date: date | None
     chair: str
+    review_id: str = ""
+
+
+class Due(NamedTuple):
+    """When a review is due, and why (plain words, as in the output's ``basis``)."""
+
+    day: date
+    basis: str
+
+
+# --- the rules: one implementation, used by the daily list and the yearly figures ----------
+
+
+def cla_next_due(
+    start: date,
+    short_breaks: bool,
+    held_count: int,
+    last_held: date | None,
+    calendar: WorkingCalendar,
+    new_period: bool = False,
+) -> Due:
+    """The next CLA review of a period of care that began on ``start``.
+
+    ``held_count`` reviews have been held in the period so far, the last on ``last_held``.
+    """
+    if held_count == 0 or last_held is None:
+        if short_breaks:
+            due = add_months(start, 3)
+            basis = f"first review (short breaks): 3 months after {uk(start)}"
+        else:
+            due = calendar.add_working_days(start, FIRST_REVIEW_WORKING_DAYS)
+            basis = f"first review: 20 working days after care began on {uk(start)}"
+        return Due(due, basis + (" (new period of care)" if new_period else ""))
+    if held_count == 1 and not short_breaks:
+        return Due(
+            add_months(last_held, 3), f"second review: 3 months after review held {uk(last_held)}"
+        )
+    return Due(add_months(last_held, 6), f"next review: 6 months after review held {uk(last_held)}")
+
+
+def icpc_due(strategy: date, calendar: WorkingCalendar) -> Due:
+    """The initial conference: 15 working days after the strategy discussion."""
+    return Due(
+        calendar.add_working_days(strategy, ICPC_WORKING_DAYS),
+        f"initial conference: 15 working days after strategy discussion on {uk(strategy)}",
+    )
+
+
+def rcpc_next_due(conference: date, last_held: date | None) -> Due:
+    """The next review conference: 3 months after the ICPC, then 6 after the last one held."""
+    if last_held is None:
+        return Due(
+            add_months(conference, 3),
+            f"first review conference: 3 months after ICPC held {uk(conference)}",
+        )
+    return Due(
+        add_months(last_held, 6),
+        f"review conference: 6 months after conference held {uk(last_held)}",
+    )
+
+
+def pathway_next_due(last_held: date) -> Due:
+    """The next pathway plan review: 6 months after the last one held."""
+    return Due(
+        add_months(last_held, 6), f"pathway plan review: 6 months after review held {uk(last_held)}"
+    )
+
+
+def conference_day(icpcs: list[Meeting], plan_start: date | None, as_of: date) -> date | None:
+    """The day of the ICPC: its held row in reviews.csv, else the plan's start, else none yet."""
+    if icpcs:
+        return icpcs[0].day
+    if plan_start is not None and plan_start <= as_of:
+        return plan_start
+    return None
 
 
 @dataclass(frozen=True)
@@ -60,6 +135,7 @@ class DueReview:
     status: str  # "overdue" or "due"
     scheduled_date: date | None
     scheduled_late: bool
+    not_booked: bool  # overdue with no meeting booked: the worst case on the morning list
     iro: str
     team: str
     basis: str
@@ -71,18 +147,22 @@ COLUMNS = [f.name for f in fields(DueReview)]
 def index_meetings(reviews: pd.DataFrame, as_of: date) -> dict[tuple[str, str], list[Meeting]]:
     """(person, review type) -> meetings sorted by date; held meetings after ``as_of`` dropped."""
     index: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
-    for person, kind, day, status, next_date, chair in zip(
-        reviews["person_id"],
-        reviews["review_type"],
-        reviews["review_date"],
-        reviews["status"],
-        reviews["next_review_date"],
-        reviews["chair"],
-        strict=True,
-    ):
-        if status == "Held" and day > as_of:
+    rows = map(
+        Meeting._make,  # tuple.__new__ on each zipped row: no Python-level call per meeting
+        zip(
+            reviews["review_date"],
+            reviews["status"],
+            reviews["next_review_date"],
+            reviews["chair"],
+            reviews["review_id"],
+            strict=True,
+        ),
+    )
+    keys = zip(reviews["person_id"], reviews["review_type"], strict=True)
+    for key, meeting in zip(keys, rows, strict=True):
+        if meeting.status == "Held" and meeting.day > as_of:
             continue  # not yet held as at as_of
-        index[(person, kind)].append(Meeting(day, status, next_date, chair))
+        index[key].append(meeting)
     for meetings in index.values():
         meetings.sort()
     return index
@@ -148,6 +228,7 @@ def _row(
         status="overdue" if days < 0 else "due",
         scheduled_date=scheduled,
         scheduled_late=scheduled is not None and scheduled > due,
+        not_booked=days < 0 and scheduled is None,
         iro=iro,
         team=team,
         basis=basis + _practical(due, calendar),
@@ -215,24 +296,15 @@ def cla_due(
             continue
         own = meetings.get((person, CLA), [])
         held = _held(own, period.start)
-        again = " (new period of care)" if earlier else ""
-        if not held:
-            if period.short_breaks:
-                due = add_months(period.start, 3)
-                basis = f"first review (short breaks): 3 months after {uk(period.start)}"
-            else:
-                due = calendar.add_working_days(period.start, FIRST_REVIEW_WORKING_DAYS)
-                basis = f"first review: 20 working days after care began on {uk(period.start)}"
-            basis += again
-            last = None
-        else:
-            last = held[-1]
-            if len(held) == 1 and not period.short_breaks:
-                due = add_months(last.day, 3)
-                basis = f"second review: 3 months after review held {uk(last.day)}"
-            else:
-                due = add_months(last.day, 6)
-                basis = f"next review: 6 months after review held {uk(last.day)}"
+        last = held[-1] if held else None
+        due, basis = cla_next_due(
+            period.start,
+            period.short_breaks,
+            len(held),
+            last.day if last else None,
+            calendar,
+            new_period=earlier > 0,
+        )
         scheduled = _scheduled(own, last.day if last else period.start - _ONE_DAY, last, as_of)
         rows.append(
             _row(
@@ -277,14 +349,9 @@ def cp_due(
         name = _name(forename, surname) or (period[0].name if period else "")
         team = team or (period[0].team if period else "")
         icpcs = _held(meetings.get((person, ICPC), []), strategy, plan_end)
-        conference = plan_start if plan_start is not None and plan_start <= as_of else None
-        if conference is None and icpcs:
-            conference = icpcs[0].day
+        conference = conference_day(icpcs, plan_start, as_of)
         if conference is None:
-            due = calendar.add_working_days(strategy, ICPC_WORKING_DAYS)
-            basis = (
-                f"initial conference: 15 working days after strategy discussion on {uk(strategy)}"
-            )
+            due, basis = icpc_due(strategy, calendar)
             kind, last_chair = ICPC, ""
             scheduled = _scheduled(
                 meetings.get((person, ICPC), []), strategy - _ONE_DAY, None, as_of
@@ -293,14 +360,8 @@ def cp_due(
             own = meetings.get((person, RCPC), [])
             held = [m for m in _held(own, conference, plan_end) if m.day > conference]
             kind = RCPC
-            if not held:
-                due = add_months(conference, 3)
-                basis = f"first review conference: 3 months after ICPC held {uk(conference)}"
-                last_chair = icpcs[0].chair if icpcs else ""
-            else:
-                due = add_months(held[-1].day, 6)
-                basis = f"review conference: 6 months after conference held {uk(held[-1].day)}"
-                last_chair = held[-1].chair
+            due, basis = rcpc_next_due(conference, held[-1].day if held else None)
+            last_chair = held[-1].chair if held else (icpcs[0].chair if icpcs else "")
             scheduled = _scheduled(
                 own, held[-1].day if held else conference, held[-1] if held else None, as_of
             )
@@ -343,7 +404,7 @@ def pathway_due(
             if born is not None and add_months(born, 12 * PATHWAY_MAX_AGE) <= as_of:
                 continue
         last = held[-1]
-        due = add_months(last.day, 6)
+        due, basis = pathway_next_due(last.day)
         rows.append(
             _row(
                 person,
@@ -354,7 +415,7 @@ def pathway_due(
                 _scheduled(own, last.day, last, as_of),
                 last.chair,
                 period[0].team if period else "",
-                f"pathway plan review: 6 months after review held {uk(last.day)}",
+                basis,
                 calendar,
             )
         )
@@ -368,11 +429,20 @@ def due_reviews(
     as_of: date,
     calendar: WorkingCalendar,
     types: Iterable[str] = ("cla", "cp", "pathway"),
+    *,
+    meetings: dict[tuple[str, str], list[Meeting]] | None = None,
+    periods: dict[str, tuple[Period, int]] | None = None,
 ) -> list[DueReview]:
-    """Every review due (of the given types), most urgent first."""
+    """Every review due (of the given types), most urgent first.
+
+    ``meetings`` and ``periods``, when given, are ``index_meetings(reviews, as_of)`` and
+    ``current_periods(children, as_of)`` already worked out by the caller.
+    """
     types = set(types)
-    meetings = index_meetings(reviews, as_of)
-    periods = current_periods(children, as_of)
+    if meetings is None:
+        meetings = index_meetings(reviews, as_of)
+    if periods is None:
+        periods = current_periods(children, as_of)
     rows: list[DueReview] = []
     if "cla" in types:
         rows += cla_due(periods, meetings, as_of, calendar)

@@ -110,6 +110,7 @@ def _p(
     bold: bool = False,
     keep_with_next: bool = False,
     space_before: float | None = None,
+    space_after: float | None = None,
 ) -> None:
     paragraph = document.add_paragraph(style=style)
     run = paragraph.add_run(text)
@@ -119,6 +120,8 @@ def _p(
         paragraph.paragraph_format.keep_with_next = True
     if space_before is not None:
         paragraph.paragraph_format.space_before = Pt(space_before)
+    if space_after is not None:
+        paragraph.paragraph_format.space_after = Pt(space_after)
 
 
 def build(out: Path, language: str = "en") -> Path:
@@ -168,6 +171,12 @@ def build(out: Path, language: str = "en") -> Path:
     _p(document, "{%p for item in recommendations %}")
     _p(document, "{{ item }}", "List Bullet")
     _p(document, "{%p endfor %}")
+    _p(document, "{%p if more_recommendations %}")
+    _p(document, "{{ headings.more }}", "Heading 2")
+    _p(document, "{%p endif %}")
+    _p(document, "{%p for item in more_recommendations %}")
+    _p(document, "{{ item }}", "List Bullet")
+    _p(document, "{%p endfor %}")
 
     _p(document, "{{ headings.next }}", "Heading 1")
     _p(document, "{%p for line in next_meeting.text %}")
@@ -179,13 +188,16 @@ def build(out: Path, language: str = "en") -> Path:
     _p(document, "{{ line }}")
     _p(document, "{%p endfor %}")
 
+    # The last section and the sign-off are one block: the sign-off never stands alone
+    # on a page (keep with next on every line of it), and the signature and the
+    # service's name sit close together, so a short letter keeps to two pages.
     _p(document, "{{ headings.help }}", "Heading 1")
     _p(document, "{%p for line in help %}")
-    _p(document, "{{ line }}")
+    _p(document, "{{ line }}", keep_with_next=True)
     _p(document, "{%p endfor %}")
 
-    _p(document, "{{ sign_off }}", space_before=18, keep_with_next=True)
-    _p(document, "{{ signature }}", bold=True, keep_with_next=True)
+    _p(document, "{{ sign_off }}", space_before=12, keep_with_next=True)
+    _p(document, "{{ signature }}", bold=True, keep_with_next=True, space_after=0)
     _p(document, "{{ service.name }}")
 
     out.parent.mkdir(parents=True, exist_ok=True)
