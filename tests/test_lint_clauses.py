@@ -438,3 +438,17 @@ def test_fault4_names_with_accents_are_owners(text: str) -> None:
 
 def test_fault8_effort_after_will_is_read_even_when_the_subject_is_not_recognised() -> None:
     assert "SMART004" in codes("The Brightside project will liaise with school by 1/2/27.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Mo's health needs to be met.", "needs to be met"),
+        ("Carers to continue to meet Mo's needs.", "meet Mo's needs"),
+        ("Grandad will help Mo with his reading.", "help"),
+    ],
+)
+def test_fault8_the_finding_names_the_effort(text: str, word: str) -> None:
+    found = [f for f in smart_findings(Recommendation(text), TERMS, REVIEW) if f.code == "SMART004"]
+    assert [f.match for f in found] == [word]
+    assert found[0].suggestion.startswith("say ")

@@ -90,6 +90,13 @@ AMOUNT = re.compile(
     r"thirty|forty|fifteen|a\s+half)\s+(?:minutes?|hours?|pages?|books?)\b",
     re.I,
 )
+# "help" is effort unless a result follows, like "support" (not in the shared term list).
+_HELP = re.compile(r"\b[Hh]elp(?:s|ed)?\b")
+HINTS = {
+    "help": "say what the help will achieve and by when (e.g. help Sam open a bank account "
+    "by 1 May)",
+    "meet needs": "say which needs, what will be done about each and by when",
+}
 # "continue to meet Tyler's needs", "health needs to be met".
 _MEET_NEEDS = re.compile(r"\bmeet\s+(?:[\w'’\-]+\s+){0,4}?needs\b", re.I)
 _NEEDS_MET = re.compile(
@@ -126,6 +133,7 @@ def read(text: str, owners: list[Owner], terms: Terms) -> Reading:
         len(acting) <= 1
         and not unmeasurable
         and len(acting) == len(owners)
+        and not _NEEDS_MET.search(text)
         and (not acting or not _JOINED.search(text, acting[0].verb_start))
     ):  # most items: one owner, one verb, nothing joined to it
         if not acting:
@@ -202,6 +210,11 @@ def _unmeasurable_terms(text: str, terms: Terms) -> list[tuple[str, re.Match[str
     found = list(terms.unmeasurable_matcher.finditer(text))
     for match in _MEET_NEEDS.finditer(text):
         found.append(("meet needs", match))
+    if "help" in text or "Help" in text:
+        taken = [m.span() for _term, m in found]
+        for match in _HELP.finditer(text):
+            if not any(a <= match.start() < b for a, b in taken):
+                found.append(("help", match))
     found.sort(key=lambda item: item[1].start())
     return found
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
-from iro_cli.lint.clauses import read, several_actions, unmeasurable_action
+from iro_cli.lint.clauses import HINTS, read, several_actions, unmeasurable_action
 from iro_cli.lint.dates import (
     Timing,
     find_timings,
@@ -226,9 +226,12 @@ def _unmeasurable(reading: Any, text: str, terms: Terms) -> Finding | None:
     if action is None:
         return None
     term = action.unmeasurable
-    hint = terms.unmeasurable_verbs.get(term.lower()) or terms.unmeasurable_verbs.get(
-        " ".join(term.lower().split())
-    )
+    key = " ".join(term.lower().split())
+    if key.startswith("help"):
+        key = "help"
+    elif key.startswith("meet ") or key.endswith(" met"):
+        key = "meet needs"
+    hint = terms.unmeasurable_verbs.get(key) or HINTS.get(key)
     start = text.find(term, action.start)
     return rule.finding(
         f'"{term}" cannot be measured',
