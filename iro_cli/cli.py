@@ -53,6 +53,24 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Child protection plans: repeat, long and open plans.",
         "iro cp-plans --year 2025/26",
     ),
+    "caseload": (
+        "iro_cli.commands.caseload",
+        "caseload",
+        "Children per IRO and per FTE; with --changes, changes of IRO.",
+        "iro caseload --as-of 31/03/2026",
+    ),
+    "disputes": (
+        "iro_cli.commands.disputes",
+        "disputes",
+        "Disputes (DRP) and practice alerts: raised, resolved in time, open.",
+        "iro disputes --year 2025/26 --by level",
+    ),
+    "report": (
+        "iro_cli.commands.report",
+        "report",
+        "The annual report pack: an xlsx workbook or a Word document with charts.",
+        "iro report --year 2025/26 -o report.docx",
+    ),
     "letter": (
         "iro_cli.commands.letter",
         "letter",

@@ -32,6 +32,9 @@ KNOWN_KEYS = {
     "letters": "service text and template for letters",
     "participation": "participation settings",
     "timeliness": "timeliness settings (chart_title)",
+    "validate": "plausible ranges for the sense checks: max_age, years_ahead",
+    "caseload": "min / max: the caseload band per FTE (default 50-70)",
+    "disputes": "informal, stage_1..stage_4: working days to respond",
 }
 
 

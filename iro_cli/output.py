@@ -37,6 +37,8 @@ _JSON_SCALARS = frozenset((str, int, float, bool, type(None)))
 _CSV_AS_IS = re.compile(r'[^\x00-\x1f\x7f",]*')
 # Text that csv.writer (excel dialect, QUOTE_MINIMAL) always quotes: a comma, quote or line break.
 _CSV_QUOTED = re.compile(r'[,"\r\n]')
+# Characters an xlsx or docx file cannot hold (XML 1.0): control characters but tab, LF, CR.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _UPPER_WORDS = {
     "id": "ID",
     "iro": "IRO",
@@ -51,6 +53,19 @@ _UPPER_WORDS = {
 def neutralise(text: str) -> str:
     """Stop Excel treating a text cell as a formula (OWASP CSV injection advice)."""
     return "'" + text if text[:1] in _DANGEROUS_FIRST else text
+
+
+def xlsx_text(records: list[list[Any]]) -> int:
+    """Replace, in place, each control character an xlsx cell cannot hold (NUL, ESC,
+    vertical tab, form feed...: left by a copy-paste from another system) with a space;
+    returns how many were replaced. csv and json output keep them as they are."""
+    replaced = 0
+    for record in records:
+        for i, value in enumerate(record):
+            if type(value) is str and CONTROL_CHARACTERS.search(value):
+                record[i], count = CONTROL_CHARACTERS.subn(" ", value)
+                replaced += count
+    return replaced
 
 
 _FORMAT_OF_SUFFIX = {".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".txt": "table"}
@@ -514,6 +529,14 @@ def render_xlsx(frame: pd.DataFrame, sheet: str = "iro") -> bytes:
     rates = [is_rate(c) for c in names]
     widths = [max(len(c), 8) for c in columns]
     records = [[plain(v) for v in record] for record in frame.itertuples(index=False, name=None)]
+    replaced = xlsx_text(records)
+    if replaced:
+        print(
+            f"iro: warning: {replaced} control character{'s' * (replaced != 1)} (NUL, ESC, "
+            "form feed...) replaced by spaces in the xlsx output, which cannot hold them "
+            "(csv output keeps them)",
+            file=sys.stderr,
+        )
     for record in records[:200]:
         for i, value in enumerate(record):
             widths[i] = max(widths[i], min(len(_table_cell(value)), 60))
@@ -583,7 +606,14 @@ def render_bytes(
     if fmt == "json":
         return render_json(frame)
     if fmt == "xlsx":
-        return render_xlsx(frame, sheet)
+        from openpyxl.utils.exceptions import IllegalCharacterError
+
+        try:
+            return render_xlsx(frame, sheet)
+        except IllegalCharacterError:  # its message quotes the cell: never passed on
+            raise OutputError(
+                "a cell cannot be written to xlsx (a character it cannot hold)"
+            ) from None
     raise OutputError(f"unknown format '{fmt}' (expected one of: {', '.join(FORMATS)})")
 
 

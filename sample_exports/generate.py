@@ -1534,6 +1534,155 @@ class Generator:
         outcome = self.pick(DRP_OUTCOMES.get(theme, DRP_GENERIC))
         return ["", person.pid, iro, fmt(raised), level, theme, due_txt, fmt(resolved), outcome]
 
+    # ------------------------------------------------- report pack (issue 12)
+    def build_report_extras(self) -> None:
+        """Caseload, changes of IRO and disputes for ``iro caseload/disputes/report``.
+
+        Drawn from their own seeded stream (never ``self.rng``, which the free text
+        of ``write`` still reads), so every row made before stays as it was: one IRO
+        is given more children than 70 per FTE, a few children had three changes of
+        IRO in the last year, and disputes and practice acknowledgements are added to
+        the two financial years before the extract's (about a third acknowledgements).
+        """
+        rng = random.Random(self.seed * 1_000_003 + 12)
+        self._spans_in: dict[tuple[date, date], list] = {}
+        self.planted["chair_changes"] = self._change_chairs(rng)
+        self.planted["crowded_iro"] = [self._crowd_one_iro(rng)]
+        self._more_disputes(rng)
+
+    def _looked_after(self, day: date) -> list[tuple[Person, Period]]:
+        return [
+            (person, per)
+            for person in self.persons
+            for per in person.periods
+            if per.start <= day and (per.end is None or per.end > day)
+        ]
+
+    def _change_chairs(self, rng: random.Random) -> list[str]:
+        """Three changes of chair in the last 12 months for a few children new to care."""
+        ext = self.extract
+        since = ext - relativedelta(months=12)
+        pool = []
+        for person, per in self._looked_after(ext):
+            held = [m for m in per.meetings if m.kind == "CLA Review" and m.status == "Held"]
+            recent = [m for m in held if since < m.day <= ext]
+            before = [
+                m
+                for p in person.periods
+                for m in p.meetings
+                if m.kind == "CLA Review" and m.status == "Held" and m.day <= since
+            ]
+            if len(recent) >= 3 and before and person.periods[-1] is per:
+                pool.append((person, per, recent, before[-1]))
+        picked = rng.sample(pool, min(len(pool), max(3, round(3 * self.scale))))
+        for _person, per, recent, prior in picked:
+            chairs = [prior.chair or per.iro]
+            for _ in recent:
+                chairs.append(rng.choice([n for n in self.iro_names if n not in chairs[-2:]]))
+            chairs = chairs[1:]  # each review chaired by someone other than the one before
+            for m, chair in zip(recent, chairs, strict=True):
+                m.chair = chair
+            later = [m for m in per.meetings if m.day > ext]
+            for m in later:
+                m.chair = chairs[-1]
+            per.iro = chairs[-1]
+        return sorted(person.pid for person, *_ in picked)
+
+    def _crowd_one_iro(self, rng: random.Random) -> str:
+        """Move children to the last half-time IRO until they have more than 70 per FTE."""
+        ext = self.extract
+        half = [name for name, fte, _ in self.iros if fte == 0.5]
+        crowded = half[-1] if half else self.iro_names[-1]
+        fte = dict((name, fte) for name, fte, _ in self.iros)[crowded]
+        current = [(p, per) for p, per in self._looked_after(ext) if p.periods[-1] is per]
+        have = sum(per.iro == crowded for _, per in current)
+        want = int(fte * 72) + 1
+        others = [(p, per) for p, per in current if per.iro != crowded and not p.pathway]
+        for _person, per in rng.sample(others, max(0, min(len(others), want - have))):
+            per.iro = crowded
+            for m in per.meetings:
+                if m.day > ext:
+                    m.chair = crowded
+        return crowded
+
+    def _more_disputes(self, rng: random.Random) -> None:
+        """Disputes in the two financial years before the extract's, and practice
+        acknowledgements to about a third of all alerts in every year."""
+        cal, ext = self.cal, self.extract
+        fy = ext.year if ext.month >= 4 else ext.year - 1
+        years = [
+            (date(y, 4, 1), date(y + 1, 3, 31), round(42 * self.scale)) for y in (fy - 2, fy - 1)
+        ]
+        years.append((date(fy, 4, 1), ext - DAY, 0))
+        added: list[list[str]] = []
+        for start, end, disputes in years:
+            for _ in range(disputes):
+                raised, person, per = self._alert_day(rng, start, end)
+                level = rng.choices(("Informal", "Formal Stage 1"), weights=(70, 30))[0]
+                while True:
+                    row = self._extra_dispute_row(rng, person, per.iro, raised, level)
+                    added.append(row)
+                    nxt = LEVEL_NEXT.get(level)
+                    if nxt is None or not row[7] or rng.random() > 0.2:
+                        break
+                    row[8] = f"Not resolved at this stage: escalated to {nxt}."
+                    raised = cal.on_or_after(date_from(row[7]) + DAY)
+                    if raised >= ext:
+                        break
+                    level = nxt
+            in_year = [r for r in self.disputes + added if start <= date_from(r[3]) <= end]
+            acks = sum(r[4] == "Practice Acknowledgement" for r in in_year)
+            for _ in range(max(0, (len(in_year) - acks) // 2 - acks)):
+                raised, person, per = self._alert_day(rng, start, end)
+                added.append(self._ack_row(rng, person, per.iro, raised))
+        first = len(self.disputes) + 1
+        for i, row in enumerate(added, start=first):
+            row[0] = f"DRP{i:05d}"
+        rows = self.disputes + added
+        rows.sort(key=lambda r: date_from(r[3]))  # stable: the first rows keep their order
+        self.disputes = rows
+
+    def _alert_day(self, rng: random.Random, start: date, end: date) -> tuple[date, Person, Period]:
+        """A child looked after in ``start``..``end`` and a working day in it when they were."""
+        spans = self._spans_in.get((start, end))
+        if spans is None:
+            spans = self._spans_in[(start, end)] = [
+                (person, per, max(start, per.start), min(end, (per.end or end + DAY) - DAY))
+                for person in self.persons
+                for per in person.periods
+                if per.start <= end and (per.end is None or per.end > start)
+            ]
+        while True:
+            person, per, lo, hi = rng.choice(spans)
+            if hi < lo:
+                continue
+            raised = self.cal.on_or_before(lo + timedelta(days=rng.randrange((hi - lo).days + 1)))
+            if raised >= lo:
+                return raised, person, per
+
+    def _ack_row(self, rng: random.Random, person: Person, iro: str, raised: date) -> list[str]:
+        fmt = self.cal.fmt
+        theme = rng.choice(P.PA_THEMES)
+        outcome = "Acknowledgement sent to the social worker and team manager."
+        return ["", person.pid, iro, fmt(raised), "Practice Acknowledgement", theme, "",
+                fmt(raised), outcome]  # fmt: skip
+
+    def _extra_dispute_row(
+        self, rng: random.Random, person: Person, iro: str, raised: date, level: str
+    ) -> list[str]:
+        cal, ext = self.cal, self.extract
+        fmt = cal.fmt
+        theme = rng.choice(P.DRP_THEMES)
+        due = cal.add_wd(raised, 5)
+        due_txt = "" if rng.random() < 0.4 else fmt(due)
+        took = rng.randint(1, 5) if rng.random() < 0.8 else rng.randint(6, 25)
+        resolved = cal.add_wd(raised, took)
+        if resolved >= ext or rng.random() < 0.04:
+            outcome = rng.choice(("Awaiting response from the team manager.", ""))
+            return ["", person.pid, iro, fmt(raised), level, theme, due_txt, "", outcome]
+        outcome = rng.choice(DRP_OUTCOMES.get(theme, DRP_GENERIC))
+        return ["", person.pid, iro, fmt(raised), level, theme, due_txt, fmt(resolved), outcome]
+
     # ------------------------------------------------------------- free text
     def _words(self, person: Person, period: Period | None, d: date) -> dict[str, str]:
         """Placeholder values for the free-text templates of one meeting."""
@@ -1847,6 +1996,7 @@ class Generator:
         self.assign_review_ids()
         self.vary_timeliness()
         self.build_disputes()
+        self.build_report_extras()
         self.write(out)
 
 

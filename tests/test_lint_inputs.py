@@ -203,3 +203,11 @@ def test_a_workbook_on_stdin_says_to_give_its_name(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["lint-recommendations", "-"], input=book.getvalue())
     assert result.exit_code == 2
     assert "an Excel workbook from stdin (give its file name) cannot be read" in result.stderr
+
+
+def test_a_file_with_the_id_columns_must_fill_them(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "minutes.csv"
+    path.write_text("Review ID,Person ID,Recommendation\n,P1,SW to visit by 1/2/27.\n", "utf-8")
+    result = run(runner, str(path))
+    assert result.exit_code == 2
+    assert "column 'Review ID': is blank" in result.stderr

@@ -165,7 +165,8 @@ def test_summary_row_and_blank_rows_skipped(tmp_path: Path) -> None:
     result = read_export_file(path, CHILDREN)
     assert list(result.frame["person_id"]) == ["1", "2"]
     assert list(result.frame["_line"]) == [2, 4]
-    assert [p.severity for p in result.problems] == ["note"]
+    # a skipped line is always told (issue #14)
+    assert [p.severity for p in result.problems] == ["warning"]
 
 
 def test_summary_row_with_wrong_count_warns(tmp_path: Path) -> None:
@@ -173,7 +174,10 @@ def test_summary_row_with_wrong_count_warns(tmp_path: Path) -> None:
         tmp_path, [["1", "Ann", "Lee", "01/01/2010", "02/02/2020"], ["Total rows: 412"]]
     )
     warnings = [p for p in read_export_file(path, CHILDREN).problems if p.severity == "warning"]
-    assert [p.message for p in warnings] == ["the summary line says 412 rows but the file has 1"]
+    assert [p.message for p in warnings] == [
+        "skipped as a summary line (one label and a number), not data; "
+        "it says 412 rows but the file has 1"
+    ]
 
 
 def test_exact_duplicates_dropped_with_warning(tmp_path: Path, capsys) -> None:
@@ -250,8 +254,8 @@ def test_unknown_code_is_an_error_naming_the_row(tmp_path: Path) -> None:
     )
     (problem,) = read_export_file(path, REVIEWS).errors
     assert str(problem) == (
-        f"{path}, line 2, column 'Status' (ID R9): 'Hled' is not a known value "
-        "(expected one of Held, Scheduled, Rearranged, Cancelled)"
+        f"{path}, line 2, column 'Status' (ID R9): a text of 4 characters is not a known value; "
+        "did you mean 'Held'? (expected one of Held, Scheduled, Rearranged, Cancelled)"
     )
 
 
@@ -385,6 +389,7 @@ def test_number_column_rejects_non_finite_numbers(tmp_path: Path, cell: str) -> 
     result = read_export_file(path, EXPORTS["iros"])
     (problem,) = result.problems
     assert str(problem) == (
-        f"{path}, line 3, column 'FTE' (ID Bo Iro): '{cell}' is not a number (expected a number)"
+        # the IRO's name is the row's key, but a name is never shown (issue #14)
+        f"{path}, line 3, column 'FTE' (ID not shown): '{cell}' is not a number (expected a number)"
     )
     assert list(result.frame["fte"]) == [0.8]

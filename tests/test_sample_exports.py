@@ -246,7 +246,7 @@ def test_duplicates_and_summary_row():
         assert len(set(map(tuple, rows))) == len(rows), name
     lines = (SAMPLE / "disputes.csv").read_text("utf-8").splitlines()
     assert lines[-1] == f"Total rows: {len(lines) - 2}"
-    assert len(lines) - 2 == 80
+    assert len(lines) - 2 == 250
 
 
 # ------------------------------------------------------------------ consistency
@@ -485,8 +485,29 @@ def test_iros_and_caseloads(data):
     fte = {r["Name"]: float(r["FTE"]) for r in iros}
     assert {0.5, 0.6, 0.8, 1.0} <= set(fte.values())
     load = Counter(r["Allocated IRO"] for r in data["children"] if not r["Period End"])
-    for name, value in fte.items():
-        assert 40 <= load[name] / value <= 60, name
+    per_fte = {name: load[name] / value for name, value in fte.items()}
+    # One half-time IRO is given more than the Handbook's 70 per FTE (issue 12) ...
+    crowded = [name for name, value in per_fte.items() if value > 70]
+    assert len(crowded) == 1 and fte[crowded[0]] == 0.5
+    # ... the others carry 35-60 children per FTE.
+    for name, value in per_fte.items():
+        assert name in crowded or 35 <= value <= 60, name
+
+
+def test_disputes_for_the_report(data):
+    """Every financial year from 2024/25 has disputes at informal and formal levels and
+    practice acknowledgements making up about a third of all alerts (counted here from
+    the rows, not by iro_cli)."""
+    for first in (2024, 2025, 2026):
+        rows = [
+            r
+            for r in data["disputes"]
+            if date(first, 4, 1) <= day(r["Raised Date"]) <= date(first + 1, 3, 31)
+        ]
+        acks = sum(r["Level"] == "Practice Acknowledgement" for r in rows)
+        assert 0.28 <= acks / len(rows) <= 0.38, first
+        levels = Counter(r["Level"] for r in rows)
+        assert levels["Informal"] > levels["Formal Stage 1"] > levels["Formal Stage 2"] > 0
 
 
 def test_names_and_codes_look_real(data):

@@ -16,7 +16,27 @@ DEFAULT_DIR = Path("letters")
 
 
 def _records(frame) -> list[dict]:
-    return [] if frame is None else frame.to_dict("records")
+    """The rows as dicts; control characters a Word file cannot hold (NUL, form feed...:
+    left by a copy-paste) become spaces, with a warning that counts them."""
+    from iro_cli.output import CONTROL_CHARACTERS
+
+    if frame is None:
+        return []
+    records = frame.to_dict("records")
+    replaced = 0
+    for record in records:
+        for key, value in record.items():
+            if type(value) is str and CONTROL_CHARACTERS.search(value):
+                record[key], count = CONTROL_CHARACTERS.subn(" ", value)
+                replaced += count
+    if replaced:
+        name = Path(str(frame.attrs.get("path", "the exports"))).name
+        click.echo(
+            f"iro: warning: {name}: {replaced} control character{'s' * (replaced != 1)} "
+            "(NUL, ESC, form feed...) read as spaces, as a Word file cannot hold them",
+            err=True,
+        )
+    return records
 
 
 def _read_template(path: str, what: str) -> bytes:
@@ -334,8 +354,9 @@ def letter(
                     raise OutputError(f"{path} already exists; use --force to replace it")
                 skipped.append((choice.person_id, "file exists (use --force)"))
                 continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            from iro_cli.fileio import write_atomic
+            from iro_cli.fileio import make_private_dir, write_atomic
+
+            make_private_dir(path.parent)  # 0700: letters hold a child's details
 
             data = made.docx
             if path.suffix.lower() == ".pdf":
@@ -357,6 +378,9 @@ def letter(
     for warning in warnings:
         click.echo(warning, err=True)
     _summary(written, skipped, batch)
+    from iro_cli.commands.overdue import _sense_note
+
+    _sense_note("letter", {"children": children, "reviews": reviews}, as_of, session)
     if not batch and not written:
         raise IroError(f"no letter written for child {child_id}: {skipped[0][1]}")
 

@@ -159,7 +159,7 @@ def lint_recommendations(
     terms = load_terms(section)
 
     rows, uri, draft = _read_source(source, session, sheet)
-    reviews = None if draft else _reviews(session, source)
+    reviews = None if draft else _reviews(session, source, as_of)
     every_row = rows  # the previous review's wording (SMART007) may be another IRO's
     if iro or team:
         if draft:
@@ -244,24 +244,33 @@ _KIND_NAMES = {
 }
 
 
-def _file_spec() -> Any:
-    """The recommendations export as FILE may give it: Review ID and Person ID optional
-    (without them findings carry the line number)."""
+def _read_file_export(read: Callable[[Any], Any]) -> Any:
+    """``read(spec)`` of the recommendations export as FILE gives it, checked. A file
+    without Review ID and Person ID columns lints without them (findings then carry the
+    line number); a file that has them must fill them, as the export does."""
     from dataclasses import replace
 
+    from iro_cli.exports.reader import check
     from iro_cli.exports.schema import EXPORTS
 
     spec = EXPORTS["recommendations"]
-    optional = ("review_id", "person_id")
-    columns = tuple(replace(c, required=False) if c.name in optional else c for c in spec.columns)
-    return replace(spec, columns=columns)
+    result = read(spec)
+    ids = {c.header for c in spec.columns if c.name in ("review_id", "person_id")}
+    missing = {p.column for p in result.problems if p.message == "required column is missing"}
+    if missing == ids:  # neither column: a list of recommendations, not an export
+        optional = ("review_id", "person_id")
+        columns = tuple(
+            replace(c, required=False) if c.name in optional else c for c in spec.columns
+        )
+        result = read(replace(spec, columns=columns))
+    return check(result, hint=_FILE_HINT)
 
 
 def _read_source(
     source: str | None, session: Session, sheet: str | None = None
 ) -> tuple[list[Any], str, bool]:
     """(rows, name for messages, is today's draft: no review IDs to look up)."""
-    from iro_cli.exports.reader import check, read_checked
+    from iro_cli.exports.reader import read_checked
     from iro_cli.exports.schema import EXPORTS
     from iro_cli.lint.inputs import file_kind, rows_from_columns
 
@@ -274,6 +283,10 @@ def _read_source(
         name, suffix = "<stdin>", ""
     else:
         path = Path(source)
+        if path.is_dir():
+            raise LintUsageError(
+                f"{source}: is a folder; give a file, or the export folder with --exports"
+            )
         if not path.is_file():
             raise LintUsageError(f"{source}: file not found")
         from iro_cli.exports.excel import is_workbook
@@ -283,8 +296,10 @@ def _read_source(
 
             chosen = sheet or session.config.sheet
             header_map = session.config.header_map("recommendations")
-            read = read_workbook(path, _file_spec(), header_map, chosen, choose="--sheet NAME")
-            rows = rows_from_columns(check(read).columns)
+            read = _read_file_export(
+                lambda spec: read_workbook(path, spec, header_map, chosen, choose="--sheet NAME")
+            )
+            rows = rows_from_columns(read.columns)
             return rows, str(path), not any(row.review_id for row in rows)
         try:
             raw = path.read_bytes()
@@ -309,7 +324,7 @@ def _rows_from_csv_or_text(
 ) -> tuple[list[Any], bool]:
     """A CSV with a Recommendation column (Review ID and Person ID optional: without them
     findings carry the line number), else plain text with one recommendation a line."""
-    from iro_cli.exports.reader import check, decode, read_export_bytes
+    from iro_cli.exports.reader import decode, read_export_bytes
     from iro_cli.lint.inputs import looks_like_csv, rows_from_columns, rows_from_text
 
     text, _encoding = decode(raw)
@@ -328,7 +343,7 @@ def _rows_from_csv_or_text(
                 )
             )
         return rows_from_text(text), True
-    read = check(read_export_bytes(raw, name, _file_spec(), header_map))
+    read = _read_file_export(lambda spec: read_export_bytes(raw, name, spec, header_map))
     rows = rows_from_columns(read.columns)
     return rows, not any(row.review_id for row in rows)
 
@@ -349,20 +364,41 @@ _FILE_READERS: dict[str, Callable[[bytes, str, str, Session], tuple[list[Any], b
 }
 
 
-def _reviews(session: Session, source: str | None) -> list[Any] | None:
+# `iro validate` reads a folder, not a file: say how to see every problem of a FILE.
+_FILE_HINT = (
+    "to list them all, put the file in a folder as recommendations.csv and run "
+    "`iro validate --exports FOLDER`"
+)
+
+
+def _reviews(session: Session, source: str | None, as_of: date) -> list[Any] | None:
     """reviews.csv from the export folder, else next to FILE; None when there is none."""
     folders = [session.exports] if session.exports.is_dir() else []
     if source not in (None, "-"):
         folder = Path(source).parent  # type: ignore[arg-type]
         if folder.resolve() != session.exports.resolve() and (folder / "reviews.csv").is_file():
             folders.append(folder)
-    from iro_cli.exports.reader import export_path, read_checked
+    from iro_cli.exports.reader import export_path, read_checked, refuse_folder
     from iro_cli.lint.inputs import reviews_from_columns
 
     for folder in folders:
+        refuse_folder(export_path("reviews", folder, session.config))
         if export_path("reviews", folder, session.config).is_file():
-            return reviews_from_columns(read_checked("reviews", folder, session.config).columns)
+            read = read_checked("reviews", folder, session.config)
+            _sense_note(read.columns, as_of, session)
+            return reviews_from_columns(read.columns)
     return None
+
+
+def _sense_note(reviews: dict[str, list[Any]], as_of: date, session: Session) -> None:
+    """Review rows that cannot be true (held after --as-of, one Review ID for two meetings)
+    make SMART006/SMART007 wrong for their recommendations: say so."""
+    from iro_cli.exports.sense import note_for
+
+    config = session.config
+    note = note_for("lint", {"reviews": reviews}, as_of, config.section("validate"), config.where)
+    if note:
+        click.echo(f"iro: warning: {note}", err=True)
 
 
 def _only(

@@ -75,6 +75,7 @@ def run_schedule(
         ),
         err=True,
     )
+    _sense_note("overdue", {"children": children, "reviews": reviews}, as_of, session)
     return sum(r.status == "overdue" for r in chosen)
 
 
@@ -119,6 +120,16 @@ def summary_line(
     if cp_missing:
         note += "; no cp_plans.csv, so no child protection conferences"
     return f"{'; '.join(parts)} ({note})"
+
+
+def _sense_note(command: str, tables: dict[str, Any], as_of: date, session: Session) -> None:
+    """Say, after the summary, which rows that cannot be true may make these figures wrong."""
+    from iro_cli.exports.sense import note_for
+
+    config = session.config
+    note = note_for(command, tables, as_of, config.section("validate"), config.where)
+    if note:
+        click.echo(f"iro: warning: {note}", err=True)
 
 
 def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -13,6 +13,7 @@ from iro_cli.options import (
     Output,
     PeriodChoice,
     Session,
+    as_of_option,
     output_options,
     period_options,
     session_options,
@@ -69,10 +70,12 @@ DEFAULT_TITLE = "Children's participation in their reviews"
 )
 @click.option("--iro", default=None, help="Only reviews chaired by this IRO (else their IRO).")
 @click.option("--team", default=None, help="Only children of this team.")
+@as_of_option
 @output_options()
 def participation(
     session: Session,
     out: Output,
+    as_of: date,
     period_choice: PeriodChoice,
     by: str,
     compare: bool,
@@ -125,7 +128,8 @@ def participation(
         children_file, columns = "header.csv", SSDA903_COLUMNS
     else:
         children = session.load("children")
-        records = held_cla_reviews(session.load("reviews"), children)
+        tables = {"children": children, "reviews": session.load("reviews")}
+        records = held_cla_reviews(tables["reviews"], children)
         children_file = Path(str(children.attrs.get("path", "children.csv"))).name
         columns = EXPORT_COLUMNS
     records = _only(records, iro, team)
@@ -143,6 +147,10 @@ def participation(
     if chart is not None:
         _write_chart(summary, chart, out.force, chart_title, _describe(summary, period_choice.year))
     _print_footer(warnings)
+    if ssda903 is None:
+        from iro_cli.commands.overdue import _sense_note
+
+        _sense_note("participation", tables, as_of, session)
 
 
 # --- helpers (option handling and presentation only) ---------------------------------------

@@ -26,6 +26,13 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
     Exit status: 0 when there is no error, 1 when there is one, 2 when the
     folder cannot be read.
 
+    Also checks that the data makes sense as at --as-of (the day the export
+    was taken): dates of birth within [validate] max_age years (default 25),
+    no review held after that day or booked more than [validate] years_ahead
+    years ahead (default 2), no review before the child's birth, held CLA
+    reviews inside a period of care, one row per Review ID and one date of
+    birth per child.
+
     \b
     Example:
       iro validate --exports exports
@@ -34,16 +41,22 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
     from iro_cli.exports.checks import cross_checks
     from iro_cli.exports.reader import export_path, read_export_file
     from iro_cli.exports.schema import EXPORTS
+    from iro_cli.exports.sense import limits_from_config, sense_checks
 
     folder = session.exports
     if not folder.is_dir():
         raise IroError(f"'{folder}' is not a folder; give the export folder with --exports DIR")
     frames = {}
+    unread: dict[str, set[str]] = {}  # IDs of rows left out for an error
     problems = []
     summary = []
     paths = [export_path(key, folder, session.config) for key in EXPORTS]
     ages = {d.file: d for d in export_dates(paths, folder, session.config)}
     for (key, spec), path in zip(EXPORTS.items(), paths, strict=True):
+        if path.is_dir():
+            problems.append(Problem(str(path), None, None, "is a folder, not an export file"))
+            summary.append(f"  {path.name:<22} a folder")
+            continue
         if not path.is_file():
             summary.append(f"  {path.name:<22} not present")
             continue
@@ -52,6 +65,7 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
         # Row errors leave the other rows usable; a bad header does not.
         if not any(p.line in (None, 1) for p in result.errors):
             frames[key] = result.frame
+            unread[key] = {p.row_id for p in result.errors if p.row_id}
         rows = f"{result.rows} row{'s' * (result.rows != 1)}"
         taken = ages[path.name]
         days = (as_of - taken.taken).days
@@ -60,7 +74,9 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
     if not frames and not problems:
         names = ", ".join(spec.filename for spec in EXPORTS.values())
         raise IroError(f"no export files found in '{folder}' (expected some of: {names})")
-    problems.extend(cross_checks(frames))
+    problems.extend(cross_checks(frames, unread))
+    limits = limits_from_config(session.config.section("validate"), session.config.where)
+    problems.extend(f.problem for f in sense_checks(frames, as_of, limits))
     limit = max_age_days(session.config)
     newest = stale(list(ages.values()), as_of, limit)
     if newest is not None:

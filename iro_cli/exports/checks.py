@@ -53,16 +53,20 @@ def check_children(children: pd.DataFrame) -> list[Problem]:
     return problems
 
 
-def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    """IDs and names that point at rows of other files."""
+def check_references(
+    frames: dict[str, pd.DataFrame], unread: dict[str, set[str]] | None = None
+) -> list[Problem]:
+    """IDs and names that point at rows of other files. ``unread``: export key -> IDs of
+    rows left out for an error (they are in the file, so nothing points at nothing)."""
     problems: list[Problem] = []
+    unread = unread or {}
     children = frames.get("children")
     cp_plans = frames.get("cp_plans")
     known: set[str] | None = None
     if children is not None:
-        known = set(children["person_id"])
+        known = set(children["person_id"]) | unread.get("children", set())
         if cp_plans is not None:
-            known |= set(cp_plans["person_id"])
+            known |= set(cp_plans["person_id"]) | unread.get("cp_plans", set())
     for key in ("reviews", "recommendations", "disputes", "cp_plans"):
         frame = frames.get(key)
         if frame is None or known is None or key == "cp_plans":
@@ -83,7 +87,7 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     reviews = frames.get("reviews")
     recommendations = frames.get("recommendations")
     if reviews is not None and recommendations is not None:
-        review_ids = set(reviews["review_id"])
+        review_ids = set(reviews["review_id"]) | unread.get("reviews", set())
         name = _path(recommendations, "recommendations.csv")
         for line, review in zip(
             recommendations["_line"], recommendations["review_id"], strict=True
@@ -101,7 +105,7 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                 )
     iros = frames.get("iros")
     if iros is not None:
-        names = {n.casefold() for n in iros["name"]}
+        names = {n.casefold() for n in (*iros["name"], *unread.get("iros", ()))}
         for key, column, header in (
             ("children", "allocated_iro", "Allocated IRO"),
             ("reviews", "chair", "Chair"),
@@ -127,10 +131,12 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
-def cross_checks(frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    """All checks that need more than one row or file."""
+def cross_checks(
+    frames: dict[str, pd.DataFrame], unread: dict[str, set[str]] | None = None
+) -> list[Problem]:
+    """All checks that need more than one row or file (``unread``: see check_references)."""
     problems: list[Problem] = []
     if "children" in frames:
         problems.extend(check_children(frames["children"]))
-    problems.extend(check_references(frames))
+    problems.extend(check_references(frames, unread))
     return problems

@@ -49,8 +49,17 @@ _NAMED = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ \-]([A-Za-z]{3,9})\.?[ \-,]+(\d
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
+# A summary line: one label and one number, in the first column ("Total rows: 412").
 _SUMMARY = re.compile(
-    r"^\s*(?:total|grand total|count|number of|rows|records)\b[^0-9]*(\d[\d,]*)?", re.IGNORECASE
+    r"\s*(?:total|grand total|count|number of|rows|records)\b[^0-9]{0,24}?[:=]?\s*(\d[\d,]*)"
+    r"\s*(?:rows?|records?)?\.?\s*",
+    re.IGNORECASE,
+)
+# A cell value short and code-like enough to repeat in a message (never free text): at
+# most 12 characters, no spaces, and with a digit ('PN9', '3.5'), or at most 4 capitals
+# ('YS'), or a number word ('-Infinity'). A name ('Amara_Okafor', 'Amy') is never shown.
+_SHOWABLE = re.compile(
+    r"(?=[^\s]*\d)[A-Za-z0-9+\-][A-Za-z0-9._/+\-]{0,11}|[A-Z]{1,4}|[+\-]?(?i:nan|inf|infinity)"
 )
 _YES = {"y", "yes", "true", "1"}
 _NO = {"n", "no", "false", "0", ""}
@@ -94,16 +103,22 @@ def parse_date(text: str) -> date:
 
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Bytes -> (text, encoding name). UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252."""
+    """Bytes -> (text, encoding name). UTF-8 (BOM or not), UTF-16 (BOM or not), else
+    Windows-1252 (its five unused bytes become U+FFFD: never a crash)."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8"), "UTF-8 with BOM"
+        return raw[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "UTF-16"
+        return raw.decode("utf-16", errors="replace"), "UTF-16"
+    sample = raw[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 > len(sample):  # mostly 0 bytes: UTF-16
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        encoding = "utf-16-le" if odd > even else "utf-16-be"
+        return raw.decode(encoding, errors="replace"), f"UTF-16 {encoding[-2:].upper()} (no BOM)"
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         pass
-    return raw.decode("cp1252"), "Windows-1252"
+    return raw.decode("cp1252", errors="replace"), "Windows-1252"
 
 
 def _sniff_delimiter(first_line: str) -> str:
@@ -112,8 +127,40 @@ def _sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
+def _code_words(text: str) -> list[str]:
+    return re.sub(r"[^0-9a-z]+", " ", text.casefold()).split()
+
+
 def _code_key(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", " ", text.casefold()).strip()
+    """Comparison key of a code: case, spaces and punctuation ignored (``PN-1`` = ``pn 1``)."""
+    return "".join(_code_words(text))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def shown_value(cell: str) -> str:
+    """A cell as a message may show it: quoted only when short and code-like (``'PN9'``),
+    else only its kind and length, as free text may be a name or a sentence about a child."""
+    if _SHOWABLE.fullmatch(cell):
+        return f"'{cell}'"
+    spaces = " with spaces" if any(ch.isspace() for ch in cell) else ""
+    if _CONTROL.search(cell):
+        spaces += " and control characters" if spaces else " with control characters"
+    return f"a text of {len(cell)} character{'s' * (len(cell) != 1)}{spaces}"
+
+
+def _not_known(cell: str, codes: Iterable[str]) -> str:
+    """The message for a cell that is none of ``codes``, with the nearest code when one is
+    close (the code, not the cell, so a hidden value stays hidden)."""
+    import difflib
+
+    by_key = {_code_key(code): code for code in codes}
+    close = difflib.get_close_matches(_code_key(cell), list(by_key), n=1, cutoff=0.75)
+    hint = f"; did you mean '{by_key[close[0]]}'?" if close else ""
+    if _SHOWABLE.fullmatch(cell):
+        return f"'{cell}' is not a known value{hint}"
+    return f"{shown_value(cell)} is not a known value{hint}"
 
 
 @dataclass
@@ -192,15 +239,17 @@ class _Converter:
         if kind == "code":
             if not cell:
                 return ""
-            key = _code_key(cell)
+            words = _code_words(cell)
+            key = "".join(words)
             if key in self.lookup:
                 return self.lookup[key]
             # "PN1 - Child attends ..." style: a known code followed by its description.
-            head = key.split(" ", 1)[0]
-            if head in self.lookup and head.upper() == self.lookup[head].upper():
-                return self.lookup[head]
+            for size in range(len(words) - 1, 0, -1):
+                head = "".join(words[:size])
+                if head in self.lookup and head == _code_key(self.lookup[head]):
+                    return self.lookup[head]
             raise ValueError(
-                f"'{cell}' is not a known value", "one of " + ", ".join(self.column.codes)
+                _not_known(cell, self.column.codes), "one of " + ", ".join(self.column.codes)
             )
         if kind == "flag":
             low = cell.lower()
@@ -208,19 +257,19 @@ class _Converter:
                 return True
             if low in _NO:
                 return False
-            raise ValueError(f"'{cell}' is not Y or N", "Y or N")
+            raise ValueError(f"{shown_value(cell)} is not Y or N", "Y or N")
         if kind in ("float", "int"):
             if not cell:
                 return None
             try:
                 number = float(cell.replace(",", ""))
             except ValueError:
-                raise ValueError(f"'{cell}' is not a number", "a number") from None
+                raise ValueError(f"{shown_value(cell)} is not a number", "a number") from None
             if not math.isfinite(number) and kind == "float":  # 'nan', 'inf', '1e400'
-                raise ValueError(f"'{cell}' is not a number", "a number")
+                raise ValueError(f"{shown_value(cell)} is not a number", "a number")
             if kind == "int":
                 if not math.isfinite(number) or number != int(number):
-                    raise ValueError(f"'{cell}' is not a whole number", "a whole number")
+                    raise ValueError(f"{shown_value(cell)} is not a whole number", "a whole number")
                 return int(number)
             return number
         raise AssertionError(kind)  # pragma: no cover - schema is checked by tests
@@ -241,15 +290,14 @@ def _map_headers(
     problems: list[Problem] = []
     found: dict[int, Column] = {}
     seen: dict[str, int] = {}
+    unused: list[tuple[int, str]] = []
     for index, raw in enumerate(header):
         key = normalise_header(raw)
         if not key:
             continue
         column = by_default.get(local.get(key, key))
         if column is None:
-            problems.append(
-                Problem(name, 1, raw.strip(), "column is not used by iro", severity="note")
-            )
+            unused.append((index, raw.strip()))
             continue
         if column.name in seen:
             problems.append(
@@ -258,6 +306,15 @@ def _map_headers(
             continue
         seen[column.name] = index
         found[index] = column
+    # A "header" with no known column, or with digits in it, may be (or have run into) a
+    # row of data (a child's name): its unknown cells are then named by position.
+    plain_header = bool(seen) and not any(ch.isdigit() for cell in header for ch in cell)
+    for index, raw in unused:
+        if plain_header:
+            problems.append(Problem(name, 1, raw, "column is not used by iro", severity="note"))
+        else:
+            message = f"column {index + 1} is not used by iro (its header is not shown)"
+            problems.append(Problem(name, 1, None, message, severity="note"))
     for column in spec.columns:
         if column.required and column.name not in seen:
             problems.append(
@@ -332,11 +389,28 @@ def _breaks(cell: str) -> int:
 
 def _records(text: str, delimiter: str, name: str) -> tuple[list[list[str]], list[int]]:
     """Every CSV record of ``text`` and the line each one starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
     try:
-        records = list(reader)
-    except csv.Error:
-        return _records_one_by_one(text, delimiter, name)  # raises, naming the line
+        records.extend(reader)
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):  # in a quoted cell at the end of the file
+            line = 1 + len(records) + sum(_breaks(c) for cells in records for c in cells)
+            raise InputError(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    f"a quote opened on line {line} is never closed",
+                    'a closing " for each opening one (a quote inside a cell is written "")',
+                )
+            ) from None
+        # A stray quote inside a cell ('5"11'): read as Excel does, naming any bad line.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            records = list(reader)
+        except csv.Error:
+            return _records_one_by_one(text, delimiter, name)  # raises, naming the line
     if reader.line_num == len(records):  # no cell spans lines: record n is on line n
         return records, list(range(1, len(records) + 1))
     # A record takes one line plus the line breaks kept inside its quoted cells.
@@ -472,44 +546,48 @@ def _read_records(
     problems.extend(header_problems)
     width = len(header)
 
-    # Trailing blank rows and summary rows ("Total rows: 412") are not data.
+    # Trailing blank rows and summary rows ("Total rows: 412") are not data. A summary
+    # row is one label and a number in the first column and nothing else; skipping one
+    # is always a (counted) warning, as a real row must never vanish unseen.
     stated: int | None = None
+    summary_lines: list[int] = []
     end = len(rows)
     while end:
-        filled = [c for c in (c.strip() for c in rows[end - 1]) if c]
-        if not filled:
+        cells = rows[end - 1]
+        if not any(c.strip() for c in cells):
             end -= 1
             continue
-        summary = _SUMMARY.match(filled[0]) if len(filled) == 1 else None
+        only_first = cells and not any(c.strip() for c in cells[1:])
+        summary = _SUMMARY.fullmatch(cells[0]) if only_first else None
         if summary:
-            problems.append(
-                Problem(
-                    name,
-                    starts[end - 1],
-                    None,
-                    f"summary line '{filled[0]}' skipped",
-                    severity="note",
-                )
-            )
             end -= 1
-            if summary[1] is not None:
+            summary_lines.insert(0, starts[end])
+            if stated is None:
                 stated = int(summary[1].replace(",", ""))
             continue
         break
     del rows[end:], starts[end:]
 
-    if stated is not None:
+    if summary_lines:
         counted = sum(1 for cells in rows if any(c.strip() for c in cells))
-        if stated not in (counted, counted + 1):  # with or without the header row
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    None,
-                    f"the summary line says {stated} rows but the file has {counted}",
-                    severity="warning",
-                )
+        # The count may include the header row.
+        differs = stated is not None and stated not in (counted, counted + 1)
+        tail = f"; it says {stated} rows but the file has {counted}" if differs else ""
+        what = (
+            "skipped as a summary line"
+            if len(summary_lines) == 1
+            else f"and {len(summary_lines) - 1} more line{'s' * (len(summary_lines) > 2)} "
+            "after it skipped as summary lines"
+        )
+        problems.append(
+            Problem(
+                name,
+                summary_lines[0],
+                None,
+                f"{what} (one label and a number), not data{tail}",
+                severity="warning",
             )
+        )
 
     # The rows are worked on column by column: each column's distinct values are
     # converted once. Problems are collected as (row, column order, problem) and
@@ -606,6 +684,12 @@ def _read_records(
     return ReadResult(columns, problems, encoding, len(lines), name)
 
 
+def refuse_folder(path: Path) -> None:
+    """A folder where an export file should be is an error, never "not found" or "absent"."""
+    if path.is_dir():
+        raise IroError(f"{path} is a folder, not an export file; give the file that name")
+
+
 def export_path(key: str, exports_dir: Path, config: Config) -> Path:
     """Where the export ``key`` lives for this configuration."""
     spec = EXPORTS[key]
@@ -642,6 +726,7 @@ def read_checked(
 ) -> ReadResult:
     """Like :func:`load_export`, but the whole read: its plain ``columns`` need no pandas."""
     path = export_path(key, exports_dir, config)
+    refuse_folder(path)
     if not path.is_file():
         where = (
             f"'{exports_dir}'"
@@ -662,11 +747,16 @@ def checked(result: ReadResult, on_warning: Callable[[str], None] = warn) -> pd.
     return check(result, on_warning).frame
 
 
-def check(result: ReadResult, on_warning: Callable[[str], None] = warn) -> ReadResult:
-    """``result`` itself once it has no errors: raises the first (and a count), warns the rest."""
+def check(
+    result: ReadResult, on_warning: Callable[[str], None] = warn, hint: str | None = None
+) -> ReadResult:
+    """``result`` itself once it has no errors: raises the first (and a count), warns the rest.
+
+    ``hint`` says how to see the other errors (default: run `iro validate`)."""
     errors = result.errors
     if errors:
-        raise InputError(errors[0], more=len(errors) - 1)
+        more = len(errors) - 1
+        raise InputError(errors[0], more) if hint is None else InputError(errors[0], more, hint)
     for problem in result.problems:
         if problem.severity == "warning":
             on_warning(str(problem))
@@ -677,6 +767,7 @@ def load_optional_export(
     key: str, exports_dir: Path, config: Config, **kwargs: Any
 ) -> pd.DataFrame | None:
     """Like :func:`load_export`, but ``None`` when the file is absent."""
+    refuse_folder(export_path(key, exports_dir, config))
     if not export_path(key, exports_dir, config).is_file():
         return None
     return load_export(key, exports_dir, config, **kwargs)

@@ -164,7 +164,9 @@ def index_meetings(reviews: pd.DataFrame, as_of: date) -> dict[tuple[str, str], 
             continue  # not yet held as at as_of
         index[key].append(meeting)
     for meetings in index.values():
-        meetings.sort()
+        # By day, then status; file order after that (two meetings of a day, one with a
+        # Next Review Date and one without, cannot be compared further).
+        meetings.sort(key=lambda m: (m.day, m.status))
     return index
 
 
