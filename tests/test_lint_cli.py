@@ -257,3 +257,13 @@ def test_findings_as_csv_or_json_do_not_import_pandas(tmp_path: Path) -> None:
         )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert out.stdout.split() == ["1", "2", "False"], out.stderr
+
+
+def test_list_rules_says_what_counts_as_smart(runner: CliRunner) -> None:
+    result = run(runner, "--list-rules", "--format", "table")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert (
+        "What counts as SMART: a recommendation is SMART when it has an identifiable owner" in text
+    )
+    assert "Telling or informing someone is not a second action." in text

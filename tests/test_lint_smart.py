@@ -167,8 +167,8 @@ def test_smart003_target_column_that_is_not_a_date() -> None:
         ("IRO to monitor progress by the next review.", "monitor"),
         ("Social worker to liaise with school by 1 May 2025.", "liaise"),
         ("Social worker to explore options for sibling time by 1 May 2025.", "explore"),
-        ("Carers to encourage Amira to join a club by 1 May 2025.", "encourage"),
-        ("Sam to be supported to attend college by September 2025.", "supported"),
+        ("Carers to encourage Amira with her confidence by 1 May 2025.", "encourage"),
+        ("Sam to be supported at college by September 2025.", "supported"),
     ],
 )
 def test_smart004_unmeasurable_fires(text: str, word: str) -> None:
@@ -183,6 +183,9 @@ def test_smart004_unmeasurable_fires(text: str, word: str) -> None:
         "Health visitor will monitor Mia's weight every two weeks.",
         "Sam's attendance will rise to 90% by July 2025 with Jo's support.",
         "Social worker to arrange family time with the support of the family centre by 1 May.",
+        # A checkable result follows the effort (issue #13).
+        "Sam to be supported to attend college by September 2025.",
+        "Carers to encourage Amira to join a club by 1 May 2025.",
     ],
 )
 def test_smart004_must_not_fire(text: str) -> None:
@@ -193,7 +196,7 @@ def test_smart004_must_not_fire(text: str) -> None:
     "text",
     [
         "SW to update plan, carer to book dentist and school to review PEP.",
-        "SW to update the care plan and refer Sam to CAMHS by 1 May 2025.",
+        "SW to update the care plan, refer Sam to CAMHS and book the dentist by 1 May 2025.",
         "Social worker to update the plan by 1 May. Jo to book the dentist by 2 May.",
         "Actions: 1) update the plan 2) book the dentist by 1 May 2025, social worker.",
     ],
@@ -208,6 +211,8 @@ def test_smart005_several_fires(text: str) -> None:
         ("SW will update the plan by 1 May 2025.", ""),
         ("Mum and Dad to attend family time every other Saturday.", ""),
         ("Social worker will visit and see Sam alone every 6 weeks.", ""),
+        # Two steps by one owner are one action (issue #13); three are a list.
+        ("SW to update the care plan and refer Sam to CAMHS by 1 May 2025.", ""),
         ("Social worker will talk to the school to arrange a meeting by 10 April 2025.", ""),
         ("Sam's PEP and review meeting to be held by 1 May 2025.", "Designated teacher"),
         ("Joint visit to Sam by 1 May 2025.", "Social worker / IRO"),

@@ -125,10 +125,12 @@ def lint_recommendations(
 ) -> None:
     """Check review recommendations are SMART and written for the child.
 
-    Reads recommendations.csv from the export folder, or FILE (a CSV with a
-    Recommendation column, or plain text with one recommendation a line), or
-    - for stdin. Uses reviews.csv, when present, for target dates (SMART006)
-    and drift from the previous review (SMART007).
+    Reads recommendations.csv from the export folder, or FILE: a CSV with a
+    Recommendation column (Review ID and Person ID optional), plain text with one
+    recommendation a line, or a Word document (.docx: one per numbered item or
+    paragraph, under a "Recommendations" heading when there is one); - for stdin.
+    Uses reviews.csv, when present, for target dates (SMART006) and drift from
+    the previous review (SMART007).
 
     Exit status: 0 when nothing at or above --fail-on, 1 when there are
     findings, 2 on a usage or input error. Suggestions are never applied.
@@ -138,6 +140,7 @@ def lint_recommendations(
       iro lint-recommendations --exports exports
       iro lint-recommendations minutes.csv --fail-on error
       iro lint-recommendations draft.txt
+      iro lint-recommendations minutes.docx
       iro lint-recommendations --summary -o audit.xlsx
     """
     from iro_cli.lint.engine import settings_from_config
@@ -185,7 +188,8 @@ def run_lint(
     from iro_cli.lint.engine import Context, build_context, lint_in_context
 
     if draft:
-        # A text file is today's draft: targets are checked against today.
+        # A text file, a Word document or a CSV without Review IDs is today's draft:
+        # targets are checked against today.
         contexts: dict[str, Context] = {}
         today = Context(review_date=as_of, known=True)
         results = lint_in_context(rows, {"": today}, terms, settings, as_of)  # no Review ID
@@ -225,19 +229,55 @@ def run_lint(
         raise click.exceptions.Exit(1)
 
 
+# What FILE can be. Each kind read from bytes has an entry in _FILE_READERS; a workbook
+# (.xlsx, .xlsm) is read from its path, by the same reader as the exports.
+READABLE = (
+    "a CSV file (.csv), an Excel workbook (.xlsx), a text file (.txt) or a Word document (.docx)"
+)
+_KIND_NAMES = {
+    "pdf": "a PDF",
+    "xlsx": "an Excel workbook from stdin (give its file name)",
+    "xls": "an old-style Excel workbook (.xls)",
+    "doc": "an old-style Word document (.doc)",
+    "zip": "a zip file",
+    "binary": "this file (it is not text)",
+}
+
+
+def _read_file_export(read: Callable[[Any], Any]) -> Any:
+    """``read(spec)`` of the recommendations export as FILE gives it, checked. A file
+    without Review ID and Person ID columns lints without them (findings then carry the
+    line number); a file that has them must fill them, as the export does."""
+    from dataclasses import replace
+
+    from iro_cli.exports.reader import check
+    from iro_cli.exports.schema import EXPORTS
+
+    spec = EXPORTS["recommendations"]
+    result = read(spec)
+    ids = {c.header for c in spec.columns if c.name in ("review_id", "person_id")}
+    missing = {p.column for p in result.problems if p.message == "required column is missing"}
+    if missing == ids:  # neither column: a list of recommendations, not an export
+        optional = ("review_id", "person_id")
+        columns = tuple(
+            replace(c, required=False) if c.name in optional else c for c in spec.columns
+        )
+        result = read(replace(spec, columns=columns))
+    return check(result, hint=_FILE_HINT)
+
+
 def _read_source(
     source: str | None, session: Session, sheet: str | None = None
 ) -> tuple[list[Any], str, bool]:
-    """(rows, name for messages, is plain text)."""
-    from iro_cli.exports.reader import check, decode, read_checked, read_export_bytes
+    """(rows, name for messages, is today's draft: no review IDs to look up)."""
+    from iro_cli.exports.reader import read_checked
     from iro_cli.exports.schema import EXPORTS
-    from iro_cli.lint.inputs import looks_like_csv, rows_from_columns, rows_from_text
+    from iro_cli.lint.inputs import file_kind, rows_from_columns
 
-    spec = EXPORTS["recommendations"]
-    header_map = session.config.header_map("recommendations")
     if source is None:  # plain columns: no pandas for csv, json or sarif
         read = read_checked("recommendations", session.exports, session.config)
-        return rows_from_columns(read.columns), read.path or spec.filename, False
+        name = read.path or EXPORTS["recommendations"].filename
+        return rows_from_columns(read.columns), name, False
     if source == "-":
         raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
         name, suffix = "<stdin>", ""
@@ -255,19 +295,43 @@ def _read_source(
             from iro_cli.exports.reader import read_workbook
 
             chosen = sheet or session.config.sheet
-            read = read_workbook(path, spec, header_map, chosen, choose="--sheet NAME")
-            return rows_from_columns(check(read).columns), str(path), False
+            header_map = session.config.header_map("recommendations")
+            read = _read_file_export(
+                lambda spec: read_workbook(path, spec, header_map, chosen, choose="--sheet NAME")
+            )
+            rows = rows_from_columns(read.columns)
+            return rows, str(path), not any(row.review_id for row in rows)
         try:
             raw = path.read_bytes()
         except OSError as exc:
             raise LintUsageError(f"{source}: cannot be read: {exc.strerror}") from None
         name, suffix = str(path), path.suffix.lower()
+    if not raw.strip():
+        raise LintUsageError(f"{name}: the file is empty")
+    kind = file_kind(raw, suffix)
+    reader = _FILE_READERS.get(kind)
+    if reader is None:
+        what = _KIND_NAMES.get(kind, "this file")
+        raise LintUsageError(f"{name}: {what} cannot be read; give {READABLE}")
+    rows, draft = reader(raw, name, suffix, session)
+    if not rows:
+        raise LintUsageError(f"{name}: no recommendations found")
+    return rows, name, draft
+
+
+def _rows_from_csv_or_text(
+    raw: bytes, name: str, suffix: str, session: Session
+) -> tuple[list[Any], bool]:
+    """A CSV with a Recommendation column (Review ID and Person ID optional: without them
+    findings carry the line number), else plain text with one recommendation a line."""
+    from iro_cli.exports.reader import decode, read_export_bytes
+    from iro_cli.lint.inputs import looks_like_csv, rows_from_columns, rows_from_text
+
     text, _encoding = decode(raw)
     if not text.strip():
         raise LintUsageError(f"{name}: the file is empty")
-    if suffix == ".txt":
-        return rows_from_text(text), name, True
-    if not looks_like_csv(text, header_map):
+    header_map = session.config.header_map("recommendations")
+    if suffix == ".txt" or not looks_like_csv(text, header_map):
         if suffix == ".csv":
             raise InputError(
                 Problem(
@@ -278,9 +342,26 @@ def _read_source(
                     "a header 'Recommendation', or a mapping in iro.toml [headers.recommendations]",
                 )
             )
-        return rows_from_text(text), name, True
-    read = check(read_export_bytes(raw, name, spec, header_map), hint=_FILE_HINT)
-    return rows_from_columns(read.columns), name, False
+        return rows_from_text(text), True
+    read = _read_file_export(lambda spec: read_export_bytes(raw, name, spec, header_map))
+    rows = rows_from_columns(read.columns)
+    return rows, not any(row.review_id for row in rows)
+
+
+def _rows_from_docx(raw: bytes, name: str, suffix: str, session: Session) -> tuple[list[Any], bool]:
+    from iro_cli.lint.documents import DocxError, rows_from_docx
+
+    try:
+        return rows_from_docx(raw), True
+    except DocxError as exc:
+        raise LintUsageError(f"{name}: the Word document cannot be opened ({exc})") from None
+
+
+_FILE_READERS: dict[str, Callable[[bytes, str, str, Session], tuple[list[Any], bool]]] = {
+    "csv": _rows_from_csv_or_text,
+    "text": _rows_from_csv_or_text,
+    "docx": _rows_from_docx,
+}
 
 
 # `iro validate` reads a folder, not a file: say how to see every problem of a FILE.
@@ -443,7 +524,8 @@ def _render_summary(
         frame = frame[frame["level"] != "review"].drop(
             columns=["review_id", "person_id", "review_date"]
         )
-        _note(f"per-review counts ({reviews_count} reviews): use --format csv, json or xlsx")
+        plural = "s" * (reviews_count != 1)
+        _note(f"per-review counts ({reviews_count} review{plural}): use --format csv, json or xlsx")
     else:  # a fraction to 4 places, as every rate; the screen's percentage is from the exact one
         frame["smart_clean_rate"] = [
             None if v is None or v != v else round(v, 4) for v in frame["smart_clean_rate"]
@@ -486,3 +568,9 @@ def _list_rules(out: Output) -> None:
         columns=["code", "category", "severity", "title", "scope", "why", "suggestion"],
     )
     out.render(frame, sheet="rules", table_columns=("code", "severity", "title"))
+    if out.format == "table" and out.path is None:
+        import textwrap
+
+        from iro_cli.lint.rules import SMART_DEFINITION
+
+        click.echo("\n" + textwrap.fill(SMART_DEFINITION, width=78))

@@ -104,7 +104,7 @@ ROLES: dict[str, str] = {
     "doctor": "doctor",
     "dentist": "dentist",
     "team manager": "social worker's manager",
-    "advocate": "advocate",
+    "advocate": "helper who speaks up for you",  # "advocate" is a care-system word
     "therapist": "therapist",
     "youth worker": "youth worker",
     "virtual school": "the team that helps children in care do well at school",

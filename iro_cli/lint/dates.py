@@ -40,6 +40,12 @@ _NUM = (
     r"seventy[- ]two)"
 )
 _UNIT = r"(?:hour|day|night|week|fortnight|month|term|year)"
+_FESTIVAL = (
+    r"christmas(?:\s+day)?|boxing\s+day|easter(?:\s+sunday)?|(?:chinese|lunar)\s+new\s+year|"
+    r"new\s+year|diwali|deepavali|eid(?:[- ](?:al|ul)[- ](?:fitr|adha))?|hann?ukk?ah|chann?ukk?ah|"
+    r"vaisakhi|baisakhi|holi|ramadan|passover|pesach|rosh\s+hashanah|yom\s+kippur|navratri|"
+    r"bonfire\s+night|halloween|guru\s+nanak['’]?s?\s+(?:birthday|gurpurab|jayanti)"
+)
 
 _PATTERNS = [
     # Frequencies first: "every other Saturday", "three times a week", "fortnightly".
@@ -62,7 +68,12 @@ _PATTERNS = [
         r"annually|yearly|bi-?weekly|bi-?monthly|twice[- ](?:weekly|monthly|daily)|"
         rf"(?:{_NUM}|\d+)[- ](?:weekly|monthly))\b",
     ),
-    ("frequency", rf"\bon\s+{_DAYNAME}s\b|\b(?:at|on)\s+(?:the\s+)?weekends\b"),
+    (
+        "frequency",
+        rf"\bon\s+(?:alternate\s+|every\s+other\s+)?{_DAYNAME}s\b|\b(?:at|on)\s+(?:the\s+)?weekends\b|"
+        rf"\balternate\s+(?:weekends|weeks|{_DAYNAME}s)\b|"
+        r"\b(?:on|at)\s+(?:school\s+nights|week\s?nights|week\s?days|school\s+days)\b",
+    ),
     # Triggers: "after every missing episode", "each time Sam is missing", "whenever".
     (
         "frequency",
@@ -104,6 +115,11 @@ _PATTERNS = [
     ),
     (
         "term",
+        r"\b(?:(?P<edge15>end|start|beginning)\s+of\s+)?(?P<season15>autumn|spring|summer)\s+"
+        r"(?P<part15>[12])(?:\s+(?P<y15>\d{4}))?\b",
+    ),
+    (
+        "term",
         r"\b(?:(?P<edge8>end|start|beginning)\s+of\s+)?(?:the\s+)?"
         r"(?P<season8>summer|christmas|easter|october|february|may)\s+holidays?(?:\s+(?P<y8>\d{4}))?\b",
     ),
@@ -123,7 +139,8 @@ _PATTERNS = [
         r"\b(?:(?P<edge10>end|start|beginning)\s+of\s+)?(?:the\s+)?"
         r"(?P<s10>spring|summer|autumn|winter)(?:\s+(?P<y10>\d{4}))?\b",
     ),
-    ("festival", r"\b(?P<f11>christmas|easter|new\s+year)(?:\s+(?P<y11>\d{4}))?\b"),
+    # Religious and cultural dates: "before Diwali 2027", "for Eid al-Adha", "at Hanukkah".
+    ("festival", rf"\b(?P<f11>{_FESTIVAL})(?:\s+(?P<y11>\d{{4}}))?\b"),
     # Events: "by the next review", "at the next LAC review", "before the next core group".
     (
         "event",
@@ -157,7 +174,7 @@ _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
     ("every", "each", "per "),
     ("once", "twice", "times", "hour", "minute", "session", "visit", "night", "lesson", "call"),
     ("daily", "nightly", "weekly", "monthly", "quarterly", "termly", "annually", "yearly"),
-    ("day", "weekend"),
+    ("day", "weekend", "night", "alternate"),
     ("every", "each", "whenever"),
     ("holiday", "day"),
     # The date patterns are the costly ones: each guard is what its pattern cannot match without.
@@ -167,11 +184,34 @@ _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
     re.compile(rf"(?:{_MONTH_HINT.pattern})[a-z]*\.?\s+\d"),  # January 15
     ("within", "in ", "over ", "during"),
     ("term",),
+    ("autumn", "spring", "summer"),
     ("holiday",),
     ("year",),
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     ("spring", "summer", "autumn", "winter"),
-    ("christmas", "easter", "new year"),
+    (
+        "christmas",
+        "easter",
+        "new year",
+        "diwali",
+        "deepavali",
+        "eid",
+        "hanuk",
+        "chanuk",
+        "vaisakhi",
+        "baisakhi",
+        "holi",
+        "ramadan",
+        "passover",
+        "pesach",
+        "rosh",
+        "yom kippur",
+        "navratri",
+        "bonfire",
+        "halloween",
+        "guru nanak",
+        "boxing day",
+    ),
     ("next", "following", "second", "third", "forthcoming", "upcoming"),
     ("birthday", "turns", "reaches", " is ", "becomes", "age"),
     ("today", "tonight", "tomorrow", "this ", "next ", "end of", "same day", "immediate"),
@@ -243,6 +283,12 @@ _TERM_CONTEXT = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|\bduring|\bthis|\bnext|\bin|\bfor|\bafter|\bfrom|\bover)"
     r"\s*(?:the\s+)?$"
 )
+# A festival without a year is a timescale after these ("at Hanukkah", "in time for Eid");
+# its year is the next one on or after the review date.
+_FESTIVAL_CONTEXT = re.compile(
+    r"(?:\bby|\bbefore|\buntil|\btill|\bduring|\bthis|\bnext|\bin|\bfor|\bafter|\bfrom|\bover|"
+    r"\bat|\bon|\bahead\s+of|\bin\s+time\s+for)\s*(?:the\s+)?$"
+)
 _NOT_TERM = re.compile(r"(?:\blong|\bshort|\bmedium|\blonger|\bshorter)[\s\-]*$")
 
 # Sentence words that make a timing measurable for SMART004 ("20 minutes", "85%"),
@@ -262,6 +308,15 @@ _TERM_END = {  # approximate end of each school term / holiday (month, day)
     "october": (10, 25),
     "february": (2, 20),
 }
+# Half terms as schools name them ("Spring 1"): approximate first and last days.
+_HALF_TERM_START = {
+    ("autumn", "1"): (9, 1), ("autumn", "2"): (11, 1), ("spring", "1"): (1, 5),
+    ("spring", "2"): (2, 22), ("summer", "1"): (4, 15), ("summer", "2"): (6, 1),
+}  # fmt: skip
+_HALF_TERM_END = {
+    ("autumn", "1"): (10, 25), ("autumn", "2"): (12, 20), ("spring", "1"): (2, 14),
+    ("spring", "2"): (3, 31), ("summer", "1"): (5, 25), ("summer", "2"): (7, 22),
+}  # fmt: skip
 _SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "winter": (2, 28)}
 
 
@@ -353,6 +408,8 @@ def _timing(text: str, kind: str, match: re.Match[str], lowered: bool) -> Timing
     elif kind == "relative":
         if not values.get("n") and not values.get("next"):
             return None
+        if not values.get("n") and text[match.end("u6") : match.end("u6") + 1].lower() == "s":
+            return None  # "in the coming weeks": no number, no deadline
     elif kind == "term":
         if _NOT_TERM.search(before):
             return None
@@ -365,7 +422,14 @@ def _timing(text: str, kind: str, match: re.Match[str], lowered: bool) -> Timing
             and not _TERM_CONTEXT.search(before)
         ):
             return None
-    elif kind in ("season", "festival") and not dated and not _TERM_CONTEXT.search(before):
+    elif (
+        kind == "season"
+        and not dated
+        and not _TERM_CONTEXT.search(before)
+        or kind == "festival"
+        and not dated
+        and not _FESTIVAL_CONTEXT.search(before)
+    ):
         return None
     deadline = kind == "relative" or bool(_DEADLINE_BEFORE.search(before))
     if kind == "weekday" and timing_text.lower().startswith(("by", "before", "until")):
@@ -470,6 +534,11 @@ def resolve(timing: Timing, base: date, next_review: date | None = None) -> date
             return add_months(base, 4 * n)
         if unit == "year":
             return add_months(base, 12 * n)
+    if kind == "term" and values.get("part"):  # "Spring 1": the first half of the spring term
+        month, day = _HALF_TERM_END[(values["season"], values["part"])]
+        if values.get("edge") in ("start", "beginning"):
+            month, day = _HALF_TERM_START[(values["season"], values["part"])]
+        return _next_on_or_after(base, month, day, _year(values.get("y")))
     if kind == "term":
         season = (values.get("season") or "").lower()
         if "year" in timing.text.lower():  # start or end of the school year
@@ -491,9 +560,91 @@ def resolve(timing: Timing, base: date, next_review: date | None = None) -> date
         month, day = _SEASON_END[values["s"].lower()]
         return _next_on_or_after(base, month, day, _year(values.get("y")))
     if kind == "festival":
-        name = values["f"].lower()
-        month, day = (12, 25) if name == "christmas" else (4, 15) if name == "easter" else (12, 31)
-        return _next_on_or_after(base, month, day, _year(values.get("y")))
+        return festival_date(values["f"], base, _year(values.get("y")))
     if kind == "event":
         return next_review if "review" in timing.text.lower() else None
     return None
+
+
+# Festivals on a fixed day of the year, (month, day).
+_FIXED_FESTIVALS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "boxing day": (12, 26),
+    "new year": (12, 31), "bonfire night": (11, 5), "halloween": (10, 31),
+    "vaisakhi": (4, 14), "baisakhi": (4, 14),
+}  # fmt: skip
+# Festivals that move with the lunar or lunisolar calendar: their first day, year by year
+# (published calendars; a day either way is close enough for a target date).
+_MOVING_FESTIVALS = {
+    "diwali": ((2024, 11, 1), (2025, 10, 20), (2026, 11, 8), (2027, 10, 29), (2028, 10, 17),
+               (2029, 11, 5), (2030, 10, 26)),
+    "eid al-fitr": ((2024, 4, 10), (2025, 3, 30), (2026, 3, 20), (2027, 3, 9), (2028, 2, 26),
+                    (2029, 2, 14), (2030, 2, 4)),
+    "eid al-adha": ((2024, 6, 16), (2025, 6, 6), (2026, 5, 27), (2027, 5, 16), (2028, 5, 5),
+                    (2029, 4, 24), (2030, 4, 13)),
+    "ramadan": ((2024, 3, 11), (2025, 3, 1), (2026, 2, 18), (2027, 2, 8), (2028, 1, 28),
+                (2029, 1, 16), (2030, 1, 6)),
+    "hanukkah": ((2024, 12, 26), (2025, 12, 15), (2026, 12, 5), (2027, 12, 25), (2028, 12, 13),
+                 (2029, 12, 2), (2030, 12, 21)),
+    "chinese new year": ((2024, 2, 10), (2025, 1, 29), (2026, 2, 17), (2027, 2, 6),
+                         (2028, 1, 26), (2029, 2, 13), (2030, 2, 3)),
+    "holi": ((2024, 3, 25), (2025, 3, 14), (2026, 3, 4), (2027, 3, 22), (2028, 3, 11),
+             (2029, 3, 1), (2030, 3, 20)),
+    "passover": ((2024, 4, 23), (2025, 4, 13), (2026, 4, 2), (2027, 4, 22), (2028, 4, 11),
+                 (2029, 3, 31), (2030, 4, 18)),
+    "rosh hashanah": ((2024, 10, 3), (2025, 9, 23), (2026, 9, 12), (2027, 10, 2),
+                      (2028, 9, 21), (2029, 9, 10), (2030, 9, 28)),
+    "yom kippur": ((2024, 10, 12), (2025, 10, 2), (2026, 9, 21), (2027, 10, 11),
+                   (2028, 9, 30), (2029, 9, 19), (2030, 10, 7)),
+    "navratri": ((2024, 10, 3), (2025, 9, 22), (2026, 10, 11), (2027, 9, 30), (2028, 9, 19),
+                 (2029, 10, 8), (2030, 9, 27)),
+    "guru nanak": ((2024, 11, 15), (2025, 11, 5), (2026, 11, 24), (2027, 11, 14),
+                   (2028, 11, 2), (2029, 11, 21), (2030, 11, 10)),
+}  # fmt: skip
+_FESTIVAL_NAMES = (
+    (re.compile(r"(?:chinese|lunar)"), "chinese new year"),
+    (re.compile(r"eid[- ](?:al|ul)[- ]adha"), "eid al-adha"),
+    (re.compile(r"eid"), "eid al-fitr"),  # "Eid" alone is usually Eid al-Fitr
+    (re.compile(r"deepavali"), "diwali"),
+    (re.compile(r"c?hann?ukk?ah|chanukk?ah"), "hanukkah"),
+    (re.compile(r"pesach"), "passover"),
+    (re.compile(r"guru"), "guru nanak"),
+    (re.compile(r"easter"), "easter"),
+)
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    j = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * j) // 451
+    month, day = divmod(h + j - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def festival_date(name: str, base: date, year: int | None = None) -> date:
+    """The day of a festival in ``year``, else the next one on or after ``base``."""
+    key = " ".join(name.lower().replace("’", "'").split())
+    for pattern, canonical in _FESTIVAL_NAMES:
+        if pattern.match(key):
+            key = canonical
+            break
+    if key in _FIXED_FESTIVALS:
+        return _next_on_or_after(base, *_FIXED_FESTIVALS[key], year)
+
+    def on(y: int) -> date:
+        if key == "easter":
+            return _easter(y)
+        known = {when[0]: date(*when) for when in _MOVING_FESTIVALS.get(key, ())}
+        if y in known:
+            return known[y]
+        nearest = known[min(known, key=lambda k: abs(k - y))] if known else date(y, 6, 30)
+        return nearest.replace(year=y) if (nearest.month, nearest.day) != (2, 29) else date(y, 3, 1)
+
+    if year is not None:
+        return on(year)
+    this = on(base.year)
+    return this if this >= base else on(base.year + 1)

@@ -178,6 +178,9 @@ class Context(NamedTuple):
     previous_numbers: tuple[int, ...] = ()
 
 
+_UNKNOWN = Context()  # a review not in reviews.csv (or no reviews.csv): nothing known
+
+
 def build_context(rows: Sequence[Row], reviews: Sequence[Review] | None) -> dict[str, Context]:
     """Per review ID: its date, the next review date and the previous review's wording.
 
@@ -400,13 +403,20 @@ def lint_row(
         if prepared is not None:
             prepared[key] = prep
     smart = prep.smart
-    if (
+    if smart is not None and smart.review_only and (context is None or not context.known):
+        context = _UNKNOWN  # "by the next review" with no review known
+    elif (
         smart is None
         or context is None
         or not context.known
-        or not (smart.column_due or smart.text_due or (smart.wording and context.previous))
+        or not (
+            smart.column_due
+            or smart.text_due
+            or smart.review_only
+            or (smart.wording and context.previous)
+        )
     ):
-        return list(prep.final)  # nothing for SMART006/007 to check
+        return list(prep.final)  # nothing for SMART001 (next review)/006/007 to check
     extra = review_findings(smart, row.text, as_of, context)
     if not extra:
         return list(prep.final)

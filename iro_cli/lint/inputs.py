@@ -20,6 +20,36 @@ if TYPE_CHECKING:
 _BULLET = re.compile(r"^\s*(?:[-•*·–]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 
 
+def file_kind(raw: bytes, suffix: str) -> str:
+    """What a FILE is, from its first bytes (and its suffix where bytes cannot tell):
+    "csv" or "text" (read as text), "docx", "xlsx", "pdf", "doc", "xls", "zip" or
+    "binary"."""
+    if raw.startswith(b"%PDF"):
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04"):
+        import zipfile
+        from io import BytesIO
+
+        try:
+            names = set(zipfile.ZipFile(BytesIO(raw)).namelist())
+        except zipfile.BadZipFile:
+            return "zip"
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        return "zip"
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):  # the Office 97-2003 formats
+        return "xls" if suffix in (".xls", ".xlt") else "doc"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text has NUL bytes
+        return "text" if suffix == ".txt" else "csv"
+    head = raw[:4096]
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 13))
+    if b"\x00" in head or controls > len(head) // 100:
+        return "binary"
+    return "text" if suffix == ".txt" else "csv"
+
+
 def looks_like_csv(text: str, header_map: dict[str, str] | None = None) -> bool:
     """True when the first non-blank line is a header naming the Recommendation column."""
     first = next((line for line in text.splitlines() if line.strip()), "")
@@ -32,14 +62,18 @@ def looks_like_csv(text: str, header_map: dict[str, str] | None = None) -> bool:
     return False
 
 
+def strip_bullet(text: str) -> str:
+    """``text`` without a bullet or number typed at its start ("1. ", "- ", "(a) ")."""
+    return _BULLET.sub("", text, count=1).strip()
+
+
 def rows_from_text(text: str) -> list[Row]:
     """One recommendation per non-blank line; bullets and numbers ("1. ", "- ") removed."""
     rows = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        body = _BULLET.sub("", line, count=1).strip()
-        rows.append(Row(text=body, recommendation_no=len(rows) + 1, line=number))
+        rows.append(Row(text=strip_bullet(line), recommendation_no=len(rows) + 1, line=number))
     return rows
 
 

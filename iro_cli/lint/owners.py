@@ -1,10 +1,12 @@
-"""Who owns a recommendation: the Responsible column, or people acting in the text.
+"""Who owns a recommendation: the Responsible column, or the subject of a clause acting.
 
-An owner in the text is a role from the list or a name, *doing* something:
-"Social worker to arrange...", "Jo (foster carer) will...", "Priya will...",
-"to be made by the school nurse". A role that is only the object ("Referral
-to CAMHS to be made") or the subject of a passive ("CAMHS to be contacted")
-owns nothing. Pure functions over :class:`~iro_cli.lint.terms.Terms`.
+An owner in the text is a role from the list, a name, a pronoun or an organisation
+("the council") that is the subject of a clause and *does* something: "Social worker to
+arrange...", "Jo (foster carer) will...", "It was agreed that Priya will...", "Mum and
+Nan will...", or the agent of a passive ("to be made by the school nurse"). In an object
+it owns nothing ("arrange for Maya and Theo to spend", "visits to Dad to continue"), nor
+as the subject of a passive ("CAMHS to be contacted"). Pure functions over
+:class:`~iro_cli.lint.terms.Terms`.
 """
 
 from __future__ import annotations
@@ -23,30 +25,16 @@ _ACTS = re.compile(
     r"has\s+to|have\s+to|offered\s+to|has\s+offered\s+to|"
     r"(?:is|are)\s+(?:responsible|asked)\s+(?:for|to)|(?:is|are)\s+requested\s+to)"
     r"\s+(?:also\s+|then\s+|now\s+|please\s+|both\s+|jointly\s+|each\s+)?"
-    r"(?P<verb>[a-z][a-z\-]*)|\s*[:\-–]\s+(?P<verb2>[a-z][a-z\-]*))"
+    r"(?P<verb>[a-z][a-z\-]*)|\s*[:\-–]\s+(?:to\s+)?(?P<verb2>[a-z][a-z\-]*))"
 )
+# Capital and small letters, with the accented ones names have (Zoë, Siân, Llŷr, Renée).
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _NAME = re.compile(
-    r"(?<![\w'’])(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’\-]+)|"
-    r"[A-Z][a-z][a-z'’\-]*(?:\s+[A-Z][a-z][a-z'’\-]*)?)"
+    rf"(?<![\w'’])(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[{_UPPER}][\w'’\-]+)|"
+    rf"[{_UPPER}][{_LOWER}][{_LOWER}'’\-]*(?:\s+[{_UPPER}][{_LOWER}][{_LOWER}'’\-]*)?)"
 )
 _PRONOUN = re.compile(r"\b(?P<name>[Hh]e|[Ss]he|[Tt]hey)\b")
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|with|for|from|of|about|at|into|onto|than|between|towards|via|through|and\s+the)"
-    r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|your\s+|my\s+|[A-Z][a-z]+['’]s\s+)?$",
-    re.I,
-)
-_AGENT_BEFORE = re.compile(
-    r"\bby\s+(?:the\s+|his\s+|her\s+|their\s+|your\s+|my\s+|[A-Z][a-z]+['’]s\s+)?$", re.I
-)
-_SUBORDINATORS = (
-    "whether|if|that|so|which|who|when|where|until|because|unless|while|once|than|whom|whose"
-)
-_OBJECT_EXTRA_VERBS = (
-    "tell|ask|help|encourage|support|allow|want|enable|remind|invite|expect|need|let|"
-    "make|get|take|see|meet|visit|bring|show|teach|enable|persuade|advise|assist|prepare|"
-    "supervise|accompany|collect|drop|join|contact|call|phone|email|inform|refer|introduce"
-)
-_SENTENCE_START = re.compile(r"(?:^|[.!?;:]\s+|\n\s*|^\s*(?:\d+[.)]|[-•*])\s*)$")
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s")
 _NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ship|ing|ance)$")
 _FUNCTION_WORDS = frozenset(
@@ -132,23 +120,6 @@ class Owner(NamedTuple):
     verb_start: int = -1
 
 
-def _object_words(terms: Terms) -> frozenset[str]:
-    """Words after which a person is an object or in a subordinate clause, not an actor:
-    "encourage Amira to join", "meet Sam to hear", "decide whether Sam can move"."""
-
-    def build() -> frozenset[str]:
-        verbs = {v for v in terms.action_verbs if v.isalpha()}
-        verbs |= {t.split()[0] for t in terms.unmeasurable_verbs if t.split()[0].isalpha()}
-        verbs |= set(_OBJECT_EXTRA_VERBS.split("|"))
-        forms = set(_SUBORDINATORS.split("|"))
-        for verb in verbs:
-            stem = verb[:-1] if verb.endswith("e") else verb
-            forms.update({verb, verb + "s", verb + "es", verb + "ed", verb + "d", stem + "ing"})
-        return frozenset(forms)
-
-    return memoised(terms, ("owners: object words",), build)
-
-
 def _is_verb(word: str, terms: Terms) -> bool:
     """A known action verb, or any lower-case word that is not a function word."""
     low = word.lower()
@@ -171,7 +142,7 @@ def _acts(text: str, end: int, terms: Terms) -> tuple[str, int] | None:
     return verb, start
 
 
-def _looks_like_name(word: str, at_start: bool, terms: Terms) -> bool:
+def _looks_like_name(word: str, text: str, start: int, terms: Terms) -> bool:
     first = word.split()[0]
     if _TITLE.match(word):
         return True
@@ -182,112 +153,45 @@ def _looks_like_name(word: str, at_start: bool, terms: Terms) -> bool:
         return False  # a role, found by the role matcher ("Nana Pat" is a name)
     if low in terms.vague_owner_keys:
         return False
-    return not (at_start and _NOUN_SUFFIX.search(low))
-
-
-_TOKENS = re.compile(r"[A-Za-z0-9][\w'’\-]*|[.!?;:(,]")
-_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "your", "my", "our", "its"])
-_PREPOSITIONS = frozenset(
-    [
-        "to",
-        "with",
-        "for",
-        "from",
-        "of",
-        "about",
-        "at",
-        "into",
-        "onto",
-        "than",
-        "between",
-        "towards",
-        "via",
-        "through",
-    ]
-)
-_STOPS = frozenset(".!?;:")
-
-
-class _Before(NamedTuple):
-    """The two tokens before a position, lower case ("" when none)."""
-
-    last: str
-    previous: str
-    at_start: bool
-
-
-def _before(text: str, start: int) -> _Before:
-    window = text[max(0, start - 40) : start]
-    tokens = _TOKENS.findall(window)
-    last = tokens[-1].lower() if tokens else ""
-    previous = tokens[-2].lower() if len(tokens) > 1 else ""
-    at_start = (
-        (start <= 40 and not window.strip())
-        or last in _STOPS
-        or "\n" in window[window.rfind(tokens[-1]) if tokens else 0 :]
-        or bool(_BULLET_BEFORE.search(window))
-    )
-    return _Before(last, previous, at_start)
-
-
-_BULLET_BEFORE = re.compile(r"(?:^|\n)\s*(?:\d+[.)]|[-•*])\s*$")
-
-
-def _determiner(word: str) -> bool:
-    return word in _DETERMINERS or word.endswith(("'s", "’s"))
-
-
-def _after_word(before: _Before, words: frozenset[str]) -> bool:
-    """The token before is in ``words``, or a determiner after one ("to the school")."""
-    return before.last in words or (_determiner(before.last) and before.previous in words)
+    # "Referral", "Assessment" starting a sentence are nouns, not names
+    return not (_NOUN_SUFFIX.search(low) and _at_clause_start(text, start))
 
 
 def find_owners(text: str, terms: Terms) -> list[Owner]:
-    """Everyone acting in ``text``, left to right (one entry per place)."""
+    """Everyone acting in ``text`` as the subject of a clause, left to right.
+
+    A role, name, pronoun or organisation owns an action when a verb phrase follows it
+    ("to book", "will arrange") and it starts a clause: the text's start, after a full
+    stop, semicolon, colon or comma, after "and"/"so"/"then", after a preamble ("It was
+    agreed that"), or joined by "and" to such a subject ("Mum and Nan will"). Inside an
+    object it owns nothing ("arrange for Maya and Theo to spend", "ask the school nurse to
+    complete", "visits to Dad to continue"). "by the school nurse" makes an agent.
+    """
+    candidates = _candidates(text, terms)
+    ends = {c[1]: c for c in candidates}
     owners: dict[int, Owner] = {}
-    objects = _object_words(terms)
-    for term, match in terms.role_matcher.finditer(text):
-        start, end = match.span()
-        before = _before(text, start)
-        if _after_word(before, _BY):
-            owners[start] = Owner(match.group(), "agent", start, end)
+    vague = terms.vague_owner_keys
+    for start, end, who, kind in candidates:
+        if any(o.start < end and start < o.end for o in owners.values()):
+            continue
+        if kind != "pronoun" and _agent(text, start):
+            if kind != "name" or not re.match(r"\s*\d", text[end:]):
+                owners[start] = Owner(who, "agent", start, end)
             continue
         acted = _acts(text, end, terms)
-        if acted is None and not (before.at_start and re.match(r"\s*[:\-–]\s", text[end:])):
+        colon = acted is None and kind == "role" and re.match(r"\s*[:\-–]\s", text[end:])
+        if acted is None and not colon:
             continue
-        if _after_word(before, _PREPOSITIONS) or _after_word(before, objects):
+        if not _is_subject(text, start, ends):
             continue
-        kind = "vague" if term_key(term) in terms.vague_owner_keys else "role"
+        if kind == "name" and term_key(who) in vague:
+            continue
+        if kind == "role" and term_key(who) in vague:
+            kind = "vague"
         if acted:
-            owners[start] = Owner(match.group(), kind, start, end, acted[0], acted[1])
-        else:
-            owners[start] = Owner(match.group(), kind, start, end)
-    vague = terms.vague_owner_keys
-    for matcher in (_NAME, _PRONOUN):
-        for match in matcher.finditer(text):
-            start, end = match.span("name")
-            if start in owners or any(o.start < end and start < o.end for o in owners.values()):
-                continue
-            acted = _acts(text, end, terms)
-            agent = matcher is _NAME and "by" in text[max(0, start - 5) : start]
-            if acted is None and not agent:
-                continue
-            name = match.group("name")
-            before = _before(text, start)
-            if matcher is _NAME and not _looks_like_name(name, before.at_start, terms):
-                continue
-            if term_key(name) in vague:
-                continue
-            if agent and _after_word(before, _BY):
-                if not re.match(r"\s*\d", text[end:]):
-                    owners[start] = Owner(name, "agent", start, end)
-                continue
-            if acted is None:
-                continue
-            if _after_word(before, _PREPOSITIONS) or _after_word(before, objects):
-                continue
-            kind = "name" if matcher is _NAME else "pronoun"
-            owners[start] = Owner(name, kind, start, end, acted[0], acted[1])
+            owners[start] = Owner(who, kind, start, end, acted[0], acted[1])
+        elif _at_clause_start(text, start):
+            owners[start] = Owner(who, kind, start, end)
     # Vague owners acting ("Professionals to share...") are found for the message.
     for word in _vague_words(text, terms):
         if word.start not in owners:
@@ -295,7 +199,140 @@ def find_owners(text: str, terms: Terms) -> list[Owner]:
     return [owners[k] for k in sorted(owners)]
 
 
-_BY = frozenset({"by"})
+# An organisation as an owner: "the council will fund", "the club will provide".
+_ORGANISATION = re.compile(
+    r"\b(?:the|a|an|his|her|their|your|our|[A-Z][a-z]+['’]s)\s+"
+    r"(?P<name>(?:[a-z][a-z\-]*\s+){0,2}?(?:council|club|provider|team|service|department|"
+    r"hospital|clinic|trust|agency|charity|court|board|unit|centre|center|office|association|"
+    r"company|landlord|employer|nursery|academy|surgery|practice|home|scheme|project|"
+    r"authority|hub)s?)\b"
+)
+
+
+def _candidates(text: str, terms: Terms) -> list[tuple[int, int, str, str]]:
+    """Every noun phrase that could own an action: (start, end, as written, kind), left to
+    right, overlaps removed (organisations and roles first, then names and pronouns)."""
+    found: list[tuple[int, int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, who: str, kind: str) -> None:
+        if any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        found.append((start, end, who, kind))
+
+    roles = [match.span() for _term, match in terms.role_matcher.finditer(text)]
+    for match in _ORGANISATION.finditer(text):  # "the housing association", not "housing"
+        start, end = match.span("name")
+        if any(a < end and start < b and b > end for a, b in roles):
+            continue  # "the team manager": the role is longer
+        if term_key(match.group("name")) not in terms.vague_owner_keys:
+            add(start, end, match.group("name"), "role")
+    for start, end in roles:
+        add(start, end, text[start:end], "role")
+    for match in _NAME.finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        overlap = [a for a, b in taken if a < end and start < b]
+        if overlap and not _TITLE.match(name) and " " not in name:
+            continue
+        if _looks_like_name(name, text, start, terms):
+            if overlap:  # "Nana Pat": the name, not the role inside it
+                kept = [(a, b) for a, b in taken if not (a < end and start < b)]
+                taken[:] = kept
+                found[:] = [c for c in found if not (c[0] < end and start < c[1])]
+            add(start, end, name, "name")
+    for match in _PRONOUN.finditer(text):
+        add(match.start("name"), match.end("name"), match.group("name"), "pronoun")
+    found.sort()
+    return found
+
+
+_AGENT = re.compile(
+    r"\bby\s+(?:the\s+|his\s+|her\s+|their\s+|your\s+|my\s+|[A-Z][a-z]+['’]s\s+)?$", re.I
+)
+
+
+def _agent(text: str, start: int) -> bool:
+    """``by the school nurse``: the one who does a passive action."""
+    before = text[max(0, start - 20) : start]
+    return "by" in before.lower() and bool(_AGENT.search(before))
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|your|my|our|its)\s*$", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"\b[A-Za-z][\w\-]*['’]s?\s*$")
+_JOIN_BEFORE = re.compile(r"(?:\b(?:and|&|or|plus)|,)\s*$", re.I)
+_BOUNDARY_WORD = re.compile(r"(?:\b(?:and|but|then|so|also|while|whilst|plus|please))\s*$", re.I)
+_PREAMBLE_BEFORE = re.compile(
+    r"\b(?:agreed|agree|recommended|recommends|recommend|decided|requested|suggested|proposed|"
+    r"noted|felt|confirmed|asked|expected|hoped|accepted)\b[^.;:]{0,50}?\bthat\s*$",
+    re.I,
+)
+_STOP_BEFORE = re.compile(r"(?:^|[.;:!?(\n]|^\s*\(?\d{1,2}[.)]|[-•*]|\s\(?\d{1,2}[.)])\s*$")
+
+
+def _is_subject(
+    text: str, start: int, ends: dict[int, tuple[int, int, str, str]], depth: int = 0
+) -> bool:
+    """The phrase at ``start`` is the subject of its clause (see :func:`find_owners`)."""
+    i = start
+    while True:  # "the", "Sam's", "your carer" (before a name) belong to the phrase
+        head = text[max(0, i - 60) : i]
+        base = i - len(head)
+        stripped = head.rstrip()
+        cut = base + len(stripped)
+        if cut in ends and ends[cut][3] == "role" and cut < start:
+            i = ends[cut][0]
+            continue
+        match = _DETERMINER_BEFORE.search(stripped) or _POSSESSIVE_BEFORE.search(stripped)
+        if match is not None:
+            i = base + match.start()
+            continue
+        break
+    head = text[max(0, i - 80) : i]
+    base = i - len(head)
+    if not head.strip() or _STOP_BEFORE.search(head):
+        return True
+    join = _JOIN_BEFORE.search(head)
+    if join is not None and depth < 6:
+        before = head[: join.start()].rstrip()
+        cut = base + len(before)
+        if cut in ends:  # "Mum and Nan will": as the phrase before "and" is
+            first = ends[cut][0]
+            if _is_subject(text, first, ends, depth + 1):
+                return True
+            # "arrange for Noah and Ellie to", "ask Mum and Dad to": one object; "book the
+            # dentist and school to review": the object ends, a new clause starts.
+            return not _OBJECT_MARKER.search(text[max(0, first - 40) : first])
+        return True  # "..., and the council will": a new clause
+    if _BOUNDARY_WORD.search(head) or _PREAMBLE_BEFORE.search(head):
+        return True
+    # "Following the incident on 3 January the social worker will": an opening phrase
+    sentence = max(text.rfind(stop, 0, i) for stop in (". ", "; ", ": ", "\n"))
+    return bool(_OPENING_PHRASE.fullmatch(text, sentence + 1 if sentence >= 0 else 0, i))
+
+
+# Before a phrase "X and Y to ...", words that make both an object: "for", "with",
+# "ask", "encourage"... (the phrase's own "the"/"his" allowed between).
+_OBJECT_MARKER = re.compile(
+    r"\b(?:for|with|between|to|from|of|about|at|by|into|towards|ask|asks|asked|tell|tells|"
+    r"told|encourage[sd]?|help(?:s|ed)?|allow(?:s|ed)?|enable[sd]?|invite[sd]?|remind(?:s|ed)?|"
+    r"support(?:s|ed)?|expect(?:s|ed)?|want(?:s|ed)?|get|gets|got|need(?:s|ed)?|persuade[sd]?|"
+    r"let|make|makes|take|takes|bring|brings|require[sd]?|advise[sd]?|request(?:s|ed)?|"
+    r"teach(?:es)?|taught|prepare[sd]?|arrange[sd]?)\s+"
+    r"(?:(?:the|a|an|his|her|their|your|my|our)\s+|[A-Za-z]+['’]s\s+)*$",
+    re.I,
+)
+_OPENING_PHRASE = re.compile(
+    r"\s*(?:following|after|before|since|during|from|over|at|in|on|with\s+effect\s+from|"
+    r"as\s+agreed|as\s+discussed)\b(?:(?!\b(?:will|to|should|must)\b)[^.;:!?,])*",
+    re.I,
+)
+
+
+def _at_clause_start(text: str, start: int) -> bool:
+    head = text[max(0, start - 40) : start]
+    return not head.strip() or bool(_STOP_BEFORE.search(head))
 
 
 def _vague_words(text: str, terms: Terms) -> list[Owner]:
@@ -325,9 +362,10 @@ def _vague_re(terms: Terms, *, lower: bool) -> re.Pattern[str]:
 
 def column_owners(responsible: str, terms: Terms) -> tuple[list[str], list[str]]:
     """The Responsible column split into people: (real owners, vague entries)."""
-    parts = [
-        p.strip() for p in re.split(r"\s*(?:/|,|;|&|\+|\band\b|\n)\s*", responsible) if p.strip()
-    ]
+    # "SW / F/C": a slash between single capitals is part of an abbreviation (F/C).
+    protected = re.sub(r"\b([A-Z])/([A-Z])\b", "\\1\x00\\2", responsible)
+    pieces = re.split(r"\s*(?:/|,|;|&|\+|\band\b|\n)\s*", protected)
+    parts = [p.strip().replace("\x00", "/") for p in pieces if p.strip()]
     real, vague = [], []
     for part in parts:
         nobody = term_key(part) in terms.vague_owner_keys or (

@@ -13,6 +13,19 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
+
+# The labelling rule the SMART rules are measured against (README, --list-rules).
+SMART_DEFINITION = (
+    "What counts as SMART: a recommendation is SMART when it has an identifiable owner (a "
+    "role, a named person, or the child), a specific action or outcome whose completion can "
+    "be checked, and a timescale (a date, a deadline, or a frequency). Several steps by the "
+    "same owner toward one outcome are still one SMART action ('Social worker to book the "
+    "optician by 12/02/2027 and let the carers know the time'). Telling or informing someone "
+    "is not a second action. Two different owners each with their own action in one item is "
+    "not SMART (it cannot be tracked as one action), unless the second only receives or is "
+    "told something. 'By the next review' is a timescale only when the next review date is "
+    "known."
+)
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 CATEGORIES = ("smart", "language", "readability", "lint")
 
@@ -107,8 +120,10 @@ _RULES = (
         "smart",
         "warning",
         "Action that cannot be measured",
-        "'Continue to support', 'monitor', 'liaise', 'explore' and 'encourage' describe effort, "
-        "not a result: nobody can say at the next review whether they were done.",
+        "'Continue to support', 'monitor', 'liaise', 'explore', 'chase' and 'discuss' describe "
+        "effort, not a result: nobody can say at the next review whether they were done. "
+        "Saying how often does not change that; a result after the effort does ('support "
+        "Aisha to join the swimming club').",
         "say what will be done and how you will know (e.g. 'read with Sam for 20 minutes "
         "every school night')",
     ),
@@ -117,8 +132,9 @@ _RULES = (
         "smart",
         "warning",
         "Several people or actions in one item",
-        "An item with several owners or actions cannot be marked done or not done, and it "
-        "hides who is accountable for each part.",
+        "An item with two owners each doing their own part, a numbered list, or three separate "
+        "actions cannot be marked done or not done, and it hides who is accountable for each "
+        "part. One owner's steps toward one outcome, and telling someone, are one action.",
         "split it into one recommendation per action, each with one owner and one date",
     ),
     Rule(

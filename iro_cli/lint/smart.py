@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
+from iro_cli.lint.clauses import HINTS, read, several_actions, unmeasurable_action
 from iro_cli.lint.dates import (
-    MEASURE_RE,
     Timing,
     find_timings,
     fixed_date,
@@ -23,7 +23,7 @@ from iro_cli.lint.dates import (
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
 from iro_cli.lint.readability import sentence_spans
 from iro_cli.lint.rules import RULES, Finding
-from iro_cli.lint.terms import Terms, memoised
+from iro_cli.lint.terms import Terms, memoised, term_key
 
 _PASSIVE = re.compile(
     r"\b(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to|can|may)\s+be\s+"
@@ -31,18 +31,6 @@ _PASSIVE = re.compile(
     r"kept|put|found|brought|told|shown|paid|bought|run|read|begun|chosen)\b",
     re.I,
 )
-_VERB_LEAD = re.compile(
-    r"\b(?:to|will|should|must|shall|can|could|would|may|and|or|also|then|continue\s+to|"
-    r"be|being|is|are|please)\s+$|^\s*$|[,;:]\s*$",
-    re.I,
-)
-_NEXT_ACTION = re.compile(
-    r"(?:,\s*(?:and\s+|then\s+)?|;\s*|\s+and\s+(?:then\s+|also\s+)?|\s+then\s+|\s+as\s+well\s+as\s+)"
-    r"(?:to\s+|will\s+|also\s+)?(?P<verb>[a-z][a-z\-]+)"
-    r"(?=\s+(?:the|a|an|his|her|their|its|your|my|this|that|with|to|for|up|out|on|about|"
-    r"[A-Z][a-z]+|\d))"
-)
-_LIST_ITEM = re.compile(r"(?:^|\s)(?:\(?\d{1,2}[.)]|\(?[a-h]\))\s+\S")
 _WORD = re.compile(r"[a-z0-9']+")
 _EMPTY_TARGET = frozenset(
     {"", "n/a", "na", "none", "-", "--", "nil", "not applicable", "see above"}
@@ -145,11 +133,11 @@ class _Wording(NamedTuple):
     """What a recommendation's text gives, whatever its columns (worked out once per text)."""
 
     timings: tuple[Timing, ...]
-    frequency: bool  # a timing is a frequency, or the text names a measure ("20 minutes")
+    review_only: str  # the only timing is the next review ("by the next review")
     vague: tuple[str, re.Match[str]] | None  # the first vague timescale
     acting: bool  # someone other than a vague owner acts
     nobody: str  # SMART002's message when the Responsible column names no one either
-    unmeasurable: Finding | None  # SMART004, unless the Target Date is a frequency
+    unmeasurable: Finding | None  # SMART004
     actors: Finding | None  # SMART005: several people with their own actions
     actions: Finding | None  # SMART005: a list, or one person with several actions
     due: tuple[Due, ...]  # the text's deadlines, for SMART006
@@ -163,7 +151,7 @@ class _Columns(NamedTuple):
     timings: tuple[Timing, ...]
     filled: bool  # the Target Date says something ("n/a" and "-" do not)
     vague: tuple[str, re.Match[str]] | None  # a vague timescale in the Target Date
-    frequency: bool
+    review_only: str  # the Target Date is the next review
     owners: bool  # the Responsible column names someone real
     nobody: str  # the first entry of Responsible that names nobody ("TBC")
     several: Finding | None  # SMART005: three or more people responsible
@@ -181,22 +169,34 @@ def _wording_facts(text: str, terms: Terms) -> _Wording:
             nobody += f' ("{vague_text[0].who}" names nobody)'
         elif passive := _PASSIVE.search(text):
             nobody += f' ("{passive.group()}" does not say by whom)'
-    frequency = any(t.kind == "frequency" for t in timings) or bool(MEASURE_RE.search(text.lower()))
-    actors, actions = _several(text, owners, terms)
+    reading = read(text, owners, terms)
+    actors, actions = _several(reading, owners)
     wording = normalise_wording(text)
     return _Wording(
         timings,
-        frequency,
+        _review_only(timings),
         None if timings else terms.vague_matcher.search(text),
         acting,
         nobody,
-        None if frequency else _unmeasurable(text, terms),
+        _unmeasurable(reading, text, terms),
         actors,
         actions,
         _due([t for t in timings if t.deadline]),
         wording,
         _word_set(wording),
     )
+
+
+def _review_only(timings: tuple[Timing, ...] | list[Timing]) -> str:
+    """The timing, when the only ones are the next review ("by the next review"): a
+    timescale only where the next review date is known."""
+    if timings and all(_is_next_review(t) for t in timings):
+        return timings[0].text
+    return ""
+
+
+def _is_next_review(timing: Timing) -> bool:
+    return timing.kind == "event" and "review" in timing.text.lower()
 
 
 def _column_facts(responsible: str, target_date: str, terms: Terms) -> _Columns:
@@ -211,7 +211,7 @@ def _column_facts(responsible: str, target_date: str, terms: Terms) -> _Columns:
         timings,
         filled,
         terms.vague_matcher.search(target_date) if filled else None,
-        any(t.kind == "frequency" for t in timings),
+        _review_only(timings),
         bool(real),
         vague[0] if vague else "",
         several,
@@ -219,48 +219,47 @@ def _column_facts(responsible: str, target_date: str, terms: Terms) -> _Columns:
     )
 
 
-def _unmeasurable(text: str, terms: Terms) -> Finding | None:
-    """SMART004: the first unmeasurable verb that is the action ("continue to support")."""
+def _unmeasurable(reading: Any, text: str, terms: Terms) -> Finding | None:
+    """SMART004: the first action that is effort, not a result ("continue to support")."""
     rule = RULES["SMART004"]
-    for term, match in terms.unmeasurable_matcher.finditer(text):
-        before = text[max(0, match.start() - 25) : match.start()]
-        if not _VERB_LEAD.search(before):
-            continue
-        hint = terms.unmeasurable_verbs.get(term) or rule.suggestion
-        return rule.finding(
-            f'"{match.group()}" cannot be measured',
-            hint,
-            match=match.group(),
-            start=match.start(),
-            end=match.end(),
-        )
-    return None
+    action = unmeasurable_action(reading, text)
+    if action is None:
+        return None
+    term = action.unmeasurable
+    key = " ".join(term.lower().split())
+    if key.startswith("help"):
+        key = "help"
+    elif key.startswith("meet ") or key.endswith(" met"):
+        key = "meet needs"
+    hint = terms.unmeasurable_verbs.get(key) or HINTS.get(key)
+    start = text.find(term, action.start)
+    return rule.finding(
+        f'"{term}" cannot be measured',
+        hint or rule.suggestion,
+        match=term,
+        start=max(start, 0),
+        end=max(start, 0) + len(term),
+    )
 
 
-def _several(text: str, owners: list[Owner], terms: Terms) -> tuple[Finding | None, Finding | None]:
-    """SMART005 from the text: (several people acting, a list or several actions)."""
+def _several(reading: Any, owners: list[Owner]) -> tuple[Finding | None, Finding | None]:
+    """SMART005 from the text: (several people with their own actions, a list or several
+    actions of one person). Informing someone is part of the action before it."""
     rule = RULES["SMART005"]
-    actors = [o for o in owners if o.verb and o.kind != "vague"]
-    distinct = {o.verb_start: o for o in actors}
-    if len(distinct) >= 2:
-        names = ", ".join(f"{o.who} ({o.verb})" for o in distinct.values())
-        return rule.finding(f"{len(distinct)} people with their own actions: {names}"), None
-    if len(_LIST_ITEM.findall(text)) >= 2:
+    if len(reading.owners) >= 2:
+        names = []
+        for key in reading.owners:
+            action = next((a for a in reading.actions if a.owner == key and not a.informing), None)
+            who = next((o.who for o in owners if term_key(o.who) == key), key)
+            names.append(f"{who} ({action.verb})" if action else who)
+        return rule.finding(
+            f"{len(reading.owners)} people with their own actions: {', '.join(names)}"
+        ), None
+    if reading.listed:
         return None, rule.finding("a numbered list of actions in one item")
-    first = actors[0] if actors else None
-    if first is not None:
-        verbs = [first.verb]
-        cursor = first.verb_start + len(first.verb)
-        for match in _NEXT_ACTION.finditer(text, cursor):
-            verb = match.group("verb")
-            if verb not in terms.action_verbs and verb not in terms.unmeasurable_verbs:
-                continue
-            between = text[cursor : match.start()]
-            if len(between.split()) >= 2:
-                verbs.append(verb)
-                cursor = match.end()
-        if len(verbs) >= 2:
-            return None, rule.finding(f"{len(verbs)} actions in one item: {', '.join(verbs)}")
+    if several_actions(reading) >= 3:
+        own = [a.verb for a in reading.actions if a.owner and not a.informing]
+        return None, rule.finding(f"{len(own)} actions in one item: {', '.join(own)}")
     return None, None
 
 
@@ -269,7 +268,8 @@ class Static(NamedTuple):
 
     ``findings`` are SMART001-005 (or SMART008); ``column_due``/``text_due``
     the timings SMART006 checks; ``wording``/``words`` the text as SMART007
-    compares it.
+    compares it; ``review_only`` the timing when the next review is the only one
+    (SMART001 where the next review date is not known).
     """
 
     findings: tuple[Finding, ...]
@@ -277,6 +277,7 @@ class Static(NamedTuple):
     text_due: tuple[Due, ...] = ()
     wording: str = ""
     words: frozenset[str] = frozenset()
+    review_only: str = ""  # the only timescale is the next review: SMART001 without its date
 
 
 _NO_COLUMNS = ("", "")
@@ -337,12 +338,15 @@ def _static(text: str, responsible: str, target_date: str, terms: Terms) -> Stat
             message = mine.nobody
         findings.append(RULES["SMART002"].finding(message))
 
-    if mine.unmeasurable is not None and not columns.frequency:
+    if mine.unmeasurable is not None:
         findings.append(mine.unmeasurable)
     several = mine.actors or columns.several or mine.actions
     if several is not None:
         findings.append(several)
-    return Static(tuple(findings), columns.due, mine.due, mine.wording, mine.words)
+    review_only = ""
+    if (not columns.timings or columns.review_only) and (not mine.timings or mine.review_only):
+        review_only = columns.review_only or mine.review_only
+    return Static(tuple(findings), columns.due, mine.due, mine.wording, mine.words, review_only)
 
 
 class ReviewFacts(Protocol):
@@ -370,11 +374,20 @@ def review_findings(
     check_dates: bool = True,
     check_drift: bool = True,
 ) -> list[Finding]:
-    """SMART006 (target before this review or after the next) and SMART007 (drift)."""
+    """SMART001 for "by the next review" when the next review date is not known,
+    SMART006 (target before this review or after the next) and SMART007 (drift)."""
     review_date, next_review_date = review.review_date, review.next_review_date
     previous, previous_review_date = review.previous, review.previous_review_date
     previous_numbers = review.previous_numbers
     findings: list[Finding] = []
+    if static.review_only and next_review_date is None:
+        findings.append(
+            RULES["SMART001"].finding(
+                f'"{static.review_only}" sets no date: the next review date is not known',
+                "give a date (e.g. 'by 14 May 2027'), or set the next review date",
+                match=static.review_only,
+            )
+        )
     if check_dates and (static.column_due or static.text_due):
         wrong = _first_out_of_range(static, review_date or as_of, review_date, next_review_date)
         if wrong is not None:

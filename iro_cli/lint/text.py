@@ -16,8 +16,11 @@ from iro_cli.lint.terms import TermException, TermMatcher, Terms, load_terms
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'’\-]*)[^A-Za-z]*$")
 _NEXT_WORD = re.compile(r"^[^A-Za-z0-9]*([A-Za-z0-9][A-Za-z'’\-]*)")
 # Capitals that look like an acronym: two or more capitals/digits, starting with a
-# capital (PEP, CAMHS, S20), optionally a plural "s" (PEPs).
-_ACRONYM = re.compile(r"(?<![\w&/])([A-Z][A-Z0-9&]*[A-Z0-9])(s?)(?![\w&])")
+# capital (PEP, CAMHS, S20), optionally a plural "s" (PEPs); or single capitals joined by
+# slashes (F/C), flagged only when listed.
+_ACRONYM = re.compile(
+    r"(?<![\w&/])([A-Z](?:/[A-Z])+(?![\w/])|[A-Z][A-Z0-9&]*[A-Z0-9])(s?)(?![\w&])"
+)
 _SHOUTED = frozenset(
     [
         "NOT",
@@ -164,7 +167,7 @@ def _acronym_findings(
         if any(a < end and start < b for a, b in taken):
             continue
         known = terms.acronyms.get(acronym)
-        if known is None and (len(acronym) > 6 or _shouting(sentences.at(start))):
+        if known is None and (len(acronym) > 6 or "/" in acronym or _shouting(sentences.at(start))):
             continue
         # Explained on first use: "Long Name (PEP)" or "PEP (Long Name)".
         before = text[max(0, start - 2) : start]
