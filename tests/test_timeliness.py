@@ -441,3 +441,41 @@ def test_sample_cla_due_dates_match_an_independent_count() -> None:
     result = review_timeliness(*frames, period, date(2026, 11, 20), WorkingCalendar(), ["cp"])
     got = {(r.person_id, r.review_date): r.due_date for r in result.held if r.review_type == "ICPC"}
     assert got == icpc and len(icpc) == 22
+
+
+def test_pathway_reviews_follow_the_daily_lists_rule(runner, tmp_path: Path) -> None:
+    """A pathway review held while the young person is still looked after (their plan is
+    reviewed at the CLA review) or from their 25th birthday has no 6-month due date, in the
+    yearly figures as in ``iro overdue``. Care leaver C2: 10/06/2025 + 6 months = 10/12/2025,
+    held 20/01/2026, late. C1, still looked after, and C3, 25 on 01/01/2026, not counted."""
+    from tests.conftest import write_csv
+
+    header = ["Person ID", "Forename", "Surname", "Date of Birth", "Period Start", "Period End"]
+    write_csv(
+        tmp_path,
+        "children.csv",
+        [
+            header,
+            ["C1", "Ana", "Lee", "01/01/2008", "01/01/2020", ""],
+            ["C2", "Ben", "Ray", "01/01/2007", "01/01/2020", "01/01/2025"],
+            ["C3", "Cai", "Orr", "01/01/2001", "01/01/2015", "01/01/2019"],
+        ],
+    )
+    rows = [["Review ID", "Person ID", "Review Type", "Review Date", "Status"]]
+    for n, person in enumerate(("C1", "C2", "C3")):
+        rows.append([f"{n}1", person, "Pathway Plan Review", "10/06/2025", "Held"])
+        rows.append([f"{n}2", person, "Pathway Plan Review", "20/01/2026", "Held"])
+    write_csv(tmp_path, "reviews.csv", rows)
+    args = ["timeliness", "--exports", str(tmp_path), "--as-of", "15/05/2026"]
+    result = runner.invoke(cli, [*args, "--year", "2025/26", "--list", "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    listed = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["person_id"], r["due_date"], r["in_time"]) for r in listed] == [
+        ("C2", "2025-12-10", "false")
+    ]
+    # the daily list: only C2's next pathway review, 20/01/2026 + 6 months = 20/07/2026
+    daily = ["overdue", "--exports", str(tmp_path), "--as-of", "01/02/2026", "--days", "365"]
+    overdue = runner.invoke(cli, [*daily, "--format", "csv"])
+    pathway = [r for r in csv.DictReader(io.StringIO(overdue.stdout))
+               if r["review_type"] == "Pathway Plan Review"]  # fmt: skip
+    assert [(r["person_id"], r["due_date"]) for r in pathway] == [("C2", "2026-07-20")]

@@ -285,6 +285,18 @@ def is_looked_after(period: Period, as_of: date) -> bool:
     return period.end is None or period.end > as_of
 
 
+def pathway_review_due(care: Period | None, day: date) -> bool:
+    """Whether the 6-month pathway rule applies on ``day``: not while the young person is
+    looked after (an eligible child's plan is reviewed at the CLA review), nor from their
+    25th birthday. ``care`` is their latest period of care (``None``: not in children.csv)."""
+    if care is None:
+        return True
+    if care.start <= day and is_looked_after(care, day):
+        return False
+    born = care.date_of_birth
+    return born is None or add_months(born, 12 * PATHWAY_MAX_AGE) > day
+
+
 def cla_due(
     periods: dict[str, tuple[Period, int]],
     meetings: dict[tuple[str, str], list[Meeting]],
@@ -399,12 +411,8 @@ def pathway_due(
         if not held:
             continue
         period = periods.get(person)
-        if period is not None:
-            if is_looked_after(period[0], as_of):
-                continue  # an eligible child's plan is reviewed at the CLA review
-            born = period[0].date_of_birth
-            if born is not None and add_months(born, 12 * PATHWAY_MAX_AGE) <= as_of:
-                continue
+        if not pathway_review_due(period[0] if period else None, as_of):
+            continue
         last = held[-1]
         due, basis = pathway_next_due(last.day)
         rows.append(

@@ -32,6 +32,7 @@ from iro_cli.schedule.due import (
     icpc_due,
     index_meetings,
     pathway_next_due,
+    pathway_review_due,
     rcpc_next_due,
 )
 
@@ -216,8 +217,14 @@ def review_timeliness(
             if kind != PATHWAY:
                 continue
             last = None
+            care = periods[person][0] if person in periods else None
             for meeting in filter(_is_held, own):
-                if last is not None and meeting.day >= period.start:  # a first one has no due date
+                # a first one has no due date; nor has one while looked after or from 25
+                if (
+                    last is not None
+                    and meeting.day >= period.start
+                    and pathway_review_due(care, meeting.day)
+                ):
                     due, basis = pathway_next_due(last)
                     add(person, PATHWAY, meeting, due, basis)
                 last = meeting.day
