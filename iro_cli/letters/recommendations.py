@@ -45,6 +45,7 @@ from iro_cli.letters.faults import text_faults
 from iro_cli.letters.grammar import base_verb, participle_lemma
 from iro_cli.letters.wording import (
     _PLAIN_CAPITALS,
+    AFTER_OBJECT,
     agree_after_you,
     finish,
     join_words,
@@ -435,34 +436,7 @@ _OTHER_PRONOUNS = {
     "male": ("she", "her", "hers", "herself"),
     "female": ("he", "him", "his", "himself"),
 }
-_OBJECT_FOLLOWS = frozenset(
-    [
-        "to",
-        "for",
-        "with",
-        "at",
-        "on",
-        "about",
-        "and",
-        "but",
-        "or",
-        "from",
-        "when",
-        "if",
-        "because",
-        "that",
-        "again",
-        "too",
-        "back",
-        "up",
-        "home",
-        "more",
-        "less",
-        "into",
-        "in",
-        "by",
-    ]
-)
+_OBJECT_FOLLOWS = AFTER_OBJECT | {"into", "in", "by"}
 _VAGUE_TARGETS = frozenset(
     {"ongoing", "on going", "on-going", "n/a", "na", "tbc", "tba", "-", "none"}
 )

@@ -529,7 +529,9 @@ _PERSON_NOUNS = frozenset(
         "stepmum",
     ]
 )
-_OBJECT_NEXT = frozenset(
+# Words after which a pronoun such as 'her' is an object ('with her to the park'):
+# shared with the action rewriting in recommendations.py.
+AFTER_OBJECT = frozenset(
     [
         "to",
         "for",
@@ -552,12 +554,9 @@ _OBJECT_NEXT = frozenset(
         "home",
         "more",
         "less",
-        "a",
-        "an",
-        "the",
-        "this",
     ]
 )
+_OBJECT_NEXT = AFTER_OBJECT | {"a", "an", "the", "this"}
 _PLAIN_CAPITALS = frozenset(MONTHS) | {
     "I",
     "You",
