@@ -265,3 +265,31 @@ def test_cp_plans_sheet_equals_iro_cp_plans(runner, workbook: Path) -> None:
         assert got["Plans open at the end of the period"][column] == int(row["open_on_as_at"])
         assert got["Open more than 18 months"][column] == int(row["open_over_18_months"])
     assert close(got["Repeat plans"]["Share"], 6 / 22)  # iro cp-plans --year 2025/26: 6 of 22
+
+
+def test_report_shows_each_section_on_a_terminal_only() -> None:
+    """A report takes seconds (minutes at national scale): a status line names the section
+    being worked out on a terminal; nothing when stderr is piped."""
+    import io as _io
+    from datetime import date as _date
+
+    from iro_cli.commands.report import build_pack
+    from iro_cli.config import load_config
+    from iro_cli.options import Session
+    from iro_cli.periods import Period
+
+    class Terminal(_io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    exports = SAMPLE
+    session = Session(load_config(exports / "iro.toml"), exports)
+    year = Period(_date(2025, 4, 1), _date(2026, 3, 31))
+    shown, piped = Terminal(), _io.StringIO()
+    build_pack(session, year, _date(2026, 11, 20), False, charts=False, audit=False, progress=shown)
+    text = shown.getvalue()
+    for step in ("reading the exports", "reviews held in time", "child protection plans",
+                 "participation", "caseloads", "dispute resolution"):  # fmt: skip
+        assert f"Report: {step}" in text
+    build_pack(session, year, _date(2026, 11, 20), False, charts=False, audit=False, progress=piped)
+    assert piped.getvalue() == ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -176,14 +176,17 @@ def report(
     if charts_dir is not None:
         for chart in charts:
             check_writable(charts_dir / f"{chart.name}.png", force)
-    if kind == "workbook":
-        from iro_cli.report.workbook import workbook_bytes
+    from iro_cli.progress import status
 
-        data = workbook_bytes(pack)
-    else:
-        from iro_cli.report.document import document_bytes
+    with status(f"Report: writing the {kind}…"):
+        if kind == "workbook":
+            from iro_cli.report.workbook import workbook_bytes
 
-        data = document_bytes(pack)
+            data = workbook_bytes(pack)
+        else:
+            from iro_cli.report.document import document_bytes
+
+            data = document_bytes(pack)
     write_atomic(output_path, data, force=force)
     against = f"; compared with {pack.previous_label}" if pack.previous_label else ""
     click.echo(
@@ -212,10 +215,13 @@ def build_pack(
     *,
     charts: bool,
     audit: bool = True,
+    progress: IO[Any] | None = None,
 ) -> Pack:
-    """Load the exports once and gather every section (charts only for the document)."""
+    """Load the exports once and gather every section (charts only for the document); a
+    status line names the section being worked out when ``progress`` (stderr) is a terminal."""
     from iro_cli import __version__
     from iro_cli.periods import Period, as_at
+    from iro_cli.progress import status
     from iro_cli.report.pack import Pack
     from iro_cli.report.words import period_label
 
@@ -226,7 +232,8 @@ def build_pack(
     previous_label = period_label(before, before_day) if before is not None else None
     now_period = Period(period.start, day)
     then_period = Period(before.start, before_day) if before is not None else None  # type: ignore[arg-type]
-    data = _load(session, audit)
+    with status("Report: reading the exports…", progress):
+        data = _load(session, audit)
     # The audit (linting) runs beside the other sections, in a forked process where there is one.
     pending = (
         _audit_aside(session, data, now_period, then_period)
@@ -235,29 +242,37 @@ def build_pack(
     )
 
     sections: list[Section] = []
-    sections.append(
-        _timeliness(session, data, now_period, then_period, label, previous_label, charts)
-    )
+    with status("Report: reviews held in time…", progress):
+        sections.append(
+            _timeliness(session, data, now_period, then_period, label, previous_label, charts)
+        )
     if data["cp_plans"] is not None:
-        sections.append(_cp_plans(data, now_period, then_period, label, previous_label))
+        with status("Report: child protection plans…", progress):
+            sections.append(_cp_plans(data, now_period, then_period, label, previous_label))
     else:
         _left_out("cp_plans.csv", "child protection plans")
-    sections.append(_participation(data, now_period, then_period, label, previous_label, charts))
+    with status("Report: participation…", progress):
+        sections.append(
+            _participation(data, now_period, then_period, label, previous_label, charts)
+        )
     if data["iros"] is not None:
-        sections.append(_caseload(session, data, day, before_day, previous_label, charts))
+        with status("Report: caseloads and changes of IRO…", progress):
+            sections.append(_caseload(session, data, day, before_day, previous_label, charts))
     else:
         _left_out("iros.csv", "caseloads and changes of IRO")
     if data["disputes"] is not None:
-        sections.append(
-            _disputes(session, data, now_period, then_period, label, previous_label, charts)
-        )
+        with status("Report: dispute resolution…", progress):
+            sections.append(
+                _disputes(session, data, now_period, then_period, label, previous_label, charts)
+            )
     else:
         _left_out("disputes.csv", "dispute resolution")
     if audit:
         if pending is not None:
             from iro_cli.report.sections import audit_section
 
-            rows_now, rows_then = pending()
+            with status("Report: the SMART audit of recommendations…", progress):
+                rows_now, rows_then = pending()
             sections.append(audit_section(rows_now, rows_then, label, previous_label))
         else:
             _left_out("recommendations.csv", "the SMART audit")
