@@ -479,3 +479,11 @@ def test_pathway_reviews_follow_the_daily_lists_rule(runner, tmp_path: Path) -> 
     pathway = [r for r in csv.DictReader(io.StringIO(overdue.stdout))
                if r["review_type"] == "Pathway Plan Review"]  # fmt: skip
     assert [(r["person_id"], r["due_date"]) for r in pathway] == [("C2", "2026-07-20")]
+
+
+def test_list_with_by_is_a_usage_error(runner) -> None:
+    """--list gives review rows; a --by beside it was silently ignored (found by review)."""
+    result = run(runner, "timeliness", "--as-of", AS_OF, "--list", "--by", "iro")
+    assert result.exit_code == 2
+    assert "--list gives one row per review, not groups: leave out --by" in result.stderr
+    assert run(runner, "timeliness", "--as-of", AS_OF, "--list").exit_code == 0

@@ -108,6 +108,9 @@ def timeliness(
     from iro_cli.timeliness.reviews import LIST_COLUMNS
 
     by, kind = by.lower(), kind.lower()
+    source = click.get_current_context().get_parameter_source("by")
+    if as_list and source is click.core.ParameterSource.COMMANDLINE:
+        raise click.UsageError("--list gives one row per review, not groups: leave out --by")
     period = resolve_period(period_choice, as_of)
     if chart is not None:
         chart_title = _chart_title(session)
