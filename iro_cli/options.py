@@ -116,14 +116,20 @@ class Session:
 
         return load_optional_export(key, self.exports, self.config)
 
-    def sense_day(self, as_of: date) -> date:
-        """The day rows are checked for sense against: ``as_of``, or the exports' stated
-        extract date (``extract.toml`` or ``[exports] extract_date``) when that is later: a
-        list for a past ``--as-of`` leaves out the reviews held after it on purpose."""
+    def warn_if_senseless(self, command: str, tables: dict[str, Any], as_of: date) -> None:
+        """Say, after the summary, which rows that cannot be true may make ``command``'s
+        figures wrong. Rows are checked against ``as_of``, or the exports' stated extract
+        date (``extract.toml`` or ``[exports] extract_date``) when that is later: a list for
+        a past ``--as-of`` leaves out the reviews held after it on purpose."""
         from iro_cli.exports.age import extract_date
+        from iro_cli.exports.reader import warn
+        from iro_cli.exports.sense import note_for
 
         stated = extract_date(self.exports, self.config)
-        return max(as_of, stated[0]) if stated else as_of
+        day = max(as_of, stated[0]) if stated else as_of
+        note = note_for(command, tables, day, self.config.section("validate"), self.config.where)
+        if note:
+            warn(note)
 
     def warn_if_stale(self, as_of: date, keys: tuple[str, ...]) -> None:
         """A warning on stderr when even the newest of these exports is more than

@@ -378,9 +378,7 @@ def letter(
     for warning in warnings:
         click.echo(warning, err=True)
     _summary(written, skipped, batch)
-    from iro_cli.commands.overdue import _sense_note
-
-    _sense_note("letter", {"children": children, "reviews": reviews}, as_of, session)
+    session.warn_if_senseless("letter", {"children": children, "reviews": reviews}, as_of)
     if not batch and not written:
         raise IroError(f"no letter written for child {child_id}: {skipped[0][1]}")
 

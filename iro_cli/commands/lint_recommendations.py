@@ -385,21 +385,9 @@ def _reviews(session: Session, source: str | None, as_of: date) -> list[Any] | N
         refuse_folder(export_path("reviews", folder, session.config))
         if export_path("reviews", folder, session.config).is_file():
             read = read_checked("reviews", folder, session.config)
-            _sense_note(read.columns, as_of, session)
+            session.warn_if_senseless("lint", {"reviews": read.columns}, as_of)
             return reviews_from_columns(read.columns)
     return None
-
-
-def _sense_note(reviews: dict[str, list[Any]], as_of: date, session: Session) -> None:
-    """Review rows that cannot be true (held after --as-of, one Review ID for two meetings)
-    make SMART006/SMART007 wrong for their recommendations: say so."""
-    from iro_cli.exports.sense import note_for
-
-    config = session.config
-    day = session.sense_day(as_of)
-    note = note_for("lint", {"reviews": reviews}, day, config.section("validate"), config.where)
-    if note:
-        click.echo(f"iro: warning: {note}", err=True)
 
 
 def _only(

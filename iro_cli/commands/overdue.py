@@ -75,7 +75,7 @@ def run_schedule(
         ),
         err=True,
     )
-    _sense_note("overdue", {"children": children, "reviews": reviews}, as_of, session)
+    session.warn_if_senseless("overdue", {"children": children, "reviews": reviews}, as_of)
     return sum(r.status == "overdue" for r in chosen)
 
 
@@ -120,17 +120,6 @@ def summary_line(
     if cp_missing:
         note += "; no cp_plans.csv, so no child protection conferences"
     return f"{'; '.join(parts)} ({note})"
-
-
-def _sense_note(command: str, tables: dict[str, Any], as_of: date, session: Session) -> None:
-    """Say, after the summary, which rows that cannot be true may make these figures wrong."""
-    from iro_cli.exports.sense import note_for
-
-    config = session.config
-    day = session.sense_day(as_of)
-    note = note_for(command, tables, day, config.section("validate"), config.where)
-    if note:
-        click.echo(f"iro: warning: {note}", err=True)
 
 
 def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:

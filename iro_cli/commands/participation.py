@@ -148,9 +148,7 @@ def participation(
         _write_chart(summary, chart, out.force, chart_title, _describe(summary, period_choice.year))
     _print_footer(warnings)
     if ssda903 is None:
-        from iro_cli.commands.overdue import _sense_note
-
-        _sense_note("participation", tables, as_of, session)
+        session.warn_if_senseless("participation", tables, as_of)
 
 
 # --- helpers (option handling and presentation only) ---------------------------------------

@@ -153,9 +153,7 @@ def timeliness(
     if chart is not None:
         _write_chart(result, measure, chart, out.force, chart_title)
     _footer(result, types, cp_plans is None)
-    from iro_cli.commands.overdue import _sense_note
-
-    _sense_note("timeliness", {"children": children, "reviews": reviews}, as_of, session)
+    session.warn_if_senseless("timeliness", {"children": children, "reviews": reviews}, as_of)
 
 
 def render_rows(
