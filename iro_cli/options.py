@@ -417,3 +417,23 @@ def period_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         return fn(*args, period_choice=choice, **kwargs)
 
     return wrapper
+
+
+def configured_chart_title(session: Session, section: str, default: str) -> str:
+    """The ``chart_title`` of ``[section]`` in iro.toml, else ``default``."""
+    from iro_cli.errors import ConfigError
+
+    title = session.config.section(section).get("chart_title", default)
+    if not isinstance(title, str) or not title.strip():
+        raise ConfigError(f"{session.config.where}: {section}.chart_title must be text")
+    return title.strip()
+
+
+def check_chart_path(chart: Path, force: bool) -> None:
+    """``--chart FILE.png``: a PNG name, and not one that exists unless ``--force``."""
+    from iro_cli.errors import OutputError
+    from iro_cli.fileio import check_writable
+
+    if chart.suffix.lower() != ".png":
+        raise OutputError(f"{chart}: --chart writes a PNG picture; give a name ending .png")
+    check_writable(chart, force)

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from iro_cli.errors import ConfigError, OutputError
 from iro_cli.options import (
     Output,
     PeriodChoice,
     Session,
     as_of_option,
+    check_chart_path,
+    configured_chart_title,
     output_options,
     period_options,
     session_options,
@@ -111,9 +112,9 @@ def participation(
 
     by = by.lower()
     start, end = period_choice.bounds()  # no period given: every review in the data
-    chart_title = _chart_title(session)
+    chart_title = configured_chart_title(session, "participation", DEFAULT_TITLE)
     if chart is not None:
-        _check_chart_path(chart, out.force)
+        check_chart_path(chart, out.force)
     if ssda903 is not None and (iro or team):
         raise click.UsageError("an SSDA903 return does not record the IRO or the team")
     if ssda903 is not None:
@@ -180,21 +181,6 @@ def _period(records: list[Any], start: date | None, end: date | None) -> Any:
     if end < start:  # e.g. --from after the latest review: an empty period
         end = start
     return Period(start, end)
-
-
-def _chart_title(session: Session) -> str:
-    title = session.config.section("participation").get("chart_title", DEFAULT_TITLE)
-    if not isinstance(title, str) or not title.strip():
-        raise ConfigError(f"{session.config.where}: participation.chart_title must be text")
-    return title.strip()
-
-
-def _check_chart_path(chart: Path, force: bool) -> None:
-    from iro_cli.fileio import check_writable
-
-    if chart.suffix.lower() != ".png":
-        raise OutputError(f"{chart}: --chart writes a PNG picture; give a name ending .png")
-    check_writable(chart, force)
 
 
 def _percent(value: Any) -> str:

@@ -14,6 +14,8 @@ from iro_cli.options import (
     PeriodChoice,
     Session,
     as_of_option,
+    check_chart_path,
+    configured_chart_title,
     output_options,
     period_options,
     resolve_period,
@@ -113,8 +115,8 @@ def timeliness(
         raise click.UsageError("--list gives one row per review, not groups: leave out --by")
     period = resolve_period(period_choice, as_of)
     if chart is not None:
-        chart_title = _chart_title(session)
-        _check_chart_path(chart, out.force)
+        chart_title = configured_chart_title(session, "timeliness", DEFAULT_TITLE)
+        check_chart_path(chart, out.force)
     calendar = calendar_from_settings(session.config.nation, session.config.section("holidays"))
     types = ["cla", "cp", "pathway"] if kind == "all" else [kind]
     children = read_columns(session, "children")
@@ -193,24 +195,6 @@ def _percent(value: Any) -> str:
 
 
 DEFAULT_TITLE = "Reviews held on time, month by month"
-
-
-def _chart_title(session: Session) -> str:
-    from iro_cli.errors import ConfigError
-
-    title = session.config.section("timeliness").get("chart_title", DEFAULT_TITLE)
-    if not isinstance(title, str) or not title.strip():
-        raise ConfigError(f"{session.config.where}: timeliness.chart_title must be text")
-    return title.strip()
-
-
-def _check_chart_path(chart: Path, force: bool) -> None:
-    from iro_cli.errors import OutputError
-    from iro_cli.fileio import check_writable
-
-    if chart.suffix.lower() != ".png":
-        raise OutputError(f"{chart}: --chart writes a PNG picture; give a name ending .png")
-    check_writable(chart, force)
 
 
 def _footer(result: Timeliness, types: list[str], no_cp: bool) -> None:
