@@ -9,12 +9,10 @@ The last 25 rows were written after the rules and first run unseen.
 from __future__ import annotations
 
 import csv
-from datetime import date
 
-from iro_cli.exports.reader import parse_date
 from iro_cli.lint import load_terms
-from iro_cli.lint.smart import Recommendation, smart_findings
 from tests.conftest import REPO
+from tests.test_lint_measure import labelled_findings
 
 LABELLED = REPO / "tests" / "data" / "lint" / "labelled.csv"
 
@@ -24,19 +22,7 @@ def _run() -> list[tuple[set[str], set[str], str]]:
     out = []
     with LABELLED.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            review = parse_date(row["review_date"]) if row["review_date"] else None
-            nxt = parse_date(row["next_review_date"]) if row["next_review_date"] else None
-            rec = Recommendation(
-                row["recommendation"],
-                row["responsible"],
-                row["target_date"],
-                review,
-                nxt,
-                (row["previous"],) if row["previous"] else (),
-                check_dates=review is not None,
-                check_drift=bool(row["previous"]),
-            )
-            got = {f.code for f in smart_findings(rec, terms, review or date(2025, 3, 3))}
+            got = {f.code for f in labelled_findings(row, terms)}
             expected = {c for c in row["expected"].split(";") if c}
             out.append((expected, got, row["recommendation"]))
     return out

@@ -17,7 +17,7 @@ import csv
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -48,25 +48,31 @@ class Figures(NamedTuple):
     flagged: list[tuple[str, frozenset[str]]]
 
 
+def labelled_findings(row: dict[str, str], terms: Any) -> list[Any]:
+    """The SMART findings of one labelled row, linted with its columns, review dates and
+    previous wording (shared with test_lint_labelled)."""
+    review = parse_date(row["review_date"]) if row["review_date"] else None
+    nxt = parse_date(row["next_review_date"]) if row["next_review_date"] else None
+    rec = Recommendation(
+        row["recommendation"],
+        row["responsible"],
+        row["target_date"],
+        review,
+        nxt,
+        (row["previous"],) if row["previous"] else (),
+        check_dates=review is not None,
+        check_drift=bool(row["previous"]),
+    )
+    return smart_findings(rec, terms, review or date(2025, 3, 3))
+
+
 def run(path: Path) -> list[Result]:
     """Lint every labelled row with its columns, review dates and previous wording."""
     terms = load_terms()
     out = []
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            review = parse_date(row["review_date"]) if row["review_date"] else None
-            nxt = parse_date(row["next_review_date"]) if row["next_review_date"] else None
-            rec = Recommendation(
-                row["recommendation"],
-                row["responsible"],
-                row["target_date"],
-                review,
-                nxt,
-                (row["previous"],) if row["previous"] else (),
-                check_dates=review is not None,
-                check_drift=bool(row["previous"]),
-            )
-            found = smart_findings(rec, terms, review or date(2025, 3, 3))
+            found = labelled_findings(row, terms)
             got = frozenset(f.code for f in found if f.category == "smart")
             expected = frozenset(c for c in row["expected"].split(";") if c)
             out.append(Result(expected, got, row["recommendation"]))
