@@ -93,13 +93,7 @@ def caseload_chart(
         Patch(facecolor=BLUE, label="Within or below the range"),
         Patch(facecolor=VERMILION, label=f"Above {high:g}"),
     ]
-    if service is not None:
-        ax.axvline(service, color="black", linestyle="--", linewidth=1)
-        from matplotlib.lines import Line2D
-
-        handles.append(
-            Line2D([0], [0], color="black", linestyle="--", label=f"Service: {service:.1f}")
-        )
+    _service_line(ax, handles, service)
     _titles(fig, height, title, subtitle)
     fig.legend(
         handles=handles,
@@ -112,6 +106,16 @@ def caseload_chart(
         columnspacing=1.2,
     )
     return _png(fig)
+
+
+def _service_line(ax: Any, handles: list[Any], service: float | None) -> None:
+    """The service's caseload per FTE as a dashed line, with its legend entry."""
+    if service is None:
+        return
+    from matplotlib.lines import Line2D
+
+    ax.axvline(service, color="black", linestyle="--", linewidth=1)
+    handles.append(Line2D([0], [0], color="black", linestyle="--", label=f"Service: {service:.1f}"))
 
 
 def caseload_histogram(
@@ -151,13 +155,7 @@ def caseload_histogram(
         Patch(facecolor=GREEN, alpha=0.25, label=f"IRO Handbook range ({low:g}–{high:g})"),
         Patch(facecolor=VERMILION, label=f"Above {high:g}"),
     ]
-    if service is not None:
-        from matplotlib.lines import Line2D
-
-        ax.axvline(service, color="black", linestyle="--", linewidth=1)
-        handles.append(
-            Line2D([0], [0], color="black", linestyle="--", label=f"Service: {service:.1f}")
-        )
+    _service_line(ax, handles, service)
     _titles(fig, height, title, subtitle)
     fig.legend(handles=handles, loc="upper left", ncols=3, frameon=False, fontsize=8,
                bbox_to_anchor=(0.015, 1 - 0.66 / height))  # fmt: skip
