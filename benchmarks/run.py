@@ -8,8 +8,7 @@ command three times as a user would, alternating with its *floor*: one Python pr
 reads the same files with ``pyarrow.csv`` and parses their date columns. Writes the median wall
 time, the ratio to the floor measured in the same run, the peak resident memory, the machine
 and the command to reproduce to ``benchmarks/results.md``. The machine may be shared: compare
-ratios, not seconds. Needs ``pip install ".[bench]"`` (pyarrow, for the floor). No figure here
-is a test.
+ratios, not seconds. No figure here is a test.
 """
 
 from __future__ import annotations
@@ -133,11 +132,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "iro-bench")
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.md")
     args = ap.parse_args(argv)
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        print('the floor needs pyarrow: python -m pip install ".[bench]"', file=sys.stderr)
-        return 2
     args.cache.mkdir(parents=True, exist_ok=True)
     folder = data_folder(args.children, args.cache)
     iro = [sys.executable, "-m", "iro_cli"]

@@ -27,6 +27,7 @@ from iro_cli.output import FORMATS
 if TYPE_CHECKING:
     import pandas as pd
 
+    from iro_cli.exports.reader import ReadResult
     from iro_cli.periods import Period
 
 DEBUG_KEY = "iro.debug"
@@ -110,6 +111,21 @@ class Session:
         from iro_cli.exports.reader import load_export
 
         return load_export(key, self.exports, self.config)
+
+    def read(self, key: str) -> ReadResult:
+        """Export ``key`` read and checked (raises the first error, warns the rest); its
+        ``array(name)`` gives typed columns for whole-column work."""
+        from iro_cli.exports.reader import read_checked
+
+        return read_checked(key, self.exports, self.config)
+
+    def read_optional(self, key: str) -> ReadResult | None:
+        """Like :meth:`read`, but ``None`` when the file is absent."""
+        from iro_cli.exports.reader import export_path, refuse_folder
+
+        path = export_path(key, self.exports, self.config)
+        refuse_folder(path)
+        return self.read(key) if path.is_file() else None
 
     def load_optional(self, key: str) -> pd.DataFrame | None:
         from iro_cli.exports.reader import load_optional_export

@@ -37,6 +37,7 @@ from iro_cli.exports.schema import EXPORTS, Column, ExportFile, normalise_header
 from iro_cli.gcpause import fewer_gc_passes
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
     from iro_cli.config import Config
@@ -178,6 +179,7 @@ class ReadResult:
     encoding: str = ""
     rows: int = 0
     path: str = ""
+    kinds: dict[str, str] = field(default_factory=dict)  # canonical name -> schema kind
 
     @property
     def errors(self) -> list[Problem]:
@@ -186,6 +188,24 @@ class ReadResult:
     @cached_property
     def frame(self) -> pd.DataFrame:
         return _frame(self.columns, self.path)
+
+    def array(self, name: str) -> np.ndarray:
+        """One canonical column as a numpy array, for whole-column work: dates as
+        ``datetime64[D]`` (NaT when blank), flags as bool, numbers as float64 (NaN when
+        blank), ``_line`` as int64, everything else as an object array of ``str``."""
+        import numpy as np
+
+        values = self.columns[name]
+        kind = "line" if name == "_line" else self.kinds.get(name, "text")
+        if kind == "line":
+            return np.asarray(values, dtype=np.int64)
+        if kind == "date":
+            return np.array(values, dtype="datetime64[D]")
+        if kind == "flag":
+            return np.asarray(values, dtype=bool)
+        if kind in ("int", "float"):
+            return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+        return np.fromiter(values, dtype=object, count=len(values))
 
 
 def _frame(columns: dict[str, list[Any]], path: str) -> pd.DataFrame:
@@ -532,7 +552,7 @@ def _read_records(
         empty: dict[str, list[Any]] = {c.name: [] for c in spec.columns}
         empty["_line"] = []
         problems.append(Problem(name, None, None, "file is empty (no header row)"))
-        return ReadResult(empty, problems, encoding, 0, name)
+        return ReadResult(empty, problems, encoding, 0, name, _kinds(spec))
     header, header_line = records[first], starts[first]
     rows, starts = records[first + 1 :], starts[first + 1 :]
     del records
@@ -681,7 +701,11 @@ def _read_records(
         )
     columns = {k: list(v) for k, v in data.items()}
     columns["_line"] = list(lines)
-    return ReadResult(columns, problems, encoding, len(lines), name)
+    return ReadResult(columns, problems, encoding, len(lines), name, _kinds(spec))
+
+
+def _kinds(spec: ExportFile) -> dict[str, str]:
+    return {c.name: c.kind for c in spec.columns}
 
 
 def refuse_folder(path: Path) -> None:
