@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from iro_cli.errors import OutputError
 
@@ -112,6 +112,16 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
 
     A reader never sees a half-written file and a crash leaves the old file whole.
     """
+    with atomic_file(path, force=force) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path, *, force: bool = False) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` in parts (a large result written as it is made):
+    the parts go to a temporary file in the same folder (0600), renamed into place when
+    the block ends; an error or interruption inside the block removes it and leaves any
+    old file whole."""
     path = Path(path)
     check_writable(path, force)
     remove_stale_temps(path.parent)
@@ -119,7 +129,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     try:
         with _cleaned_on_signal(tmp):
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                yield handle
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp, 0o600)

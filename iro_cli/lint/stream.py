@@ -1,0 +1,401 @@
+"""Linting recommendations chunk by chunk: memory bounded by a chunk, not by the file.
+
+Two passes over the input. The first (:func:`survey`) keeps only a few numbers a row:
+its review's and child's codes and its Recommendation No. From them and reviews.csv
+(:func:`review_facts`, whole-column numpy work) come each review's date, its next
+review and which review is its previous one (SMART006/007), exactly as
+:func:`iro_cli.lint.engine.build_context` works them out. The second pass
+(:func:`lint_chunks`) lints one chunk at a time and hands back its findings, in input
+order, to be written before the next chunk is read. The previous review's wording is
+kept only from when its rows are read until the last review that needs it is linted;
+a previous review whose rows come later in the file than a review that needs it (an
+export not in review order) is read first, in a pass of its own.
+
+Pure: takes rows, columns and arrays, never opens files or prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from iro_cli.lint.engine import Context, Row, Settings, lint_in_context
+from iro_cli.lint.rules import Finding
+from iro_cli.lint.terms import Terms
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from iro_cli.exports.reader import ReadResult
+
+CHUNK_ROWS = 200_000  # rows linted and written at a time
+NO_NUMBER = -(2**62)  # a blank Recommendation No in the survey's numbers
+
+# Per chunk: the review ID, person ID and Recommendation No of each row.
+IdColumns = tuple[Sequence[str], Sequence[str], Sequence["int | None"]]
+
+
+class _Codes:
+    """Whole numbers for strings, in order of first appearance, across chunks."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+        self.values: list[str] = []
+
+    def encode(self, cells: Sequence[str]) -> np.ndarray:
+        import numpy as np
+        import pandas as pd
+
+        local, uniques = pd.factorize(np.fromiter(cells, dtype=object, count=len(cells)))
+        codes, values = self.codes, self.values
+        known = np.empty(len(uniques), dtype=np.int64)
+        for k, value in enumerate(uniques.tolist()):
+            code = codes.get(value)
+            if code is None:
+                code = codes[value] = len(values)
+                values.append(value)
+            known[k] = code
+        return known[local] if len(local) else np.empty(0, dtype=np.int64)
+
+
+@dataclass
+class Survey:
+    """The first pass: per row, its review's and child's codes and its number."""
+
+    review: np.ndarray  # int64 code into review_ids, per row
+    person: np.ndarray  # int64 code into person_ids, per row
+    number: np.ndarray  # int64 Recommendation No per row (NO_NUMBER when blank)
+    review_ids: list[str]
+    person_ids: list[str]
+
+    @property
+    def rows(self) -> int:
+        return len(self.review)
+
+
+def survey(chunks: Iterable[IdColumns]) -> Survey:
+    """What the context needs of every row, a few bytes a row."""
+    import numpy as np
+
+    reviews, persons = _Codes(), _Codes()
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for review_ids, person_ids, numbers in chunks:
+        given = np.fromiter(
+            (NO_NUMBER if n is None else n for n in numbers), dtype=np.int64, count=len(numbers)
+        )
+        parts.append((reviews.encode(review_ids), persons.encode(person_ids), given))
+    if not parts:
+        empty = np.empty(0, dtype=np.int64)
+        return Survey(empty, empty, empty, [], [])
+    review, person, number = (np.concatenate(p) for p in zip(*parts, strict=True))
+    return Survey(review, person, number, reviews.values, persons.values)
+
+
+def id_columns(rows: Sequence[Row]) -> IdColumns:
+    """A chunk of rows as the survey reads it."""
+    return (
+        list(map(attrgetter("review_id"), rows)),
+        list(map(attrgetter("person_id"), rows)),
+        list(map(attrgetter("recommendation_no"), rows)),
+    )
+
+
+@dataclass
+class ReviewTable:
+    """What lint needs of reviews.csv, as arrays (the file's other columns are dropped)."""
+
+    review_id: np.ndarray  # object: str
+    person: np.ndarray  # int64 codes of the Person ID
+    review_date: np.ndarray  # datetime64[D], NaT when blank
+    next_review_date: np.ndarray  # datetime64[D]
+    cancelled: np.ndarray  # bool: Status is "Cancelled"
+    chair: np.ndarray  # object: str ("" when blank)
+
+    def __len__(self) -> int:
+        return len(self.review_id)
+
+
+def review_table(read: ReadResult) -> ReviewTable:
+    """The reviews export's columns that lint uses (``read.array``)."""
+    import numpy as np
+    import pandas as pd
+
+    person, _ = pd.factorize(read.array("person_id"))
+    status = read.array("status")
+    return ReviewTable(
+        read.array("review_id"),
+        person.astype(np.int64),
+        read.array("review_date"),
+        read.array("next_review_date"),
+        status == "Cancelled" if len(status) else np.zeros(0, dtype=bool),
+        read.array("chair"),
+    )
+
+
+@dataclass
+class ReviewFacts:
+    """Per review code of the survey: what :class:`Context` holds, as arrays."""
+
+    known: np.ndarray  # bool: in reviews.csv with a review date
+    review_date: np.ndarray  # datetime64[D]
+    next_review_date: np.ndarray  # datetime64[D]
+    previous: np.ndarray  # int64: the previous review's code, -1 when none
+    previous_date: np.ndarray  # datetime64[D]
+    chair: np.ndarray  # object: the chair (last listed non-blank), "" when none
+
+
+def _last_position(keys: np.ndarray, wanted: Sequence[str] | np.ndarray) -> np.ndarray:
+    """For each wanted key, the position of its last occurrence in ``keys`` (-1: none)."""
+    import numpy as np
+    import pandas as pd
+
+    positions = pd.Series(np.arange(len(keys), dtype=np.int64), index=pd.Index(keys, dtype=object))
+    positions = positions[~positions.index.duplicated(keep="last")]
+    found = positions.index.get_indexer(pd.Index(np.asarray(wanted, dtype=object), dtype=object))
+    out = np.full(len(found), -1, dtype=np.int64)
+    hit = found >= 0
+    out[hit] = positions.to_numpy()[found[hit]]
+    return out
+
+
+def review_facts(facts_of: Survey, table: ReviewTable) -> ReviewFacts:
+    """Each surveyed review's context, as ``engine.build_context`` gives it: its date; the
+    next review date the chair set, else the date of the child's next not cancelled
+    review; the child's latest earlier review that has recommendations, and its date."""
+    import numpy as np
+
+    codes = len(facts_of.review_ids)
+    ids = np.asarray(facts_of.review_ids, dtype=object)
+    entry = _last_position(table.review_id, ids)  # the review each code is (the last listed)
+    nat = np.datetime64("NaT", "D")
+    review_date = np.full(codes, nat)
+    next_date = np.full(codes, nat)
+    previous = np.full(codes, -1, dtype=np.int64)
+    previous_date = np.full(codes, nat)
+    chair = np.full(codes, "", dtype=object)
+    with_chair = np.flatnonzero(table.chair != "") if len(table) else np.empty(0, dtype=np.int64)
+    chaired = _last_position(table.review_id[with_chair], ids)
+    chair[chaired >= 0] = table.chair[with_chair[chaired[chaired >= 0]]]
+    listed = entry >= 0
+    review_date[listed] = table.review_date[entry[listed]]
+    known = listed & ~np.isnat(review_date)
+    if not known.any():
+        return ReviewFacts(known, review_date, next_date, previous, previous_date, chair)
+    # Each child's held (dated, not cancelled) reviews, in date order, ties as listed.
+    code_of_entry = _last_position(ids, table.review_id)  # each listed review's code
+    held = np.flatnonzero(~np.isnat(table.review_date) & ~table.cancelled)
+    asked = entry[known]  # the reviews whose context is wanted
+    chosen = table.next_review_date[asked]  # the chair's next review date, else...
+    if len(held):
+        days = np.zeros(len(table), dtype=np.int64)
+        dated = ~np.isnat(table.review_date)
+        days[dated] = table.review_date[dated].astype(np.int64)
+        days -= min(days[held].min(), days[asked].min())  # 0 up: below 2**32
+        held = held[np.lexsort((held, days[held], table.person[held]))]
+        key = (table.person[held] << 32) | days[held]
+        person = table.person[asked]
+        wanted = (person << 32) | days[asked]
+        before = np.searchsorted(key, wanted, "left")  # the child's first on that day
+        after = np.searchsorted(key, wanted, "right")  # the child's first after it
+        start = np.searchsorted(key, person << 32, "left")
+        end = np.searchsorted(key, (person + 1) << 32, "left")
+        later = np.isnat(chosen) & (after < end)  # ...the child's next held review's
+        chosen[later] = table.review_date[held[after[later]]]
+        # The previous review: the child's latest earlier held review with recommendations.
+        has_rows = code_of_entry[held] >= 0
+        latest = np.maximum.accumulate(np.where(has_rows, np.arange(len(held)), -1))
+        last = np.where(before > 0, latest[np.maximum(before - 1, 0)], -1)
+        found = (last >= 0) & (last >= start)
+        which = np.flatnonzero(known)[found]
+        previous[which] = code_of_entry[held[last[found]]]
+        previous_date[which] = table.review_date[held[last[found]]]
+    next_date[known] = chosen
+    return ReviewFacts(known, review_date, next_date, previous, previous_date, chair)
+
+
+def _day(value: Any) -> date | None:
+    return value.astype(object)  # type: ignore[no-any-return]
+
+
+@dataclass
+class _Wordings:
+    """The previous reviews' wording: gathered as their rows go by, dropped when the
+    last review that needs it has been linted."""
+
+    needed: np.ndarray  # bool per review code: some review's previous
+    count: np.ndarray  # rows per review code
+    until: np.ndarray  # per review code: the last row of the reviews that need it
+    gathering: dict[int, list[tuple[int, int, str]]]
+    ready: dict[int, tuple[tuple[str, ...], tuple[int, ...]]]
+
+    def add(self, first: int, codes: np.ndarray, numbers: np.ndarray, texts: list[str]) -> None:
+        """Rows ``first`` onwards (their review codes, numbers and texts)."""
+        import numpy as np
+
+        for k in np.flatnonzero(self.needed[codes]).tolist():
+            code = int(codes[k])
+            index = first + k
+            if code in self.ready or self.until[code] < index:  # had, or no longer wanted
+                continue
+            number = int(numbers[k])
+            given = index + 1 if number == NO_NUMBER else number  # as build_context
+            items = self.gathering.setdefault(code, [])
+            items.append((index, given, texts[k]))
+            if len(items) == self.count[code]:
+                del self.gathering[code]
+                self.ready[code] = _in_order(items)
+
+    def release(self, done: int) -> None:
+        """Drop what no review from row ``done`` on needs."""
+        for code in [c for c in self.ready if self.until[c] < done]:
+            del self.ready[code]
+
+
+def _in_order(items: list[tuple[int, int, str]]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A review's recommendations in number order (ties as listed): its wording."""
+    items.sort(key=lambda item: item[1])  # stable: rows arrive in file order
+    return tuple(i[2] for i in items), tuple(i[1] for i in items)
+
+
+class Linted(NamedTuple):
+    """One chunk's rows (after --iro/--team), their findings, and their reviews' contexts."""
+
+    rows: list[Row]
+    findings: list[list[Finding]]
+    contexts: Mapping[str, Context]
+
+
+def lint_chunks(
+    chunks: Callable[[], Iterable[Sequence[Row]]],
+    facts_of: Survey,
+    facts: ReviewFacts | None,
+    terms: Terms,
+    settings: Settings,
+    as_of: date,
+    *,
+    keep: np.ndarray | None = None,
+    workers: int = 1,
+    draft: bool = False,
+) -> Iterator[Linted]:
+    """Lint ``chunks()`` (the rows :func:`survey` saw, in the same order) a chunk at a
+    time. ``facts`` None: no reviews.csv (SMART006/007 skipped); ``keep``: the rows to
+    lint (the others still give their wording to the reviews after them); ``draft``:
+    today's draft, targets checked against ``as_of``."""
+    import numpy as np
+
+    if draft:
+        today = {"": Context(review_date=as_of, known=True)}
+        first = 0
+        for chunk in chunks():
+            rows = list(chunk)
+            if keep is not None:
+                rows = [r for r, k in zip(rows, keep[first : first + len(rows)], strict=True) if k]
+            first += len(chunk)
+            yield Linted(rows, lint_in_context(rows, today, terms, settings, as_of), {})
+        return
+    wordings = _wordings(facts_of, facts)
+    if wordings is not None and _early(facts_of, facts):  # read before the reviews needing it
+        early = _early(facts_of, facts)
+        ahead = _Wordings(early, wordings.count, wordings.until, {}, {})
+        first = 0
+        for chunk in chunks():
+            end = first + len(chunk)
+            ahead.add(first, facts_of.review[first:end], facts_of.number[first:end],
+                      list(map(attrgetter("text"), chunk)))  # fmt: skip
+            first = end
+        wordings.ready.update(ahead.ready)
+    first = 0
+    for chunk in chunks():
+        end = first + len(chunk)
+        codes = facts_of.review[first:end]
+        if wordings is not None:
+            texts = list(map(attrgetter("text"), chunk))
+            wordings.add(first, codes, facts_of.number[first:end], texts)
+        rows = list(chunk)
+        if keep is not None:
+            rows = [r for r, k in zip(rows, keep[first:end], strict=True) if k]
+            codes = codes[keep[first:end]]
+        contexts = _contexts(np.unique(codes), facts_of, facts, wordings)
+        yield Linted(rows, lint_in_context(rows, contexts, terms, settings, as_of, workers), contexts)
+        if wordings is not None:
+            wordings.release(end)
+        first = end
+    if first != facts_of.rows:
+        raise RuntimeError("the second read gave other rows than the first")
+
+
+def _wordings(facts_of: Survey, facts: ReviewFacts | None) -> _Wordings | None:
+    import numpy as np
+
+    if facts is None:
+        return None
+    codes = len(facts_of.review_ids)
+    needed = np.zeros(codes, dtype=bool)
+    needers = np.flatnonzero(facts.previous >= 0)
+    needed[facts.previous[needers]] = True
+    last_row = np.full(codes, -1, dtype=np.int64)
+    np.maximum.at(last_row, facts_of.review, np.arange(facts_of.rows, dtype=np.int64))
+    until = np.full(codes, -1, dtype=np.int64)
+    np.maximum.at(until, facts.previous[needers], last_row[needers])
+    count = np.bincount(facts_of.review, minlength=codes)
+    return _Wordings(needed, count, until, {}, {})
+
+
+def _early(facts_of: Survey, facts: ReviewFacts | None) -> np.ndarray:
+    """Per review code: a previous review whose last row comes after the first row of a
+    review that needs it (only in an export not in review order)."""
+    import numpy as np
+
+    codes = len(facts_of.review_ids)
+    early = np.zeros(codes, dtype=bool)
+    if facts is None or not facts_of.rows:
+        return early
+    rows = np.arange(facts_of.rows, dtype=np.int64)
+    first_row = np.full(codes, facts_of.rows, dtype=np.int64)
+    np.minimum.at(first_row, facts_of.review, rows)
+    last_row = np.full(codes, -1, dtype=np.int64)
+    np.maximum.at(last_row, facts_of.review, rows)
+    needers = np.flatnonzero(facts.previous >= 0)
+    wanted_from = np.full(codes, facts_of.rows, dtype=np.int64)
+    np.minimum.at(wanted_from, facts.previous[needers], first_row[needers])
+    early[:] = last_row > wanted_from
+    return early
+
+
+def _contexts(
+    codes: np.ndarray, facts_of: Survey, facts: ReviewFacts | None, wordings: _Wordings | None
+) -> dict[str, Context]:
+    """The contexts of these reviews (known ones only, as build_context gives them)."""
+    if facts is None or wordings is None:
+        return {}
+    out: dict[str, Context] = {}
+    for code in codes[facts.known[codes]].tolist():
+        words: tuple[str, ...] = ()
+        numbers: tuple[int, ...] = ()
+        previous_date = None
+        before = int(facts.previous[code])
+        if before >= 0:
+            words, numbers = wordings.ready[before]
+            previous_date = _day(facts.previous_date[code])
+        out[facts_of.review_ids[code]] = Context(
+            _day(facts.review_date[code]),
+            _day(facts.next_review_date[code]),
+            words,
+            previous_date,
+            True,
+            numbers,
+        )
+    return out
+
+
+def rows_in_chunks(rows: Sequence[Row], size: int = CHUNK_ROWS) -> Callable[[], Iterator[Sequence[Row]]]:
+    """Rows already in memory (a text file, a Word document) as chunks."""
+
+    def chunks() -> Iterator[Sequence[Row]]:
+        for start in range(0, len(rows), size):
+            yield rows[start : start + size]
+
+    return chunks
