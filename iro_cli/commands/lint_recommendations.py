@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,21 +14,11 @@ from typing import Any
 import click
 
 from iro_cli.errors import InputError, IroError, Problem
+from iro_cli.lint.writers import COLUMNS  # noqa: F401  (the findings' columns, as before)
+from iro_cli.lint.writers import finding_blocks as _finding_blocks  # noqa: F401
 from iro_cli.options import Output, Session, as_of_option, output_options, session_options
 from iro_cli.output import FORMATS
 
-COLUMNS = (
-    "review_id",
-    "person_id",
-    "recommendation_no",
-    "line",
-    "code",
-    "category",
-    "severity",
-    "message",
-    "suggestion",
-    "text",
-)
 LINT_FORMATS = (*FORMATS, "sarif")
 PROGRESS_FROM = 10_000  # rows: a run this long shows a status line on a terminal
 # What a person reads on screen (--wide: every column, as in csv/json/xlsx).
@@ -158,24 +149,43 @@ def lint_recommendations(
     settings = settings_from_config(section, fail_on=fail_on.lower() if fail_on else None)
     terms = load_terms(section)
 
-    rows, uri, draft = _read_source(source, session, sheet)
+    from iro_cli.lint.stream import review_facts, survey
+
+    given, uri, draft = _read_source(source, session, sheet)
+    ids, chunks = _passes(given)
+    surveyed = survey(ids())  # the input's errors are raised here, before any output
     reviews = None if draft else _reviews(session, source, as_of)
-    every_row = rows  # the previous review's wording (SMART007) may be another IRO's
+    facts = None if reviews is None else review_facts(surveyed, reviews)
+    keep = None
     if iro or team:
         if draft:
             raise LintUsageError("--iro and --team need recommendations with a Review ID, not text")
-        rows = _only(rows, reviews, session, iro, team)
+        # The previous review's wording (SMART007) may be another IRO's: every row is read.
+        keep = _only(surveyed, facts, session, iro, team)
     workers = jobs or os.cpu_count() or 1
     run_lint(
-        rows, uri, draft, reviews, session, settings, terms, as_of, out, summary, workers, every_row
-    )
+        surveyed, chunks, uri, draft, facts, keep, session, settings, terms, as_of, out, summary,
+        workers,
+    )  # fmt: skip
+
+
+def _passes(given: Any) -> tuple[Callable[[], Any], Callable[[], Any]]:
+    """The two reads of the input: its ID columns (the survey), then its rows."""
+    from iro_cli.lint.stream import export_rows, id_columns, rows_in_chunks
+
+    if isinstance(given, list):  # rows already in memory (FILE)
+        chunks = rows_in_chunks(given)
+        return lambda: map(id_columns, chunks()), chunks
+    return export_rows(given)
 
 
 def run_lint(
-    rows: list[Any],
+    surveyed: Any,
+    chunks: Callable[[], Any],
     uri: str,
     draft: bool,
-    reviews: list[Any] | None,
+    facts: Any,
+    keep: Any,
     session: Session,
     settings: Any,
     terms: Any,
@@ -183,50 +193,120 @@ def run_lint(
     out: Output,
     summary: bool,
     workers: int = 1,
-    context_rows: list[Any] | None = None,
 ) -> None:
-    from iro_cli.lint.engine import Context, build_context, lint_in_context
+    """Lint the rows ``chunks()`` gives a chunk at a time, writing findings as they come."""
+    from iro_cli.lint.stream import lint_chunks
+    from iro_cli.lint.writers import STREAMED
+    from iro_cli.progress import status
 
-    if draft:
-        # A text file, a Word document or a CSV without Review IDs is today's draft:
-        # targets are checked against today.
-        contexts: dict[str, Context] = {}
-        today = Context(review_date=as_of, known=True)
-        results = lint_in_context(rows, {"": today}, terms, settings, as_of)  # no Review ID
-    else:
-        contexts = build_context(rows if context_rows is None else context_rows, reviews)
-        if reviews is None:
+    fmt = out.format
+    if summary and fmt == "sarif":
+        raise LintUsageError("--summary is a table: use --format table, csv, json or xlsx")
+    if not draft:
+        if facts is None:
             _note(
                 "reviews.csv not found: SMART006 (target dates) and SMART007 (drift) were "
                 "skipped; give the export folder with --exports"
             )
         else:
-            missing = {r.review_id for r in rows if r.review_id not in contexts}
-            if missing:
-                _note(
-                    f"{len(missing)} review{'s' * (len(missing) != 1)} not in reviews.csv "
-                    f"(e.g. Review ID {sorted(missing)[0]}): SMART006 and SMART007 skipped "
-                    "for their recommendations"
-                )
-        from iro_cli.progress import status
+            _note_missing(surveyed, facts, keep)
+    count = surveyed.rows if keep is None else int(keep.sum())
+    linted = lint_chunks(
+        chunks, surveyed, facts, terms, settings, as_of, keep=keep, workers=workers, draft=draft
+    )
+    streamed = fmt in STREAMED and not summary
+    show = count > PROGRESS_FROM and (out.to_file or not streamed or not sys.stdout.isatty())
+    totals = _Totals()
+    fails = False
+    with status(f"Linting {count:,} recommendations…", show=show):
+        if summary:
+            from iro_cli.lint.summary import Summary
 
-        count = len(rows)
-        with status(f"Linting {count:,} recommendations…", show=count > PROGRESS_FROM):
-            results = lint_in_context(rows, contexts, terms, settings, as_of, workers)
+            counts = Summary()
+            iros = _summary_iros(surveyed, facts, keep, session)
+            for part in linted:
+                fails = fails or settings.fails(f for found in part.findings for f in found)
+                totals.add(part.findings)
+                dates = {rid: ctx.review_date for rid, ctx in part.contexts.items()}
+                counts.add(part.rows, part.findings, iros, dates)
+        elif streamed:
+            with _sink(out) as sink:
+                writer = _writer(fmt, sink, out, uri)
+                for part in linted:
+                    fails = fails or settings.fails(f for found in part.findings for f in found)
+                    totals.add(part.findings)
+                    writer.add(part.rows, part.findings)
+                writer.finish()
+        else:
+            from iro_cli.lint.writers import COLUMNS, KeptFindings
 
-    fmt = out.format
+            names = COLUMNS if out.wide or fmt != "table" else _table_columns(draft)
+            kept = KeptFindings(names)
+            for part in linted:
+                fails = fails or settings.fails(f for found in part.findings for f in found)
+                totals.add(part.findings)
+                kept.add(part.rows, part.findings)
     if summary:
-        _render_summary(rows, results, reviews, contexts, session, out, fmt)
-    elif fmt == "sarif":
-        from iro_cli.lint.sarif import render_sarif
-        from iro_cli.output import write_output
-
-        write_output(render_sarif(rows, results, uri), "sarif", out.path, force=out.force)
-    else:
-        _render_findings(rows, results, out, fmt, draft)
-    _totals(rows, results, fmt, out)
-    if settings.fails(f for found in results for f in found):
+        _render_summary(counts, out, fmt)
+    elif not streamed:
+        _render_findings(kept, out, fmt, draft)
+    totals.show(fmt, out)
+    if fails:
         raise click.exceptions.Exit(1)
+
+
+def _table_columns(draft: bool) -> tuple[str, ...]:
+    return FINDING_TABLE[1:] if draft else FINDING_TABLE
+
+
+def _writer(fmt: str, sink: Callable[[bytes], None], out: Output, uri: str) -> Any:
+    from iro_cli.lint.writers import CsvWriter, JsonWriter, SarifWriter
+
+    if fmt == "csv":
+        return CsvWriter(sink, excel=out.excel)
+    if fmt == "json":
+        return JsonWriter(sink)
+    return SarifWriter(sink, uri)
+
+
+@contextmanager
+def _sink(out: Output) -> Iterator[Callable[[bytes], None]]:
+    """Where streamed bytes go: the output file (written atomically: a temporary file
+    renamed at the end, removed on an error) or stdout."""
+    if out.to_file:
+        from iro_cli.fileio import atomic_file
+
+        with atomic_file(out.path, force=out.force) as handle:  # type: ignore[arg-type]
+            yield handle.write
+        return
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text-only stream
+
+        def write_text(data: bytes) -> None:
+            stream.write(data.decode("utf-8"))
+
+        yield write_text
+        stream.flush()
+        return
+    stream.flush()
+    yield buffer.write
+    buffer.flush()
+
+
+def _note_missing(surveyed: Any, facts: Any, keep: Any) -> None:
+    """A note naming how many linted reviews reviews.csv does not know (SMART006/007)."""
+    import numpy as np
+
+    codes = surveyed.review if keep is None else surveyed.review[keep]
+    unknown = np.unique(codes[~facts.known[codes]]) if len(codes) else codes
+    if len(unknown):
+        first = min(surveyed.review_ids[c] for c in unknown.tolist())
+        _note(
+            f"{len(unknown)} review{'s' * (len(unknown) != 1)} not in reviews.csv "
+            f"(e.g. Review ID {first}): SMART006 and SMART007 skipped "
+            "for their recommendations"
+        )
 
 
 # What FILE can be. Each kind read from bytes has an entry in _FILE_READERS; a workbook
@@ -266,18 +346,58 @@ def _read_file_export(read: Callable[[Any], Any]) -> Any:
     return check(result, hint=_FILE_HINT)
 
 
+def _export_file(session: Session) -> Path:
+    """The recommendations export's path (an error when it is not there)."""
+    from iro_cli.exports.reader import export_path, read_checked, refuse_folder
+
+    path = export_path("recommendations", session.exports, session.config)
+    refuse_folder(path)
+    if not path.is_file():
+        read_checked("recommendations", session.exports, session.config)  # says where it looked
+    return path
+
+
+def _export_chunks(session: Session) -> Callable[[], Iterator[Any]]:
+    """The recommendations export as ``ReadResult`` chunks; each call reads it again.
+
+    TEMPORARY (#16): until ``exports.reader.read_export_chunks`` lands this reads the
+    whole file once, with today's reader, and slices its columns into chunks. Then:
+    ``lambda: read_export_chunks(path, spec, header_map)`` (a workbook is still read
+    whole).
+    """
+    from iro_cli.exports.reader import ReadResult, read_export_file
+    from iro_cli.exports.schema import EXPORTS
+    from iro_cli.lint.stream import CHUNK_ROWS
+
+    path = _export_file(session)
+    spec = EXPORTS["recommendations"]
+    header_map = session.config.header_map("recommendations")
+    whole: list[ReadResult] = []
+
+    def chunks() -> Iterator[ReadResult]:
+        if not whole:
+            whole.append(read_export_file(path, spec, header_map, session.config.sheet))
+        read = whole[0]
+        count = len(read.columns["_line"])
+        for start in range(0, max(count, 1), CHUNK_ROWS):
+            part = {name: cells[start : start + CHUNK_ROWS] for name, cells in read.columns.items()}
+            problems = read.problems if start == 0 else []
+            yield ReadResult(
+                part, problems, read.encoding, len(part["_line"]), read.path, read.kinds
+            )
+
+    return chunks
+
+
 def _read_source(
     source: str | None, session: Session, sheet: str | None = None
-) -> tuple[list[Any], str, bool]:
-    """(rows, name for messages, is today's draft: no review IDs to look up)."""
-    from iro_cli.exports.reader import read_checked
-    from iro_cli.exports.schema import EXPORTS
+) -> tuple[Any, str, bool]:
+    """(rows, or for the export a source of ``ReadResult`` chunks; name for messages;
+    is today's draft: no review IDs to look up)."""
     from iro_cli.lint.inputs import file_kind, rows_from_columns
 
-    if source is None:  # plain columns: no pandas for csv, json or sarif
-        read = read_checked("recommendations", session.exports, session.config)
-        name = read.path or EXPORTS["recommendations"].filename
-        return rows_from_columns(read.columns), name, False
+    if source is None:  # the export, read a chunk at a time
+        return _export_chunks(session), str(_export_file(session)), False
     if source == "-":
         raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
         name, suffix = "<stdin>", ""
@@ -371,7 +491,7 @@ _FILE_HINT = (
 )
 
 
-def _reviews(session: Session, source: str | None, as_of: date) -> list[Any] | None:
+def _reviews(session: Session, source: str | None, as_of: date) -> Any:
     """reviews.csv from the export folder, else next to FILE; None when there is none."""
     folders = [session.exports] if session.exports.is_dir() else []
     if source not in (None, "-"):
@@ -379,25 +499,28 @@ def _reviews(session: Session, source: str | None, as_of: date) -> list[Any] | N
         if folder.resolve() != session.exports.resolve() and (folder / "reviews.csv").is_file():
             folders.append(folder)
     from iro_cli.exports.reader import export_path, read_checked, refuse_folder
-    from iro_cli.lint.inputs import reviews_from_columns
+    from iro_cli.lint.stream import review_table
 
     for folder in folders:
         refuse_folder(export_path("reviews", folder, session.config))
         if export_path("reviews", folder, session.config).is_file():
             read = read_checked("reviews", folder, session.config)
             session.warn_if_senseless("lint", {"reviews": read.columns}, as_of)
-            return reviews_from_columns(read.columns)
+            return review_table(read)  # the columns lint uses, as arrays
     return None
 
 
-def _only(
-    rows: list[Any], reviews: list[Any] | None, session: Session, iro: str | None, team: str | None
-) -> list[Any]:
-    """The recommendations of one IRO's reviews (the chair, else the child's allocated
-    IRO) and/or of one team's children; a name that matches nobody is an error."""
+def _only(surveyed: Any, facts: Any, session: Session, iro: str | None, team: str | None) -> Any:
+    """Which rows to lint: the recommendations of one IRO's reviews (the chair, else the
+    child's allocated IRO) and/or of one team's children; a name that matches nobody is
+    an error."""
+    import numpy as np
+    import pandas as pd
+
     from iro_cli.options import check_name
 
-    chair = {r.review_id: r.chair for r in reviews or [] if r.chair}
+    codes = len(surveyed.review_ids)
+    chairs = facts.chair if facts is not None else np.full(codes, "", dtype=object)
     children = _children(session)
     allocated: dict[str, str] = {}
     team_of: dict[str, str] = {}
@@ -409,16 +532,25 @@ def _only(
     elif team:
         raise LintUsageError("--team needs children.csv in the export folder")
 
-    def iro_of(row: Any) -> str:
-        return chair.get(row.review_id) or allocated.get(row.person_id, "")
+    def per_person(names: dict[str, str]) -> Any:
+        return np.array([names.get(p, "") for p in surveyed.person_ids] or [""], dtype=object)
 
+    def matching(cells: Any, wanted: str) -> Any:
+        codes, values = pd.factorize(cells)
+        hits = np.array([v.casefold() == wanted.casefold() for v in values], dtype=bool)
+        return hits[codes] if len(values) else np.zeros(0, dtype=bool)
+
+    keep = np.ones(surveyed.rows, dtype=bool)
     if iro:
-        check_name("recommendations for IRO", iro, set(map(iro_of, rows)))
-        rows = [r for r in rows if iro_of(r).casefold() == iro.casefold()]
+        row_chair = chairs[surveyed.review] if codes else np.empty(0, dtype=object)
+        iro_of = np.where(row_chair != "", row_chair, per_person(allocated)[surveyed.person])
+        check_name("recommendations for IRO", iro, set(pd.unique(iro_of).tolist()))
+        keep &= matching(iro_of, iro)
     if team:
-        check_name("recommendations for team", team, {team_of.get(r.person_id, "") for r in rows})
-        rows = [r for r in rows if team_of.get(r.person_id, "").casefold() == team.casefold()]
-    return rows
+        team_cells = per_person(team_of)[surveyed.person]
+        check_name("recommendations for team", team, set(pd.unique(team_cells[keep]).tolist()))
+        keep &= matching(team_cells, team)
+    return keep
 
 
 def _children(session: Session) -> Any:
@@ -427,85 +559,51 @@ def _children(session: Session) -> Any:
     return session.load_optional("children")
 
 
-def _render_findings(
-    rows: list[Any], results: list[list[Any]], out: Output, fmt: str, draft: bool = False
-) -> None:
-    from iro_cli.output import expand_blocks
-
-    blocks = _finding_blocks(rows, results)
-    out.fmt = fmt
-    if fmt in ("csv", "json"):  # straight from the blocks: no DataFrame of every finding
-        from iro_cli.output import render_blocks
-
-        render_blocks(COLUMNS, blocks, fmt, out.path, force=out.force, excel=out.excel)
-        return
+def _render_findings(kept: Any, out: Output, fmt: str, draft: bool = False) -> None:
+    """The kept findings as a table or a sheet, laid out from them all."""
     import pandas as pd
 
     # object columns: a recommendation without a number stays blank, the others whole numbers
-    columns = expand_blocks(blocks)
     frame = pd.DataFrame(
-        {name: pd.Series(cells, dtype=object) for name, cells in zip(COLUMNS, columns, strict=True)}
+        {
+            name: pd.Series(cells, dtype=object)
+            for name, cells in zip(kept.names, kept.columns, strict=True)
+        }
     )
-    out.render(frame, sheet="findings", table_columns=FINDING_TABLE[1:] if draft else FINDING_TABLE)
+    out.fmt = fmt
+    out.render(frame, sheet="findings", table_columns=_table_columns(draft))
 
 
-def _finding_blocks(rows: list[Any], results: list[list[Any]]) -> list[Any]:
-    """``COLUMNS`` of the findings (one line per finding, row by row in input order) as
-    blocks: the row's columns, the finding's, the row's text. Rows that share a wording
-    share finding objects, so each distinct finding is rendered once."""
-    from itertools import chain, repeat
-    from operator import attrgetter
+def _summary_iros(surveyed: Any, facts: Any, keep: Any, session: Session) -> dict[str, str]:
+    """Each linted review's IRO: its chair, else the allocated IRO (children.csv) of the
+    child of its first recommendation that has one."""
+    import numpy as np
 
-    from iro_cli.output import Block
-
-    counts = list(map(len, results))
-    having = [row for row, count in zip(rows, counts, strict=True) if count]
-    row_index = list(chain.from_iterable(map(repeat, range(len(having)), filter(None, counts))))
-    found = list(chain.from_iterable(results))
-    ids = list(map(id, found))
-    distinct = list(dict(zip(ids, found, strict=True)).values())  # in order of first use
-    number = {id(finding): n for n, finding in enumerate(distinct)}
-    finding_index = list(map(number.__getitem__, ids))
-
-    def cells(source: list[Any], names: tuple[str, ...]) -> list[list[Any]]:
-        return [list(map(attrgetter(name), source)) for name in names]
-
-    return [
-        Block(cells(having, COLUMNS[:4]), row_index),
-        Block(cells(distinct, COLUMNS[4:9]), finding_index),
-        Block(cells(having, COLUMNS[9:]), row_index),
-    ]
-
-
-def _render_summary(
-    rows: list[Any],
-    results: list[list[Any]],
-    reviews: list[Any] | None,
-    contexts: dict[str, Any],
-    session: Session,
-    out: Output,
-    fmt: str,
-) -> None:
-    import pandas as pd
-
-    from iro_cli.lint.summary import SUMMARY_COLUMNS, summarise
-
-    if fmt == "sarif":
-        raise LintUsageError("--summary is a table: use --format table, csv, json or xlsx")
-    iro_of: dict[str, str] = {}
-    if reviews is not None:
-        iro_of = {r.review_id: r.chair for r in reviews if r.chair}
-    children = _children(session) if any(r.review_id not in iro_of for r in rows) else None
+    codes = len(surveyed.review_ids)
+    chairs = facts.chair if facts is not None else np.full(codes, "", dtype=object)
+    iro = {surveyed.review_ids[c]: chairs[c] for c in np.flatnonzero(chairs != "").tolist()}
+    rows = np.arange(surveyed.rows) if keep is None else np.flatnonzero(keep)
+    unchaired = rows[chairs[surveyed.review[rows]] == ""]
+    children = _children(session) if len(unchaired) else None
     if children is not None:
         allocated = dict(
             zip(children["person_id"].tolist(), children["allocated_iro"].tolist(), strict=True)
         )
-        for row in rows:
-            if row.review_id not in iro_of and allocated.get(row.person_id):
-                iro_of[row.review_id] = allocated[row.person_id]
-    dates = {rid: ctx.review_date for rid, ctx in contexts.items()}
-    table = summarise(rows, results, iro_of, dates)
-    frame = pd.DataFrame.from_records(table, columns=list(SUMMARY_COLUMNS))
+        for row in unchaired.tolist():
+            review_id = surveyed.review_ids[surveyed.review[row]]
+            if review_id not in iro:
+                name = allocated.get(surveyed.person_ids[surveyed.person[row]])
+                if name:
+                    iro[review_id] = name
+    return iro
+
+
+def _render_summary(counts: Any, out: Output, fmt: str) -> None:
+    import pandas as pd
+
+    from iro_cli.lint.summary import SUMMARY_COLUMNS
+
+    frame = pd.DataFrame.from_records(counts.table(), columns=list(SUMMARY_COLUMNS))
     if fmt == "table":
         # A screen holds the IRO lines; the per-review lines are for a spreadsheet.
         reviews_count = int((frame["level"] == "review").sum())
@@ -522,25 +620,36 @@ def _render_summary(
     out.render(frame, sheet="summary", table_columns=SUMMARY_TABLE)
 
 
-def _totals(rows: list[Any], results: list[list[Any]], fmt: str, out: Output) -> None:
-    """One line on stderr for people: counts and the share with no SMART finding."""
-    if fmt != "table" and out.path is None:
-        return
-    counts = {"error": 0, "warning": 0, "info": 0}
-    clean = 0
-    for found in results:
-        clean += not any(f.category == "smart" for f in found)
-        for f in found:
-            counts[f.severity] += 1
-    total = sum(counts.values())
-    share = f"{100 * clean / len(rows):.1f}%" if rows else "n/a"
-    click.echo(
-        f"{total} finding{'s' * (total != 1)} ({counts['error']} error"
-        f"{'s' * (counts['error'] != 1)}, {counts['warning']} warning"
-        f"{'s' * (counts['warning'] != 1)}, {counts['info']} info) in {len(rows)} "
-        f"recommendation{'s' * (len(rows) != 1)}; {clean} ({share}) with no SMART finding",
-        err=True,
-    )
+class _Totals:
+    """The counts for the line on stderr, added a chunk at a time."""
+
+    def __init__(self) -> None:
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+        self.clean = 0
+        self.rows = 0
+
+    def add(self, results: list[list[Any]]) -> None:
+        counts = self.counts
+        self.rows += len(results)
+        for found in results:
+            self.clean += not any(f.category == "smart" for f in found)
+            for f in found:
+                counts[f.severity] += 1
+
+    def show(self, fmt: str, out: Output) -> None:
+        """One line on stderr for people: counts and the share with no SMART finding."""
+        if fmt != "table" and out.path is None:
+            return
+        counts, clean, rows = self.counts, self.clean, self.rows
+        total = sum(counts.values())
+        share = f"{100 * clean / rows:.1f}%" if rows else "n/a"
+        click.echo(
+            f"{total} finding{'s' * (total != 1)} ({counts['error']} error"
+            f"{'s' * (counts['error'] != 1)}, {counts['warning']} warning"
+            f"{'s' * (counts['warning'] != 1)}, {counts['info']} info) in {rows} "
+            f"recommendation{'s' * (rows != 1)}; {clean} ({share}) with no SMART finding",
+            err=True,
+        )
 
 
 def _list_rules(out: Output) -> None:

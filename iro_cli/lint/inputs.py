@@ -122,6 +122,18 @@ def rows_from_columns(data: Mapping[str, list[Any]]) -> list[Row]:
         return list(map(tuple.__new__, repeat(Row, count), zip(*columns, strict=True)))
 
 
+def id_cells(data: Mapping[str, list[Any]]) -> tuple[list[str], list[str], list[int | None]]:
+    """The Review ID, Person ID and Recommendation No of each row, as :func:`rows_from_columns`
+    gives them."""
+    count = len(next(iter(data.values()), []))
+    empty = [""] * count
+    return (
+        _texts(data.get("review_id", empty)),
+        _texts(data.get("person_id", empty)),
+        _numbers(data.get("recommendation_no", empty)),
+    )
+
+
 def reviews_from_frame(frame: pd.DataFrame) -> list[Review]:
     """Reviews from the canonical reviews frame."""
     return reviews_from_columns({c: frame[c].tolist() for c in frame.columns})

@@ -15,23 +15,14 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def to_sarif(
-    rows: Sequence[Row], findings: Sequence[Sequence[Finding]], uri: str
-) -> dict[str, Any]:
-    """One SARIF run: every rule in ``tool.driver.rules``, one result per finding."""
-    codes = list(RULES)
-    rules = [
-        {
-            "id": rule.code,
-            "name": "".join(w.capitalize() for w in rule.title.replace("-", " ").split()),
-            "shortDescription": {"text": rule.title},
-            "fullDescription": {"text": rule.why},
-            "help": {"text": f"{rule.why} Suggestion: {rule.suggestion}."},
-            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-            "properties": {"category": rule.category, "scope": rule.scope},
-        }
-        for rule in RULES.values()
-    ]
+def sarif_results(
+    rows: Sequence[Row],
+    findings: Sequence[Sequence[Finding]],
+    uri: str,
+    codes: Sequence[str] | None = None,
+) -> list[dict[str, Any]]:
+    """One SARIF result per finding, row by row."""
+    codes = list(RULES) if codes is None else codes
     results = []
     for row, found in zip(rows, findings, strict=True):
         for finding in found:
@@ -76,6 +67,27 @@ def to_sarif(
                     },
                 }
             )
+    return results
+
+
+def to_sarif(
+    rows: Sequence[Row], findings: Sequence[Sequence[Finding]], uri: str
+) -> dict[str, Any]:
+    """One SARIF run: every rule in ``tool.driver.rules``, one result per finding."""
+    codes = list(RULES)
+    rules = [
+        {
+            "id": rule.code,
+            "name": "".join(w.capitalize() for w in rule.title.replace("-", " ").split()),
+            "shortDescription": {"text": rule.title},
+            "fullDescription": {"text": rule.why},
+            "help": {"text": f"{rule.why} Suggestion: {rule.suggestion}."},
+            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+            "properties": {"category": rule.category, "scope": rule.scope},
+        }
+        for rule in RULES.values()
+    ]
+    results = sarif_results(rows, findings, uri, codes)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -97,3 +109,33 @@ def to_sarif(
 
 def render_sarif(rows: Sequence[Row], findings: Sequence[Sequence[Finding]], uri: str) -> bytes:
     return (json.dumps(to_sarif(rows, findings, uri), ensure_ascii=False, indent=2) + "\n").encode()
+
+
+_MARK = "iro: the results go here"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def streamed_parts(uri: str) -> tuple[str, str, str, bytes]:
+    """The log around its results, for writing them as they come: the text before the
+    first result, each result's indent, the text after the last, and the whole log when
+    there is no result. The parts joined around the results are :func:`render_sarif`'s
+    bytes."""
+    log = to_sarif([], [], uri)
+    log["runs"][0]["results"] = [_MARK]
+    text = _dumps(log) + "\n"
+    at = text.index(_dumps(_MARK))
+    line = text.rindex("\n", 0, at) + 1
+    return text[:line], text[line:at], text[at + len(_dumps(_MARK)) :], render_sarif([], [], uri)
+
+
+def result_texts(
+    rows: Sequence[Row], findings: Sequence[Sequence[Finding]], uri: str, indent: str
+) -> list[str]:
+    """Each result as it stands in the log (``indent``: see :func:`streamed_parts`)."""
+    return [
+        indent + _dumps(result).replace("\n", "\n" + indent)
+        for result in sarif_results(rows, findings, uri)
+    ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -27,9 +28,10 @@ from iro_cli.lint.rules import Finding
 from iro_cli.lint.terms import Terms
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from iro_cli.exports.reader import ReadResult
+
+if TYPE_CHECKING:
+    import numpy as np
 
 CHUNK_ROWS = 200_000  # rows linted and written at a time
 NO_NUMBER = -(2**62)  # a blank Recommendation No in the survey's numbers
@@ -38,27 +40,17 @@ NO_NUMBER = -(2**62)  # a blank Recommendation No in the survey's numbers
 IdColumns = tuple[Sequence[str], Sequence[str], Sequence["int | None"]]
 
 
-class _Codes:
+class _Codes(dict[str, int]):
     """Whole numbers for strings, in order of first appearance, across chunks."""
 
-    def __init__(self) -> None:
-        self.codes: dict[str, int] = {}
-        self.values: list[str] = []
+    def __missing__(self, key: str) -> int:
+        code = self[key] = len(self)
+        return code
 
     def encode(self, cells: Sequence[str]) -> np.ndarray:
         import numpy as np
-        import pandas as pd
 
-        local, uniques = pd.factorize(np.fromiter(cells, dtype=object, count=len(cells)))
-        codes, values = self.codes, self.values
-        known = np.empty(len(uniques), dtype=np.int64)
-        for k, value in enumerate(uniques.tolist()):
-            code = codes.get(value)
-            if code is None:
-                code = codes[value] = len(values)
-                values.append(value)
-            known[k] = code
-        return known[local] if len(local) else np.empty(0, dtype=np.int64)
+        return np.fromiter(map(self.__getitem__, cells), dtype=np.int64, count=len(cells))
 
 
 @dataclass
@@ -91,7 +83,7 @@ def survey(chunks: Iterable[IdColumns]) -> Survey:
         empty = np.empty(0, dtype=np.int64)
         return Survey(empty, empty, empty, [], [])
     review, person, number = (np.concatenate(p) for p in zip(*parts, strict=True))
-    return Survey(review, person, number, reviews.values, persons.values)
+    return Survey(review, person, number, list(reviews), list(persons))
 
 
 def id_columns(rows: Sequence[Row]) -> IdColumns:
@@ -121,13 +113,11 @@ class ReviewTable:
 def review_table(read: ReadResult) -> ReviewTable:
     """The reviews export's columns that lint uses (``read.array``)."""
     import numpy as np
-    import pandas as pd
 
-    person, _ = pd.factorize(read.array("person_id"))
     status = read.array("status")
     return ReviewTable(
         read.array("review_id"),
-        person.astype(np.int64),
+        _Codes().encode(read.array("person_id")),
         read.array("review_date"),
         read.array("next_review_date"),
         status == "Cancelled" if len(status) else np.zeros(0, dtype=bool),
@@ -147,18 +137,12 @@ class ReviewFacts:
     chair: np.ndarray  # object: the chair (last listed non-blank), "" when none
 
 
-def _last_position(keys: np.ndarray, wanted: Sequence[str] | np.ndarray) -> np.ndarray:
+def _last_position(keys: Sequence[str], wanted: Sequence[str]) -> np.ndarray:
     """For each wanted key, the position of its last occurrence in ``keys`` (-1: none)."""
     import numpy as np
-    import pandas as pd
 
-    positions = pd.Series(np.arange(len(keys), dtype=np.int64), index=pd.Index(keys, dtype=object))
-    positions = positions[~positions.index.duplicated(keep="last")]
-    found = positions.index.get_indexer(pd.Index(np.asarray(wanted, dtype=object), dtype=object))
-    out = np.full(len(found), -1, dtype=np.int64)
-    hit = found >= 0
-    out[hit] = positions.to_numpy()[found[hit]]
-    return out
+    position = dict(zip(keys, range(len(keys))))  # the last one listed wins
+    return np.fromiter(map(position.get, wanted, repeat(-1)), dtype=np.int64, count=len(wanted))
 
 
 def review_facts(facts_of: Survey, table: ReviewTable) -> ReviewFacts:
@@ -168,7 +152,7 @@ def review_facts(facts_of: Survey, table: ReviewTable) -> ReviewFacts:
     import numpy as np
 
     codes = len(facts_of.review_ids)
-    ids = np.asarray(facts_of.review_ids, dtype=object)
+    ids = facts_of.review_ids
     entry = _last_position(table.review_id, ids)  # the review each code is (the last listed)
     nat = np.datetime64("NaT", "D")
     review_date = np.full(codes, nat)
@@ -297,8 +281,8 @@ def lint_chunks(
             yield Linted(rows, lint_in_context(rows, today, terms, settings, as_of), {})
         return
     wordings = _wordings(facts_of, facts)
-    if wordings is not None and _early(facts_of, facts):  # read before the reviews needing it
-        early = _early(facts_of, facts)
+    early = _early(facts_of, facts)
+    if wordings is not None and early.any():  # read before the reviews needing it
         ahead = _Wordings(early, wordings.count, wordings.until, {}, {})
         first = 0
         for chunk in chunks():
@@ -319,7 +303,9 @@ def lint_chunks(
             rows = [r for r, k in zip(rows, keep[first:end], strict=True) if k]
             codes = codes[keep[first:end]]
         contexts = _contexts(np.unique(codes), facts_of, facts, wordings)
-        yield Linted(rows, lint_in_context(rows, contexts, terms, settings, as_of, workers), contexts)
+        yield Linted(
+            rows, lint_in_context(rows, contexts, terms, settings, as_of, workers), contexts
+        )
         if wordings is not None:
             wordings.release(end)
         first = end
@@ -391,7 +377,36 @@ def _contexts(
     return out
 
 
-def rows_in_chunks(rows: Sequence[Row], size: int = CHUNK_ROWS) -> Callable[[], Iterator[Sequence[Row]]]:
+def export_rows(
+    read: Callable[[], Iterable[ReadResult]],
+) -> tuple[Callable[[], Iterator[IdColumns]], Callable[[], Iterator[list[Row]]]]:
+    """The two passes over an export read as ``ReadResult`` chunks (``read()`` starts a
+    read; ``exports.reader.read_export_chunks``): the survey's columns, then the rows.
+
+    The first pass raises the file's first error (with the count of the others) once it
+    has seen every chunk, as ``reader.check`` does for a whole file, and warns the rest:
+    before any finding is written. The second pass takes only the rows.
+    """
+    from iro_cli.exports.reader import ReadResult, check
+    from iro_cli.lint.inputs import id_cells, rows_from_columns
+
+    def ids() -> Iterator[IdColumns]:
+        problems = []
+        for chunk in read():
+            problems.extend(chunk.problems)
+            yield id_cells(chunk.columns)
+        check(ReadResult({}, problems))
+
+    def rows() -> Iterator[list[Row]]:
+        for chunk in read():
+            yield rows_from_columns(chunk.columns)
+
+    return ids, rows
+
+
+def rows_in_chunks(
+    rows: Sequence[Row], size: int = CHUNK_ROWS
+) -> Callable[[], Iterator[Sequence[Row]]]:
     """Rows already in memory (a text file, a Word document) as chunks."""
 
     def chunks() -> Iterator[Sequence[Row]]:

@@ -53,6 +53,58 @@ def _pct(total: dict[str, Any]) -> None:
     total["smart_clean_rate"] = total["smart_clean"] / n if n else None  # rounded on output
 
 
+class Summary:
+    """The audit summary's counts, added a chunk of rows at a time."""
+
+    def __init__(self) -> None:
+        self.per_iro: dict[str, dict[str, Any]] = {}
+        self.per_review: dict[str, dict[str, Any]] = {}
+        self.total = _blank("total", "")
+
+    def add(
+        self,
+        rows: Sequence[Row],
+        findings: Sequence[Sequence[Finding]],
+        iro_of_review: Mapping[str, str],
+        review_dates: Mapping[str, date | None],
+    ) -> None:
+        """Count these rows (a review's first row sets its IRO, person and date)."""
+        per_iro, per_review, total = self.per_iro, self.per_review, self.total
+        for row, found in zip(rows, findings, strict=True):
+            iro = iro_of_review.get(row.review_id) or "unknown"
+            if iro not in per_iro:
+                per_iro[iro] = _blank("iro", iro)
+            if row.review_id not in per_review:
+                review = _blank("review", iro)
+                review.update(
+                    review_id=row.review_id,
+                    person_id=row.person_id,
+                    review_date=review_dates.get(row.review_id),
+                )
+                per_review[row.review_id] = review
+            for bucket in (per_iro[iro], per_review[row.review_id], total):
+                _add(bucket, found)
+
+    def table(self) -> list[dict[str, Any]]:
+        """One row per IRO, one per review (by IRO, then date and ID), and a total."""
+        out: list[dict[str, Any]] = []
+        reviews_by_iro: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for review in self.per_review.values():
+            reviews_by_iro[review["iro"]].append(review)
+        for iro in sorted(self.per_iro, key=lambda name: (name == "unknown", name.lower())):
+            _pct(self.per_iro[iro])
+            out.append(self.per_iro[iro])
+        for iro in sorted(reviews_by_iro, key=lambda name: (name == "unknown", name.lower())):
+            for review in sorted(
+                reviews_by_iro[iro], key=lambda r: (r["review_date"] or date.min, r["review_id"])
+            ):
+                _pct(review)
+                out.append(review)
+        _pct(self.total)
+        out.append(self.total)
+        return out
+
+
 def summarise(
     rows: Sequence[Row],
     findings: Sequence[Sequence[Finding]],
@@ -65,36 +117,6 @@ def summarise(
     no ``smart`` finding (after suppressions and ignored rules): the figure an audit reports.
     The IRO of a review is its chair, else the child's allocated IRO, else "unknown".
     """
-    per_iro: dict[str, dict[str, Any]] = {}
-    per_review: dict[str, dict[str, Any]] = {}
-    total = _blank("total", "")
-    for row, found in zip(rows, findings, strict=True):
-        iro = iro_of_review.get(row.review_id) or "unknown"
-        if iro not in per_iro:
-            per_iro[iro] = _blank("iro", iro)
-        if row.review_id not in per_review:
-            review = _blank("review", iro)
-            review.update(
-                review_id=row.review_id,
-                person_id=row.person_id,
-                review_date=review_dates.get(row.review_id),
-            )
-            per_review[row.review_id] = review
-        for bucket in (per_iro[iro], per_review[row.review_id], total):
-            _add(bucket, found)
-    out: list[dict[str, Any]] = []
-    reviews_by_iro: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for review in per_review.values():
-        reviews_by_iro[review["iro"]].append(review)
-    for iro in sorted(per_iro, key=lambda name: (name == "unknown", name.lower())):
-        _pct(per_iro[iro])
-        out.append(per_iro[iro])
-    for iro in sorted(reviews_by_iro, key=lambda name: (name == "unknown", name.lower())):
-        for review in sorted(
-            reviews_by_iro[iro], key=lambda r: (r["review_date"] or date.min, r["review_id"])
-        ):
-            _pct(review)
-            out.append(review)
-    _pct(total)
-    out.append(total)
-    return out
+    summary = Summary()
+    summary.add(rows, findings, iro_of_review, review_dates)
+    return summary.table()

@@ -1,0 +1,146 @@
+"""Writing findings as they are made, a chunk of rows at a time.
+
+csv, json and sarif are written chunk by chunk: the bytes are the very bytes the whole
+result rendered at once gives (each chunk's part of it, cut from the same renderer).
+The table and xlsx are laid out from every finding (column widths, the sheet), so they
+keep the findings' cells (not the input) and render once at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import chain, repeat
+from operator import attrgetter
+from typing import Any
+
+from iro_cli.lint.engine import Row
+from iro_cli.lint.rules import Finding
+from iro_cli.output import Block
+
+COLUMNS = (
+    "review_id",
+    "person_id",
+    "recommendation_no",
+    "line",
+    "code",
+    "category",
+    "severity",
+    "message",
+    "suggestion",
+    "text",
+)
+STREAMED = ("csv", "json", "sarif")  # written as the findings come
+
+Sink = Callable[[bytes], None]
+
+
+def finding_blocks(rows: Sequence[Row], results: Sequence[Sequence[Finding]]) -> list[Block]:
+    """``COLUMNS`` of the findings (one line per finding, row by row in input order) as
+    blocks: the row's columns, the finding's, the row's text. Rows that share a wording
+    share finding objects, so each distinct finding is rendered once."""
+    counts = list(map(len, results))
+    having = [row for row, count in zip(rows, counts, strict=True) if count]
+    row_index = list(chain.from_iterable(map(repeat, range(len(having)), filter(None, counts))))
+    found = list(chain.from_iterable(results))
+    ids = list(map(id, found))
+    distinct = list(dict(zip(ids, found, strict=True)).values())  # in order of first use
+    number = {id(finding): n for n, finding in enumerate(distinct)}
+    finding_index = list(map(number.__getitem__, ids))
+
+    def cells(source: list[Any], names: tuple[str, ...]) -> list[list[Any]]:
+        return [list(map(attrgetter(name), source)) for name in names]
+
+    return [
+        Block(cells(having, COLUMNS[:4]), row_index),
+        Block(cells(distinct, COLUMNS[4:9]), finding_index),
+        Block(cells(having, COLUMNS[9:]), row_index),
+    ]
+
+
+class CsvWriter:
+    """The csv of the findings, a chunk at a time (header first, even with none)."""
+
+    def __init__(self, sink: Sink, excel: bool = False) -> None:
+        from iro_cli.output import csv_from_blocks
+
+        self._sink = sink
+        self._cut = len(csv_from_blocks(COLUMNS, []))  # each chunk's own header
+        sink(csv_from_blocks(COLUMNS, [], excel))
+
+    def add(self, rows: Sequence[Row], results: Sequence[Sequence[Finding]]) -> None:
+        from iro_cli.output import csv_from_blocks
+
+        if any(results):
+            self._sink(csv_from_blocks(COLUMNS, finding_blocks(rows, results))[self._cut :])
+
+    def finish(self) -> None:
+        pass
+
+
+_JSON_OPEN, _JSON_BETWEEN, _JSON_CLOSE = "[\n  {\n", "\n  },\n  {\n", "\n  }\n]\n"
+
+
+class JsonWriter:
+    """The JSON records of the findings, a chunk at a time."""
+
+    def __init__(self, sink: Sink) -> None:
+        self._sink = sink
+        self._started = False
+
+    def add(self, rows: Sequence[Row], results: Sequence[Sequence[Finding]]) -> None:
+        from iro_cli.output import json_from_blocks
+
+        if not any(results):
+            return
+        text = json_from_blocks(COLUMNS, finding_blocks(rows, results)).decode("utf-8")
+        records = text[len(_JSON_OPEN) : -len(_JSON_CLOSE)]
+        self._sink(((_JSON_BETWEEN if self._started else _JSON_OPEN) + records).encode("utf-8"))
+        self._started = True
+
+    def finish(self) -> None:
+        self._sink((_JSON_CLOSE if self._started else "[]\n").encode("utf-8"))
+
+
+class SarifWriter:
+    """The SARIF log of the findings, its results a chunk at a time."""
+
+    def __init__(self, sink: Sink, uri: str) -> None:
+        from iro_cli.lint.sarif import streamed_parts
+
+        self._sink = sink
+        self._uri = uri
+        self._head, self._indent, self._tail, self._empty = streamed_parts(uri)
+        self._started = False
+
+    def add(self, rows: Sequence[Row], results: Sequence[Sequence[Finding]]) -> None:
+        from iro_cli.lint.sarif import result_texts
+
+        texts = result_texts(rows, results, self._uri, self._indent)
+        if not texts:
+            return
+        lead = ",\n" if self._started else self._head
+        self._sink((lead + ",\n".join(texts)).encode("utf-8"))
+        self._started = True
+
+    def finish(self) -> None:
+        self._sink(self._tail.encode("utf-8") if self._started else self._empty)
+
+
+class KeptFindings:
+    """The findings' cells kept for a table or a sheet, laid out once all are known."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        self.columns: list[list[Any]] = [[] for _ in self.names]
+
+    def add(self, rows: Sequence[Row], results: Sequence[Sequence[Finding]]) -> None:
+        from iro_cli.output import expand_blocks
+
+        if not any(results):
+            return
+        full = dict(zip(COLUMNS, expand_blocks(finding_blocks(rows, results)), strict=True))
+        for kept, name in zip(self.columns, self.names, strict=True):
+            kept.extend(full[name])
+
+    def finish(self) -> None:
+        pass
