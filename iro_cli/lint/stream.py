@@ -141,7 +141,7 @@ def _last_position(keys: Sequence[str], wanted: Sequence[str]) -> np.ndarray:
     """For each wanted key, the position of its last occurrence in ``keys`` (-1: none)."""
     import numpy as np
 
-    position = dict(zip(keys, range(len(keys))))  # the last one listed wins
+    position = dict(zip(keys, range(len(keys)), strict=True))  # the last one listed wins
     return np.fromiter(map(position.get, wanted, repeat(-1)), dtype=np.int64, count=len(wanted))
 
 
@@ -283,7 +283,8 @@ def lint_chunks(
     wordings = _wordings(facts_of, facts)
     early = _early(facts_of, facts)
     if wordings is not None and early.any():  # read before the reviews needing it
-        ahead = _Wordings(early, wordings.count, wordings.until, {}, {})
+        forever = np.full(len(early), facts_of.rows, dtype=np.int64)  # kept whole, then dropped
+        ahead = _Wordings(early, wordings.count, forever, {}, {})
         first = 0
         for chunk in chunks():
             end = first + len(chunk)
@@ -405,12 +406,14 @@ def export_rows(
 
 
 def rows_in_chunks(
-    rows: Sequence[Row], size: int = CHUNK_ROWS
+    rows: Sequence[Row], size: int | None = None
 ) -> Callable[[], Iterator[Sequence[Row]]]:
-    """Rows already in memory (a text file, a Word document) as chunks."""
+    """Rows already in memory (a text file, a Word document) as chunks of ``size`` rows
+    (default ``CHUNK_ROWS``)."""
+    step = size or CHUNK_ROWS
 
     def chunks() -> Iterator[Sequence[Row]]:
-        for start in range(0, len(rows), size):
-            yield rows[start : start + size]
+        for start in range(0, len(rows), step):
+            yield rows[start : start + step]
 
     return chunks
