@@ -166,6 +166,15 @@ def main() -> None:
         cpu["each review's context (build_context)"], contexts = best_cpu(
             lambda: build_context(rows, review_list)
         )
+        from iro_cli.lint import stream
+
+        chunks = stream.rows_in_chunks(rows)
+        spent, _ = best_cpu(
+            lambda: stream.review_facts(
+                stream.survey(map(stream.id_columns, chunks())), stream.review_table(reviews)
+            )
+        )
+        print(f"  {'(the command: survey and review facts)':<45} {spent:6.2f} s CPU")
         settings = settings_from_config({})
         timings = {}
         for workers in sorted({1, args.jobs}):

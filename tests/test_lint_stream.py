@@ -238,3 +238,20 @@ def test_json_and_sarif_with_no_findings_are_whole_documents(tmp_path: Path) -> 
             assert data == render_sarif([], [], str(tmp_path / "recommendations.csv"))
         else:
             assert parsed == want and data == b"[]\n"
+
+
+def test_a_file_changed_between_the_two_reads_is_an_error() -> None:
+    rows = [stream.Row(f"Social worker will visit by {d}/01/2027.", f"R{d}", "P1", 1)
+            for d in range(1, 9)]  # fmt: skip
+    surveyed = stream.survey(map(stream.id_columns, stream.rows_in_chunks(rows, 3)()))
+    settings = settings_from_config({})
+    for changed in (rows[:-1], [*rows, rows[0]], [rows[1], rows[0], *rows[2:]]):
+        with pytest.raises(stream.InputChanged, match="changed while they were being linted"):
+            for _part in stream.lint_chunks(
+                stream.rows_in_chunks(changed, 3), surveyed, None, load_terms(), settings, AS_OF
+            ):
+                pass
+    linted = stream.lint_chunks(
+        stream.rows_in_chunks(rows, 3), surveyed, None, load_terms(), settings, AS_OF
+    )
+    assert sum(len(part.rows) for part in linted) == 8

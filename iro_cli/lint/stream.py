@@ -23,6 +23,7 @@ from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from iro_cli.errors import IroError
 from iro_cli.lint.engine import Context, Row, Settings, lint_in_context
 from iro_cli.lint.rules import Finding
 from iro_cli.lint.terms import Terms
@@ -296,6 +297,7 @@ def lint_chunks(
     for chunk in chunks():
         end = first + len(chunk)
         codes = facts_of.review[first:end]
+        _same_rows(chunk, codes, facts_of)
         if wordings is not None:
             texts = list(map(attrgetter("text"), chunk))
             wordings.add(first, codes, facts_of.number[first:end], texts)
@@ -311,7 +313,26 @@ def lint_chunks(
             wordings.release(end)
         first = end
     if first != facts_of.rows:
-        raise RuntimeError("the second read gave other rows than the first")
+        raise InputChanged
+
+
+class InputChanged(IroError):
+    """The input gave other rows the second time it was read."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the recommendations changed while they were being linted (the file was "
+            "replaced?); run again once the export is complete"
+        )
+
+
+def _same_rows(chunk: Sequence[Row], codes: np.ndarray, facts_of: Survey) -> None:
+    """The second read must give the rows the survey saw (their Review IDs, here)."""
+    ids = facts_of.review_ids
+    if len(codes) != len(chunk) or list(map(ids.__getitem__, codes.tolist())) != list(
+        map(attrgetter("review_id"), chunk)
+    ):
+        raise InputChanged
 
 
 def _wordings(facts_of: Survey, facts: ReviewFacts | None) -> _Wordings | None:
