@@ -47,6 +47,7 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
     if not folder.is_dir():
         raise IroError(f"'{folder}' is not a folder; give the export folder with --exports DIR")
     frames = {}
+    read = {}  # the same tables as ReadResults: the sense checks take their typed arrays
     unread: dict[str, set[str]] = {}  # IDs of rows left out for an error
     problems = []
     summary = []
@@ -65,6 +66,7 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
         # Row errors leave the other rows usable; a bad header does not.
         if not any(p.line in (None, 1) for p in result.errors):
             frames[key] = result.frame
+            read[key] = result
             unread[key] = {p.row_id for p in result.errors if p.row_id}
         rows = f"{result.rows} row{'s' * (result.rows != 1)}"
         taken = ages[path.name]
@@ -76,7 +78,7 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
         raise IroError(f"no export files found in '{folder}' (expected some of: {names})")
     problems.extend(cross_checks(frames, unread))
     limits = limits_from_config(session.config.section("validate"), session.config.where)
-    problems.extend(f.problem for f in sense_checks(frames, as_of, limits))
+    problems.extend(f.problem for f in sense_checks(read, as_of, limits))
     limit = max_age_days(session.config)
     newest = stale(list(ages.values()), as_of, limit)
     if newest is not None:
