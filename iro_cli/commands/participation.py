@@ -164,6 +164,8 @@ def _only(records: HeldReviews, iro: str | None, team: str | None) -> HeldReview
 
     from iro_cli.options import check_name
 
+    if not iro and not team:
+        return records
     keep = np.ones(len(records), dtype=bool)
     for what, wanted, values in (
         ("reviews for IRO", iro, records.iro),

@@ -146,22 +146,20 @@ def factorize(values: np.ndarray) -> tuple[np.ndarray, int]:
 
 def repeated(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The rows whose value is on an earlier row too, in file order, and that earlier
-    (first) row of each. Values are hashed and sorted; only rows whose hash is shared
-    are compared, so a column of distinct IDs costs one pass."""
+    (first) row of each. Values are hashed and the hashes sorted; only rows whose hash
+    is shared are compared, so a column of distinct IDs costs one pass and one sort."""
     import numpy as np
 
     hashes = np.fromiter(map(hash, values), dtype=np.int64, count=len(values))
-    order = np.argsort(hashes, kind="stable")
-    same = hashes[order][1:] == hashes[order][:-1]
+    ordered = np.sort(hashes)
+    same = ordered[1:] == ordered[:-1]
     if not same.any():
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    shared = np.zeros(len(values), dtype=bool)
-    shared[1:] |= same
-    shared[:-1] |= same
+    shared = np.flatnonzero(np.isin(hashes, ordered[1:][same]))
     first: dict[Any, int] = {}
     again: list[int] = []
     earlier: list[int] = []
-    for row in np.sort(order[shared]).tolist():
+    for row in shared.tolist():
         seen = first.setdefault(values[row], row)
         if seen != row:
             again.append(row)

@@ -68,14 +68,31 @@ def _day(value: Any) -> date | None:
     return day if isinstance(day, date) else None
 
 
+def _stripped(uniques: np.ndarray) -> np.ndarray:
+    """Distinct non-blank cells as stripped ``str`` (:func:`_text`), then a ``""``. Text
+    that needs no stripping (checked in C) is kept as it is."""
+    import numpy as np
+
+    cleaned = np.empty(len(uniques) + 1, dtype=object)
+    cleaned[-1] = ""
+    try:
+        text = uniques.astype(np.dtypes.StringDType(coerce=False))
+    except (TypeError, ValueError):  # not all str
+        text = None
+    # numpy strips a little more than str.strip ("\0"): never less, so "unchanged" is sure.
+    if text is not None and not (np.strings.strip(text) != text).any():
+        cleaned[:-1] = uniques
+    else:
+        cleaned[:-1] = [_text(u) for u in uniques]
+    return cleaned
+
+
 def _texts(values: np.ndarray) -> np.ndarray:
     """Cells as stripped ``str`` (``""`` for blank), converting each distinct value once."""
-    import numpy as np
     import pandas as pd
 
     codes, uniques = pd.factorize(values)  # None and NaN: -1, the "" appended last
-    cleaned = np.array([*(_text(u) for u in uniques), ""], dtype=object)
-    return cleaned[codes]
+    return _stripped(uniques)[codes]
 
 
 def _is(values: np.ndarray, text: str) -> np.ndarray:
@@ -256,8 +273,11 @@ def period_rows(
     sorted_child = child[order]
     sorted_key = sorted_child * arrays.SPAN + start_number[order]
     sorted_end = end_number[order]
-    first = np.searchsorted(sorted_child, person, side="left")
-    last = np.searchsorted(sorted_child, person, side="right")
+    # Each child's periods are sorted_*[bounds[code]:bounds[code + 1]].
+    bounds = np.searchsorted(
+        sorted_child, np.arange(max(child.max(initial=-1), person.max(initial=-1)) + 2)
+    )
+    first, last = bounds[person], bounds[person + 1]
     # One past the last of the child's periods that started on or before the day.
     after = np.searchsorted(sorted_key, person * arrays.SPAN + day_number, side="right")
 
@@ -290,10 +310,10 @@ def _persons(
     import pandas as pd
 
     codes, uniques = pd.factorize(np.concatenate([children, reviews]))  # blank: -1
-    cleaned = np.array([*(_text(u) for u in uniques), ""], dtype=object)
+    cleaned = _stripped(uniques)
     codes = np.where(codes < 0, len(uniques), codes)
     names = cleaned[codes[len(children) :]]
-    if any(a != b for a, b in zip(cleaned, uniques, strict=False)):
+    if (cleaned[:-1] != uniques).any():
         merged, _ = pd.factorize(cleaned)  # " P1" and "P1" are the same child
         codes = merged[codes]
     return codes[: len(children)], codes[len(children) :], names

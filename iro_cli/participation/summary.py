@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from iro_cli.participation.ages import AGE_BANDS, band_index
+from iro_cli.participation.ages import AGE_BANDS, band_index, month_and_day
 from iro_cli.participation.codes import PN_CODES, attendance_rate, participation_rate
 from iro_cli.participation.records import MISSING_INDEX, HeldReviews, ReviewRecord, as_held
 from iro_cli.periods import (
@@ -70,8 +70,17 @@ def group_labels(
 
     if by in LABELLERS:
         label = LABELLERS[by]
+        if shift is None:  # a year, quarter or month label depends on the month alone
+            months, _ = month_and_day(records.review_date)
+            first = int(months.min()) if len(months) else 0
+            labels = [
+                label(date(m // 12, m % 12 + 1, 1))
+                for m in range(first, int(months.max(initial=first)) + 1)
+            ]
+            index, names = pd.factorize(np.array(labels, dtype=object))
+            return index[months - first], list(names)
         days, inverse = np.unique(records.review_date, return_inverse=True)
-        moved = (shift.forward(d.item()) if shift else d.item() for d in days)
+        moved = (shift.forward(d.item()) for d in days)
         index, names = pd.factorize(np.array([label(d) for d in moved], dtype=object))
         return index[inverse.reshape(-1)], list(names)
     if by == "age-band":
@@ -210,8 +219,11 @@ class Summary:
         (a review in both periods is there twice)."""
         import numpy as np
 
+        lines = np.maximum(self.current.line, 0)  # an unknown line sorts as 0
+        if not len(self.previous) and (lines[1:] >= lines[:-1]).all():
+            return self.current  # already in file order
         both = HeldReviews.concat([self.current, self.previous])
-        lines = np.maximum(both.line, 0)  # an unknown line sorts as 0
+        lines = np.maximum(both.line, 0)
         return both.take(np.argsort(lines, kind="stable"))
 
     def frame(self, *, total: bool = True) -> pd.DataFrame:
