@@ -63,6 +63,7 @@ PERIODS = [
     (parse_financial_year("2025/26"), True),
     (Period(date(2024, 5, 15), date(2025, 11, 20)), True),  # not whole months: days back
     (Period(date(2024, 4, 1), date(2024, 9, 30)), True),  # six whole months
+    (Period(date(2030, 1, 1), date(2030, 3, 31)), False),  # after every review: empty
 ]
 
 

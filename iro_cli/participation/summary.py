@@ -70,12 +70,13 @@ def group_labels(
 
     if by in LABELLERS:
         label = LABELLERS[by]
+        if not len(records):
+            return np.zeros(0, dtype=np.int64), []
         if shift is None:  # a year, quarter or month label depends on the month alone
             months, _ = month_and_day(records.review_date)
-            first = int(months.min()) if len(months) else 0
+            first = int(months.min())
             labels = [
-                label(date(m // 12, m % 12 + 1, 1))
-                for m in range(first, int(months.max(initial=first)) + 1)
+                label(date(m // 12, m % 12 + 1, 1)) for m in range(first, int(months.max()) + 1)
             ]
             index, names = pd.factorize(np.array(labels, dtype=object))
             return index[months - first], list(names)
