@@ -88,9 +88,9 @@ def main() -> None:
 
     from iro_cli.charts import participation_chart
     from iro_cli.config import Config
-    from iro_cli.exports.reader import load_export
+    from iro_cli.exports.reader import read_checked
     from iro_cli.output import render_bytes
-    from iro_cli.participation import check_reviews, held_cla_reviews, summarise
+    from iro_cli.participation import find_warnings, held_cla_reviews, summarise
     from iro_cli.participation.summary import BY_CHOICES
     from iro_cli.periods import parse_financial_year
 
@@ -100,13 +100,14 @@ def main() -> None:
         rows = timed("generate the exports", timings, generate, folder, args.children)
         config = Config()
         quiet = {"on_warning": lambda _m: None}
-        children = timed("load children.csv", timings, load_export, "children", folder, config,
+        children = timed("read children.csv", timings, read_checked, "children", folder, config,
                          **quiet)  # fmt: skip
-        reviews = timed("load reviews.csv", timings, load_export, "reviews", folder, config,
+        reviews = timed("read reviews.csv", timings, read_checked, "reviews", folder, config,
                         **quiet)  # fmt: skip
+    timed("import pandas (the command needs it for output)", timings, __import__, "pandas")
     records = timed("held CLA reviews + period-of-care join", timings, held_cla_reviews,
                     reviews, children)  # fmt: skip
-    warnings = timed("checks (440/441/missing)", timings, check_reviews, records)
+    warnings = timed("checks (440/441/missing)", timings, find_warnings, records)
     year = parse_financial_year("2025/26")
     for by in BY_CHOICES:
         timed(f"summarise --by {by} --year --compare", timings, summarise, records, by, year,
@@ -128,7 +129,7 @@ def main() -> None:
 
         start = time.perf_counter()
         records = held_cla_reviews(read_ssda903(args.ssda903))
-        check_reviews(records)
+        find_warnings(records)
         summarise(records, "age-band")
         print(f"SSDA903 {args.ssda903}: {len(records):,} reviews read, checked and grouped in "
               f"{time.perf_counter() - start:.3f} s")  # fmt: skip
