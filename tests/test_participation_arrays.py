@@ -151,7 +151,7 @@ def test_iro_and_team_filters_match_the_oracle(exports) -> None:
 
 DAY0 = date(2020, 1, 1)
 _days = st.integers(0, 60).map(lambda n: DAY0 + timedelta(days=n))
-_people = st.sampled_from(["P1", "P2", " P1", "P3"])  # " P1" is P1 once stripped
+_people = st.sampled_from(["P1", "P2", " P1", "P3", "", None])  # " P1" is P1 once stripped
 
 
 @st.composite

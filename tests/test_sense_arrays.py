@@ -99,7 +99,7 @@ def test_corrupted_exports_match_the_oracle(tmp_path_factory) -> None:
 
 DAY0 = date(2020, 1, 1)
 _days = st.none() | st.integers(-40, 40).map(lambda n: DAY0 + timedelta(days=n))
-_people = st.sampled_from(["P1", "P2", "P3"])
+_people = st.sampled_from(["P1", "P2", "P3", "", None])
 
 
 @settings(max_examples=300, deadline=None)

@@ -311,9 +311,10 @@ def _persons(
 
     codes, uniques = pd.factorize(np.concatenate([children, reviews]))  # blank: -1
     cleaned = _stripped(uniques)
-    codes = np.where(codes < 0, len(uniques), codes)
+    blank = codes < 0
+    codes = np.where(blank, len(uniques), codes)
     names = cleaned[codes[len(children) :]]
-    if (cleaned[:-1] != uniques).any():
+    if blank.any() or (cleaned[:-1] != uniques).any():
         merged, _ = pd.factorize(cleaned)  # " P1" and "P1" are the same child
         codes = merged[codes]
     return codes[: len(children)], codes[len(children) :], names
