@@ -20,7 +20,7 @@ import calendar
 import math
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
@@ -264,11 +264,28 @@ def read_export_file(
 
     if is_workbook(path):
         return read_workbook(path, spec, header_map, sheet)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise IroError(f"{path}: cannot be read: {exc.strerror}") from None
-    return read_export_bytes(raw, str(path), spec, header_map)
+    from iro_cli.exports.tables import read_csv_file_cells
+
+    cells, encoding = read_csv_file_cells(path, str(path))
+    return _read_cells(cells, str(path), spec, header_map, encoding)
+
+
+def read_export_chunks(
+    path: Path,
+    spec: ExportFile,
+    header_map: dict[str, str] | None = None,
+    chunk_rows: int = 200_000,
+    sheet: str | None = None,
+) -> Iterator[ReadResult]:
+    """The file's rows in order, ``chunk_rows`` at a time, for work whose memory must not
+    grow with the file (Python values are made a chunk at a time; the file's cells stay
+    in Arrow columns, about the size of the file). Every problem of the file comes with
+    the first chunk, so errors are known before any output is written."""
+    result = read_export_file(path, spec, header_map, sheet)
+    step = max(1, chunk_rows)
+    yield result.part(0, step, result.problems)
+    for start in range(step, result.rows, step):
+        yield result.part(start, start + step)
 
 
 def read_workbook(
@@ -576,12 +593,17 @@ def _duplicate_rows(columns: list[pa.ChunkedArray], first: int, eligible: np.nda
 
     candidates = np.flatnonzero(eligible)
     group = np.zeros(len(candidates), dtype=np.int64)
-    numbers = _as_numbers(columns[first])
-    if numbers is not None:  # digits only: rows that can repeat share the key as a number
-        numbers = numbers[candidates]
-        _, inverse, counts = np.unique(numbers, return_inverse=True, return_counts=True)
-        repeated = counts[inverse] > 1
-        candidates, group = candidates[repeated], inverse[repeated]
+    # Columns of whole numbers (IDs, a recommendation's number) are cheap to compare: rows
+    # that can repeat share them all, hashed together into one key. The search then
+    # goes on, exactly, among those rows only.
+    numbers = [n for n in map(_as_numbers, columns) if n is not None]
+    if numbers and len(candidates) > 1:
+        key = np.zeros(len(candidates), dtype=np.uint64)
+        for column in numbers:
+            key = key * np.uint64(1_000_003) + column[candidates].view(np.uint64)
+        _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+        candidates = candidates[counts[inverse] > 1]
+        group = np.zeros(len(candidates), dtype=np.int64)
     for index in [first, *(i for i in range(len(columns)) if i != first)]:
         if len(candidates) < 2:
             return np.zeros(0, dtype=np.int64)

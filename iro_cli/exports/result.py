@@ -49,6 +49,20 @@ class Stored:
             return objects if self.keep is None else objects.take(self.keep)
         return self.values.take(self.indices)
 
+    def part(self, start: int, stop: int) -> Stored:
+        """Rows ``start`` to ``stop`` (of the rows kept), without copying cells."""
+        if self.text is None:
+            return Stored(
+                self.kind, indices=self.indices[start:stop], values=self.values, days=self.days
+            )
+        if self.keep is None:
+            return Stored(self.kind, text=self.text.slice(start, max(stop - start, 0)))
+        rows = self.keep[start:stop]
+        if not len(rows):
+            return Stored(self.kind, text=self.text.slice(0, 0))
+        low, high = int(rows[0]), int(rows[-1]) + 1
+        return Stored(self.kind, text=self.text.slice(low, high - low), keep=rows - low)
+
     def arrow(self) -> pa.ChunkedArray:
         """An ID or text column as Arrow strings, rows kept only."""
         from iro_cli.exports.tables import from_numpy
@@ -72,6 +86,15 @@ class ReadResult:
     @property
     def rows(self) -> int:
         return self.line_index.count if self.keep is None else len(self.keep)
+
+    def part(self, start: int, stop: int, problems: list[Problem] | None = None) -> ReadResult:
+        """Rows ``start`` to ``stop`` of this read (cells are not copied), with ``problems``."""
+        import numpy as np
+
+        stop = min(stop, self.rows)
+        keep = self.keep[start:stop] if self.keep is not None else np.arange(start, stop)
+        stored = {name: column.part(start, stop) for name, column in self.stored.items()}
+        return ReadResult(stored, self.line_index, keep, problems or [], self.encoding, self.path)
 
     @cached_property
     def lines(self) -> np.ndarray:

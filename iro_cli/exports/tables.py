@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from iro_cli.errors import InputError, Problem
+from iro_cli.errors import InputError, IroError, Problem
 
 if TYPE_CHECKING:
     import numpy as np
@@ -51,16 +53,24 @@ class LineIndex:
         starts: np.ndarray | None = None,
         first: int = 2,
         columns: list[pa.ChunkedArray] | None = None,
+        physical_lines: Callable[[], int] | None = None,
     ) -> None:
         self.count = count
         self._starts = starts
         self._first = first
         self._columns = columns
+        self._physical_lines = physical_lines
 
     def all(self) -> np.ndarray:
         """Every row's line (int64)."""
         import numpy as np
 
+        if self._physical_lines is not None:
+            # One physical line per record (and the header): no cell holds a line break,
+            # and the cells need not be searched for them.
+            if self._physical_lines() == self.count + 1:
+                self._columns = None
+            self._physical_lines = None
         if self._starts is None:
             lines = np.arange(self._first, self._first + self.count, dtype=np.int64)
             breaks = np.zeros(self.count, dtype=np.int64)
@@ -75,6 +85,9 @@ class LineIndex:
         """The index of the first ``end`` rows."""
         if self._starts is not None:
             return LineIndex(end, starts=self._starts[:end])
+        if self._physical_lines is not None:
+            self.all()  # the file's line count is of every row, not the first ``end``
+            return self.cut(end)
         columns = [c.slice(0, end) for c in self._columns or []]
         return LineIndex(end, first=self._first, columns=columns)
 
@@ -191,12 +204,54 @@ def read_csv_cells(raw: bytes, name: str) -> tuple[Cells, str]:
     return _cells(text.encode("utf-8"), encoding, name)
 
 
+def read_csv_file_cells(path: Path, name: str) -> tuple[Cells, str]:
+    """Like :func:`read_csv_cells`, for a file on disk: a UTF-8 file is read by the C
+    reader straight from the disk, never held whole in memory as bytes."""
+    import pyarrow as pa
+
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    guess = _utf8_guess(head)
+    end = _first_line_end(guess[0]) if guess is not None else 0
+    if guess is not None and end < len(guess[0]):
+        try:
+            first_line: str | None = str(guess[0][:end], "utf-8")
+        except UnicodeDecodeError:
+            first_line = None
+        if first_line is not None:
+            try:
+                cells = _arrow_cells(
+                    str(path),
+                    first_line,
+                    sniff_delimiter(first_line),
+                    lambda: _physical_lines(_file_blocks(path)),
+                )
+            except UnicodeDecodeError:
+                cells = None
+            except (OSError, pa.ArrowIOError) as exc:
+                raise IroError(f"{path}: cannot be read: {exc}") from None
+            if cells is not None:
+                return cells, guess[1]
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise IroError(f"{path}: cannot be read: {exc.strerror}") from None
+    return read_csv_cells(raw, name)
+
+
 def _cells(data: bytes | memoryview, encoding: str, name: str) -> tuple[Cells, str]:
     """Cells of UTF-8 ``data``; raises UnicodeDecodeError when it is not UTF-8."""
+    import pyarrow as pa
+
     end = _first_line_end(data)
     first_line = str(data[:end], "utf-8")
     delimiter = sniff_delimiter(first_line)
-    cells = _arrow_cells(data, first_line, delimiter)
+    cells = _arrow_cells(
+        pa.BufferReader(pa.py_buffer(data)),
+        first_line,
+        delimiter,
+        lambda: _physical_lines(_memory_blocks(data)),
+    )
     if cells is None:
         records, starts = _records(str(data, "utf-8"), delimiter, name)
         cells = cells_from_records(records, starts, name)
@@ -215,8 +270,12 @@ def _first_line_end(data: bytes | memoryview) -> int:
     return len(view)
 
 
-def _arrow_cells(data: bytes | memoryview, first_line: str, delimiter: str) -> Cells | None:
-    """The cells by the C reader, or ``None`` when the file needs the ``csv`` module."""
+def _arrow_cells(
+    source: Any, first_line: str, delimiter: str, physical_lines: Callable[[], int]
+) -> Cells | None:
+    """The cells by the C reader from ``source`` (a path, or a buffer of UTF-8 bytes), or
+    ``None`` when the file needs the ``csv`` module. ``physical_lines`` counts the file's
+    lines (for the line numbers)."""
     import pyarrow as pa
     import pyarrow.csv as pv
 
@@ -238,7 +297,7 @@ def _arrow_cells(data: bytes | memoryview, first_line: str, delimiter: str) -> C
 
     try:
         table = pv.read_csv(
-            pa.BufferReader(pa.py_buffer(data)),
+            source,
             read_options=pv.ReadOptions(column_names=names, skip_rows=1, block_size=_BLOCK),
             parse_options=pv.ParseOptions(
                 delimiter=delimiter,
@@ -263,35 +322,42 @@ def _arrow_cells(data: bytes | memoryview, first_line: str, delimiter: str) -> C
     columns = [table.column(i) for i in range(width)]
     count = table.num_rows
     del table
-    # When the file has one line per record, no cell holds a line break: row i is on
-    # line i + 2, and the cells need not be searched for breaks.
-    if _physical_lines(data) == count + 1:
-        lines = LineIndex(count, first=2)
-    else:
-        lines = LineIndex(count, first=2, columns=columns)
+    lines = LineIndex(count, first=2, columns=columns, physical_lines=physical_lines)
     return Cells(header, 1, [strip(c) for c in columns], lines)
 
 
-def _physical_lines(data: bytes | memoryview) -> int:
-    """Lines in the text as a text file counts them (\r\n, \r and \n each end one),
-    counted in slices with numpy (no copy of the file)."""
+_STEP = 1 << 23  # bytes counted at a time
+
+
+def _physical_lines(blocks: Iterable[bytes | memoryview]) -> int:
+    """Lines in the text as a text file counts them (a CR LF pair, a CR and an LF each
+    end one), counted block by block with numpy."""
     import numpy as np
 
-    view = np.frombuffer(data, dtype=np.uint8)
-    step = 1 << 23
-    lf = cr = crlf = 0
-    for start in range(0, len(view), step):
-        part = view[start : start + step + 1]  # one byte more: a \r\n across the cut
-        body = part[:step]
-        lf += int(np.count_nonzero(body == 10))
-        returns = body == 13
-        found = int(np.count_nonzero(returns))
-        if found:
-            cr += found
-            crlf += int(np.count_nonzero(returns[: len(part) - 1] & (part[1:] == 10)[: len(body)]))
-    ends = lf + cr - crlf
-    last = int(view[-1]) if len(view) else 10
-    return ends + (last not in (10, 13))
+    ends = 0
+    previous = 10  # the last byte of the block before
+    for block in blocks:
+        view = np.frombuffer(block, dtype=np.uint8)
+        if not len(view):
+            continue
+        returns = view == 13
+        ends += int(np.count_nonzero(view == 10)) + int(np.count_nonzero(returns))
+        ends -= int(np.count_nonzero(returns[:-1] & (view[1:] == 10)))
+        ends -= int(previous == 13 and view[0] == 10)
+        previous = int(view[-1])
+    return ends + (previous not in (10, 13))
+
+
+def _memory_blocks(data: bytes | memoryview) -> Iterator[memoryview]:
+    view = memoryview(data)
+    for start in range(0, len(view), _STEP):
+        yield view[start : start + _STEP]
+
+
+def _file_blocks(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        while block := handle.read(_STEP):
+            yield block
 
 
 def _line_breaks(column: pa.ChunkedArray) -> np.ndarray:
