@@ -26,13 +26,15 @@ def _is_read(table: Any) -> bool:
 
 def has(table: Any, name: str) -> bool:
     """Whether ``table`` has the column ``name``."""
+    if _is_read(table):  # never its ``columns``: a list per column, built on first use
+        return name == "_line" or name in table.kinds
     return name in _names(table)
 
 
 def size(table: Any) -> int:
     """The number of rows."""
     if _is_read(table):
-        return len(table.columns["_line"])
+        return table.rows
     if isinstance(table, Mapping):
         return len(next(iter(table.values()))) if table else 0
     return len(table)
