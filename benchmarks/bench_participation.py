@@ -8,9 +8,9 @@ Writes children.csv and reviews.csv (about six held CLA reviews per child over t
 financial years, plus cancelled reviews and conferences that must be skipped) into a
 temporary folder; nothing is kept. With ``--ssda903 DIR`` it also times a real-shaped
 SSDA903 return (e.g. ../shared/external/ssda903). With ``--exports DIR`` it reads that
-folder instead (e.g. the national data of benchmarks/run.py) and also times the sense
-checks; each column is taken as an array before the clock starts, as the columnar
-reader gives them, so the figures are the participation work after reading.
+folder instead (e.g. the national data of benchmarks/run.py) and times what the command
+does after reading, the sense checks included (taking the columns from the ReadResults
+with ``array()`` is part of it).
 """
 
 from __future__ import annotations
@@ -155,10 +155,7 @@ def national(folder: Path) -> None:
     from iro_cli.participation import find_warnings, held_cla_reviews, summarise
 
     quiet = {"on_warning": lambda _m: None}
-    tables = {}
-    for key in ("children", "reviews"):
-        result = read_checked(key, folder, Config(), **quiet)
-        tables[key] = {name: result.array(name) for name in result.columns}
+    tables = {key: read_checked(key, folder, Config(), **quiet) for key in ("children", "reviews")}
     __import__("pandas")
     best: dict[str, float] = {}
     for _ in range(3):

@@ -120,9 +120,9 @@ def day_numbers(days: np.ndarray, blank: int) -> np.ndarray:
     return np.where(np.isnat(days), blank, days.astype(np.int64) - FIRST_DAY)
 
 
-def factorize(values: np.ndarray) -> tuple[np.ndarray, int]:
-    """An integer code per value (equal values, equal codes; ``None`` is a value too)
-    and how many distinct values there are.
+def factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A code per value and the distinct values (``values[i] == uniques[codes[i]]``;
+    ``None`` is a value too).
 
     With pandas loaded already, its hash table (quickest); otherwise a dict, so that a
     command that needs no DataFrame (``lint`` with csv output) never imports pandas.
@@ -134,16 +134,81 @@ def factorize(values: np.ndarray) -> tuple[np.ndarray, int]:
     if "pandas" in sys.modules:
         import pandas as pd
 
-        codes, uniques = pd.factorize(values)  # None and NaN: -1, made a code of their own
+        codes, found = pd.factorize(values)  # None and NaN: -1, made a value of their own
         codes = codes.astype(np.int64, copy=False)
-        if len(uniques) < len(values) and (codes < 0).any():
-            return np.where(codes < 0, len(uniques), codes), len(uniques) + 1
-        return codes, len(uniques)
+        uniques = np.empty(len(found) + 1, dtype=object)
+        uniques[:-1] = found
+        uniques[-1] = None
+        if len(codes) and (codes < 0).any():
+            blank = values[int(np.argmax(codes < 0))]
+            uniques[-1] = blank
+            return np.where(codes < 0, len(found), codes), uniques
+        return codes, uniques[:-1]
     index: dict[Any, int] = {}
     codes = np.fromiter(
         (index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values)
     )
-    return codes, len(index)
+    uniques = np.empty(len(index), dtype=object)
+    uniques[:] = list(index)
+    return codes, uniques
+
+
+def _stored(table: Any, name: str) -> Any:
+    """The reader's own form of a column (``ReadResult.stored``), when there is one."""
+    stored = getattr(table, "stored", None)
+    return stored.get(name) if _is_read(table) and isinstance(stored, Mapping) else None
+
+
+def coded(table: Any, name: str, *, values: bool = True) -> tuple[np.ndarray, np.ndarray | int]:
+    """Column ``name`` as a code per row and the values coded (``values[codes]`` is the
+    column; two codes may share a value), or with ``values=False`` how many codes.
+
+    From a ``ReadResult`` this needs no Python object per row: a code or date column as
+    the reader keeps it (its distinct cells converted once), an ID or text column by
+    Arrow's dictionary encoding. Anything else is factorized (:func:`factorize`).
+    """
+    import numpy as np
+
+    column = _stored(table, name)
+    if column is not None and column.text is None and column.indices is not None:
+        codes = np.asarray(column.indices, dtype=np.int64)
+        return codes, (column.values if values else len(column.values))
+    if column is not None and column.text is not None:
+        import pyarrow as pa
+
+        from iro_cli.exports.tables import to_numpy
+
+        text = table.text(name)
+        if isinstance(text, pa.ChunkedArray):
+            text = text.combine_chunks()
+        encoded = text.dictionary_encode(null_encoding="encode")
+        codes = (
+            to_numpy(encoded.indices).astype(np.int64)
+            if len(encoded)
+            else np.zeros(0, dtype=np.int64)
+        )
+        if not values:
+            return codes, len(encoded.dictionary)
+        distinct = np.empty(len(encoded.dictionary), dtype=object)
+        distinct[:] = encoded.dictionary.to_pylist()
+        return codes, distinct
+    codes, uniques = factorize(objects(table, name))
+    return codes, (uniques if values else len(uniques))
+
+
+class Cells:
+    """One column's cells fetched one at a time, for the few rows that are shown (an ID
+    in a message) without making a Python object for every row."""
+
+    def __init__(self, table: Any, name: str) -> None:
+        column = _stored(table, name)
+        self._arrow = table.text(name) if column is not None and column.text is not None else None
+        self._values = None if self._arrow is not None else objects(table, name)
+
+    def __getitem__(self, row: int) -> Any:
+        if self._arrow is not None:
+            return self._arrow[int(row)].as_py()
+        return self._values[int(row)]  # type: ignore[index]
 
 
 def repeated(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -169,10 +234,45 @@ def repeated(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.array(again, dtype=np.int64), np.array(earlier, dtype=np.int64)
 
 
-def person_codes(*columns: np.ndarray) -> list[np.ndarray]:
-    """Shared integer codes for the person IDs of several tables, as read (no stripping)."""
+def first_of_each(codes: np.ndarray, count: int) -> np.ndarray:
+    """For each code ``0..count-1``, the position of its first row (``-1``: none)."""
     import numpy as np
 
-    codes, _ = factorize(np.concatenate(columns))
-    bounds = np.cumsum([0, *(len(c) for c in columns)])
-    return [codes[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    first = np.full(count, -1, dtype=np.int64)
+    # Assigning in reverse: with repeated indices numpy keeps the last value assigned.
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    return first
+
+
+def repeated_in(table: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`repeated` for column ``name``: from a ``ReadResult`` by its codes."""
+    import numpy as np
+
+    column = _stored(table, name)
+    if column is None:
+        return repeated(objects(table, name))
+    if column.text is not None:
+        text = table.text(name)
+        if len(text.unique()) == len(text):  # all distinct, the usual case
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    codes, count = coded(table, name, values=False)
+    first = first_of_each(codes, count)[codes]  # type: ignore[arg-type]
+    again = np.flatnonzero(first != np.arange(len(codes)))
+    return again, first[again]
+
+
+def unify(*parts: tuple[np.ndarray, np.ndarray]) -> list[np.ndarray]:
+    """Codes of several coded columns (``(codes, values)``) made comparable: equal values,
+    equal codes, across all of them."""
+    import numpy as np
+
+    merged, _ = factorize(np.concatenate([values for _, values in parts]))
+    bounds = np.cumsum([0, *(len(values) for _, values in parts)])
+    return [
+        merged[a:b][codes] for (codes, _), a, b in zip(parts, bounds[:-1], bounds[1:], strict=True)
+    ]
+
+
+def person_codes(*tables: Any) -> list[np.ndarray]:
+    """Shared integer codes for the Person IDs of several tables, as read (no stripping)."""
+    return unify(*(coded(table, "person_id") for table in tables))

@@ -146,7 +146,7 @@ class _Hits:
     which: np.ndarray
     other: np.ndarray
     lines: np.ndarray
-    ids: np.ndarray
+    ids: arrays.Cells  # the ID shown with each finding
 
     @classmethod
     def of(
@@ -155,7 +155,7 @@ class _Hits:
         kinds: tuple[_Kind, ...],
         found: Sequence[tuple[np.ndarray, np.ndarray | None]],
         lines: np.ndarray,
-        ids: np.ndarray,
+        ids: arrays.Cells,
     ) -> _Hits:
         """``found[k]``: the rows failing as ``kinds[k]`` and the other line of each; a
         row's failures are listed in the order of ``kinds``."""
@@ -197,14 +197,12 @@ class _Hits:
         return found
 
 
-def _first_of_each(codes: np.ndarray, count: int) -> np.ndarray:
-    """For each code ``0..count-1``, the position of its first row (``-1``: none)."""
+def _is(table: Columns, name: str, value: str) -> np.ndarray:
+    """Which cells of column ``name`` are exactly ``value`` (compared once per value)."""
     import numpy as np
 
-    first = np.full(count, -1, dtype=np.int64)
-    # Assigning in reverse: with repeated indices numpy keeps the last value assigned.
-    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
-    return first
+    codes, values = arrays.coded(table, name)
+    return np.array([v == value for v in values], dtype=bool)[codes]
 
 
 def _children_hits(
@@ -213,7 +211,6 @@ def _children_hits(
     """``codes``: a code per children row for its Person ID (worked out when ``None``)."""
     import numpy as np
 
-    person = arrays.objects(children, "person_id")
     born = arrays.dates(children, "date_of_birth")
     lines = arrays.lines(children)
     oldest = _years_before(as_of, limits.max_age)
@@ -240,12 +237,12 @@ def _children_hits(
     late = dated[born[dated] > np.datetime64(as_of)]
     # The first date of birth given for each child, in file order.
     if codes is None:
-        (codes,) = arrays.person_codes(person)
+        (codes,) = arrays.person_codes(children)
     codes = codes[dated]
-    first = dated[_first_of_each(codes, int(codes.max()) + 1 if len(codes) else 0)[codes]]
+    first = dated[arrays.first_of_each(codes, int(codes.max()) + 1 if len(codes) else 0)[codes]]
     differs = born[dated] != born[first]
     found = [(early, None), (late, None), (dated[differs], lines[first[differs]])]
-    return _Hits.of(name, kinds, found, lines, person)
+    return _Hits.of(name, kinds, found, lines, arrays.Cells(children, "person_id"))
 
 
 def check_children(
@@ -293,12 +290,9 @@ def _review_hits(
     when ``None``)."""
     import numpy as np
 
-    ids = arrays.objects(reviews, "review_id")
     lines = arrays.lines(reviews)
     day = arrays.dates(reviews, "review_date")
     next_day = arrays.dates(reviews, "next_review_date")
-    status = arrays.objects(reviews, "status")
-    kind = arrays.objects(reviews, "review_type")
     today = np.datetime64(as_of)
     ahead = np.datetime64(add_months(as_of, 12 * limits.years_ahead))
     too_far = f"is more than {limits.years_ahead} years after {as_of:%d/%m/%Y}"
@@ -321,10 +315,10 @@ def _review_hits(
         ),
     )
     # One Review ID on rows that differ (exact duplicates are dropped by the reader).
-    again, first = arrays.repeated(ids)
+    again, first = arrays.repeated_in(reviews, "review_id")
 
     dated = ~np.isnat(day)
-    held = status == "Held"
+    held = _is(reviews, "status", "Held")
     after = dated & (day > today)
     found: list[tuple[np.ndarray, np.ndarray | None]] = [
         (again, lines[first]),
@@ -336,16 +330,15 @@ def _review_hits(
     if children is None:
         found += [(nobody, None), (nobody, None)]
     else:
-        child_person = arrays.objects(children, "person_id")
         births = arrays.dates(children, "date_of_birth")
         starts = arrays.dates(children, "period_start")
         if codes is None:
-            codes = arrays.person_codes(child_person, arrays.objects(reviews, "person_id"))
+            codes = arrays.person_codes(children, reviews)
         child, person = codes
         people = int(max(child.max(initial=-1), person.max(initial=-1))) + 1
         # The first date of birth given for each child.
         with_birth = np.flatnonzero(~np.isnat(births))
-        birth_row = _first_of_each(child[with_birth], people)
+        birth_row = arrays.first_of_each(child[with_birth], people)
         birth = np.full(people, np.datetime64("NaT"), dtype="datetime64[D]")
         birth[birth_row >= 0] = births[with_birth[birth_row[birth_row >= 0]]]
         own = np.zeros(people, dtype=bool)  # children with a period of care
@@ -353,7 +346,7 @@ def _review_hits(
         review_birth = birth[person]
         before = dated & ~np.isnat(review_birth) & (day < review_birth)
         candidates = np.flatnonzero(
-            dated & own[person] & held & (kind == "CLA Review") & (day <= today)
+            dated & own[person] & held & _is(reviews, "review_type", "CLA Review") & (day <= today)
         )
         with_start = np.flatnonzero(~np.isnat(starts))
         inside = _covered(
@@ -364,7 +357,7 @@ def _review_hits(
             day[candidates],
         )
         found += [(np.flatnonzero(before), None), (candidates[~inside], None)]
-    return _Hits.of(name, kinds, found, lines, ids)
+    return _Hits.of(name, kinds, found, lines, arrays.Cells(reviews, "review_id"))
 
 
 def check_reviews(
@@ -395,9 +388,7 @@ def _hits(
     found: list[_Hits] = []
     codes = None
     if children is not None and reviews is not None:  # one code per Person ID in both
-        codes = arrays.person_codes(
-            arrays.objects(children, "person_id"), arrays.objects(reviews, "person_id")
-        )
+        codes = arrays.person_codes(children, reviews)
     if children is not None:
         found.append(
             _children_hits(children, as_of, limits, names["children"], codes[0] if codes else None)

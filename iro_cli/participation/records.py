@@ -68,42 +68,35 @@ def _day(value: Any) -> date | None:
     return day if isinstance(day, date) else None
 
 
-def _stripped(uniques: np.ndarray) -> np.ndarray:
-    """Distinct non-blank cells as stripped ``str`` (:func:`_text`), then a ``""``. Text
-    that needs no stripping (checked in C) is kept as it is."""
+def _cleaned(values: np.ndarray) -> np.ndarray:
+    """Distinct cells as stripped ``str`` (:func:`_text`: ``""`` for blank). Text that
+    needs no stripping (checked in C) is kept as it is."""
     import numpy as np
 
-    cleaned = np.empty(len(uniques) + 1, dtype=object)
-    cleaned[-1] = ""
     try:
-        text = uniques.astype(np.dtypes.StringDType(coerce=False))
-    except (TypeError, ValueError):  # not all str
+        text = values.astype(np.dtypes.StringDType(coerce=False))
+    except (TypeError, ValueError):  # not all str (None, numbers)
         text = None
     # numpy strips a little more than str.strip ("\0"): never less, so "unchanged" is sure.
     if text is not None and not (np.strings.strip(text) != text).any():
-        cleaned[:-1] = uniques
-    else:
-        cleaned[:-1] = [_text(u) for u in uniques]
+        return values
+    cleaned = np.empty(len(values), dtype=object)
+    cleaned[:] = [_text(v) for v in values]
     return cleaned
 
 
-def _texts(values: np.ndarray) -> np.ndarray:
-    """Cells as stripped ``str`` (``""`` for blank), converting each distinct value once."""
-    import pandas as pd
-
-    codes, uniques = pd.factorize(values)  # None and NaN: -1, the "" appended last
-    return _stripped(uniques)[codes]
+def _texts(table: Any, name: str, rows: np.ndarray | None = None) -> np.ndarray:
+    """Column ``name`` (of ``rows``) as stripped ``str``, each distinct cell done once."""
+    codes, values = arrays.coded(table, name)
+    return _cleaned(values)[codes if rows is None else codes[rows]]  # type: ignore[arg-type]
 
 
-def _is(values: np.ndarray, text: str) -> np.ndarray:
-    """Which cells are ``text`` once stripped (only the cells that differ are looked at)."""
+def _is(table: Any, name: str, text: str) -> np.ndarray:
+    """Which cells of column ``name`` are ``text`` once stripped."""
     import numpy as np
 
-    hit = np.asarray(values == text, dtype=bool)
-    rest = np.flatnonzero(~hit)
-    if rest.size:
-        hit[rest] = _texts(values[rest]) == text
-    return hit
+    codes, values = arrays.coded(table, name)
+    return np.array([_text(v) == text for v in values], dtype=bool)[codes]
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,12 +106,13 @@ class HeldReviews:
     All rows come from one ``file``. ``review_date`` and ``date_of_birth`` are
     ``datetime64[D]`` (NaT: no date of birth);
     ``line`` is int64 (``-1``: not known); the text fields are object arrays of ``str``
-    (``""`` when blank). ``review_id`` is as read (stripped when shown). Indexing with an
+    (``""`` when blank). A review's ID is fetched (and stripped) only when it is shown:
+    ``ids[row[i]]``, ``row`` being its row in the reviews export. Indexing with an
     int gives a :class:`ReviewRecord`; with a mask, positions or a slice, a
     ``HeldReviews`` of those rows.
     """
 
-    review_id: np.ndarray
+    row: np.ndarray
     person_id: np.ndarray
     review_date: np.ndarray
     code: np.ndarray
@@ -129,6 +123,7 @@ class HeldReviews:
     iro: np.ndarray
     line: np.ndarray
     child_found: np.ndarray
+    ids: Any = None  # arrays.Cells (or a sequence): the Review ID of each export row
     file: str = "reviews.csv"
 
     def __len__(self) -> int:
@@ -145,7 +140,8 @@ class HeldReviews:
     def take(self, index: Any) -> HeldReviews:
         """The rows picked by a boolean mask, an array of positions or a slice."""
         return HeldReviews(
-            **{f.name: getattr(self, f.name)[index] for f in fields(self) if f.name != "file"},
+            **{f.name: getattr(self, f.name)[index] for f in fields(self) if f.name not in _SHARED},
+            ids=self.ids,
             file=self.file,
         )
 
@@ -153,7 +149,7 @@ class HeldReviews:
         """Row ``i`` as a :class:`ReviewRecord`."""
         line = int(self.line[i])
         return ReviewRecord(
-            review_id=_text(self.review_id[i]),
+            review_id=_text(self.ids[int(self.row[i])]),
             person_id=self.person_id[i],
             review_date=self.review_date[i].item(),
             code=self.code[i],
@@ -213,7 +209,7 @@ class HeldReviews:
             return np.array([getattr(r, name) for r in rows], dtype=dtype)
 
         return cls(
-            review_id=column("review_id"),
+            row=np.arange(len(rows), dtype=np.int64),
             person_id=column("person_id"),
             review_date=column("review_date", "datetime64[D]"),
             code=column("code"),
@@ -224,6 +220,7 @@ class HeldReviews:
             iro=column("iro"),
             line=np.array([-1 if r.line is None else r.line for r in rows], dtype=np.int64),
             child_found=column("child_found", bool),
+            ids=[r.review_id for r in rows],
             file=files.pop() if files else "reviews.csv",
         )
 
@@ -232,16 +229,20 @@ class HeldReviews:
         """The rows of ``parts`` (of one file), one after the other."""
         import numpy as np
 
-        if len({p.file for p in parts}) > 1:
+        if len({p.file for p in parts}) > 1 or len({id(p.ids) for p in parts}) > 1:
             raise ValueError("held reviews come from one file")
         return cls(
             **{
                 f.name: np.concatenate([getattr(p, f.name) for p in parts])
                 for f in fields(cls)
-                if f.name != "file"
+                if f.name not in _SHARED
             },
+            ids=parts[0].ids,
             file=parts[0].file,
         )
+
+
+_SHARED = ("ids", "file")  # fields of the whole export, not one per review
 
 
 def as_held(records: HeldReviews | Iterable[ReviewRecord]) -> HeldReviews:
@@ -301,23 +302,16 @@ def period_rows(
     return rows
 
 
-def _persons(
-    children: np.ndarray, reviews: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Shared integer codes for the (stripped) person IDs of both exports, and the
-    reviews' person IDs stripped."""
-    import numpy as np
-    import pandas as pd
-
-    codes, uniques = pd.factorize(np.concatenate([children, reviews]))  # blank: -1
-    cleaned = _stripped(uniques)
-    blank = codes < 0
-    codes = np.where(blank, len(uniques), codes)
-    names = cleaned[codes[len(children) :]]
-    if blank.any() or (cleaned[:-1] != uniques).any():
-        merged, _ = pd.factorize(cleaned)  # " P1" and "P1" are the same child
-        codes = merged[codes]
-    return codes[: len(children)], codes[len(children) :], names
+def _persons(children: Any, reviews: Any, rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Shared integer codes for the (stripped) Person IDs of the children export and of
+    the reviews export's ``rows``, and those reviews' Person IDs stripped. Only the
+    distinct IDs of each export are compared (``" P1"`` and ``"P1"`` are one child)."""
+    child_codes, child_values = arrays.coded(children, "person_id")
+    review_codes, review_values = arrays.coded(reviews, "person_id")
+    review_codes = review_codes[rows]
+    child_clean, review_clean = _cleaned(child_values), _cleaned(review_values)  # type: ignore[arg-type]
+    child, person = arrays.unify((child_codes, child_clean), (review_codes, review_clean))
+    return child, person, review_clean[review_codes]
 
 
 def _held(reviews: Any) -> np.ndarray:
@@ -326,33 +320,33 @@ def _held(reviews: Any) -> np.ndarray:
 
     if not (arrays.has(reviews, "review_type") and arrays.has(reviews, "status")):
         return np.ones(arrays.size(reviews), dtype=bool)
-    held = _is(arrays.objects(reviews, "status"), HELD)
-    return held & _is(arrays.objects(reviews, "review_type"), CLA_REVIEW)
+    return _is(reviews, "status", HELD) & _is(reviews, "review_type", CLA_REVIEW)
 
 
-def _codes(cells: np.ndarray, days: np.ndarray, lines: np.ndarray, ids: np.ndarray, file: str):
-    """The PN codes of the held reviews; the first review (in file order) with no date
-    or an unknown code is an :class:`InputError`."""
+def _codes(reviews: Any, keep: np.ndarray, days: np.ndarray, lines: np.ndarray, file: str):
+    """The PN codes of the held reviews (rows ``keep``); the first of them (in file order)
+    with no date or an unknown code is an :class:`InputError`."""
     import numpy as np
-    import pandas as pd
 
-    codes, uniques = pd.factorize(cells)
+    codes, cells = arrays.coded(reviews, "participation_code")
+    codes = codes[keep]
     parsed: list[str | None] = []
-    for unique in uniques:
+    for cell in cells:  # type: ignore[union-attr]
         try:
-            parsed.append(parse_code(unique))
+            parsed.append(parse_code(cell))
         except UnknownCode:
             parsed.append(None)
-    lookup = np.array([*parsed, ""], dtype=object)
+    lookup = np.empty(len(parsed), dtype=object)
+    lookup[:] = parsed
     values = lookup[codes]
     undated = np.flatnonzero(np.isnat(days))
-    unknown = np.flatnonzero(np.array([p is None for p in parsed] + [False], dtype=bool)[codes])
+    unknown = np.flatnonzero(np.array([p is None for p in parsed], dtype=bool)[codes])
     first_undated = undated[0] if undated.size else len(values)
     first_unknown = unknown[0] if unknown.size else len(values)
     if min(first_undated, first_unknown) < len(values):
         at = int(min(first_undated, first_unknown))
         line = None if lines[at] < 0 else int(lines[at])
-        review_id = _text(ids[at])
+        review_id = _text(arrays.Cells(reviews, "review_id")[keep[at]])
         if first_undated <= first_unknown:
             raise InputError(
                 Problem(file, line, "Review Date", "a held review has no date", row_id=review_id)
@@ -386,23 +380,21 @@ def held_cla_reviews(reviews: Any, children: Any = None) -> HeldReviews:
 
     file = arrays.path_of(reviews, "reviews.csv")
     keep = np.flatnonzero(_held(reviews))
-    ids = arrays.objects(reviews, "review_id")[keep]
     days = arrays.dates(reviews, "review_date")[keep]
     lines = arrays.lines(reviews)[keep]
-    code = _codes(arrays.objects(reviews, "participation_code")[keep], days, lines, ids, file)
-    chair = _texts(arrays.objects(reviews, "chair")[keep])
+    code = _codes(reviews, keep, days, lines, file)
+    chair = _texts(reviews, "chair", keep)
     count = len(keep)
-    person = arrays.objects(reviews, "person_id")[keep]
     if children is None:  # the frame carries the child's details itself (SSDA903)
-        person = _texts(person)
+        person = _texts(reviews, "person_id", keep)
         born = arrays.dates(reviews, "date_of_birth")[keep]
-        gender = _texts(arrays.objects(reviews, "gender")[keep])
-        ethnicity = _texts(arrays.objects(reviews, "ethnicity")[keep])
+        gender = _texts(reviews, "gender", keep)
+        ethnicity = _texts(reviews, "ethnicity", keep)
         team = np.full(count, "", dtype=object)
         iro = chair
         found = np.ones(count, dtype=bool)
     else:
-        child, review_child, person = _persons(arrays.objects(children, "person_id"), person)
+        child, review_child, person = _persons(children, reviews, keep)
         rows = period_rows(
             child,
             arrays.dates(children, "period_start"),
@@ -416,13 +408,13 @@ def held_cla_reviews(reviews: Any, children: Any = None) -> HeldReviews:
             return np.append(values, np.array([blank], dtype=values.dtype))[rows]  # -1: blank
 
         born = pick(arrays.dates(children, "date_of_birth"), np.datetime64("NaT"))
-        gender = pick(_texts(arrays.objects(children, "gender")), "")
-        ethnicity = pick(_texts(arrays.objects(children, "ethnicity")), "")
-        team = pick(_texts(arrays.objects(children, "team")), "")
-        allocated = pick(_texts(arrays.objects(children, "allocated_iro")), "")
+        gender = pick(_texts(children, "gender"), "")
+        ethnicity = pick(_texts(children, "ethnicity"), "")
+        team = pick(_texts(children, "team"), "")
+        allocated = pick(_texts(children, "allocated_iro"), "")
         iro = np.where(chair != "", chair, allocated)
     return HeldReviews(
-        review_id=ids,
+        row=keep,
         person_id=person,
         review_date=days,
         code=code,
@@ -433,5 +425,6 @@ def held_cla_reviews(reviews: Any, children: Any = None) -> HeldReviews:
         iro=iro,
         line=lines,
         child_found=found,
+        ids=arrays.Cells(reviews, "review_id"),
         file=file,
     )
