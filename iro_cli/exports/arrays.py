@@ -81,6 +81,16 @@ def dates(table: Any, name: str) -> np.ndarray:
     values = _raw(table, name)
     if isinstance(values, np.ndarray) and values.dtype.kind == "M":
         return values.astype("datetime64[D]")
+    if not isinstance(values, np.ndarray):
+        values = np.fromiter(values, dtype=object, count=len(values))
+    codes, distinct = factorize(values)  # dates repeat: each distinct one converted once
+    return _day_values(distinct)[codes]
+
+
+def _day_values(values: np.ndarray) -> np.ndarray:
+    """``date``/``datetime``/Timestamp values as ``datetime64[D]`` (NaT for blanks)."""
+    import numpy as np
+
     try:
         return np.array(values, dtype="datetime64[D]")
     except (TypeError, ValueError):  # NaN, NaT or Timestamps among the dates
