@@ -358,33 +358,28 @@ def _export_file(session: Session) -> Path:
 
 
 def _export_chunks(session: Session) -> Callable[[], Iterator[Any]]:
-    """The recommendations export as ``ReadResult`` chunks; each call reads it again.
-
-    TEMPORARY (#16): until ``exports.reader.read_export_chunks`` lands this reads the
-    whole file once, with today's reader, and slices its columns into chunks. Then:
-    ``lambda: read_export_chunks(path, spec, header_map)`` (a workbook is still read
-    whole).
-    """
-    from iro_cli.exports.reader import ReadResult, read_export_file
+    """The recommendations export as ``ReadResult`` chunks of ``CHUNK_ROWS`` rows; each
+    call gives them again. The file is read once (its cells stay in Arrow columns,
+    about the size of the file) and each pass takes its chunks from that read, as
+    ``reader.read_export_chunks`` does for one pass: Python values are made a chunk at
+    a time. Every problem of the file comes with the first chunk."""
+    from iro_cli.exports.reader import read_export_file
     from iro_cli.exports.schema import EXPORTS
-    from iro_cli.lint.stream import CHUNK_ROWS
+    from iro_cli.lint import stream
 
     path = _export_file(session)
     spec = EXPORTS["recommendations"]
     header_map = session.config.header_map("recommendations")
-    whole: list[ReadResult] = []
+    whole: list[Any] = []
 
-    def chunks() -> Iterator[ReadResult]:
+    def chunks() -> Iterator[Any]:
         if not whole:
             whole.append(read_export_file(path, spec, header_map, session.config.sheet))
         read = whole[0]
-        count = len(read.columns["_line"])
-        for start in range(0, max(count, 1), CHUNK_ROWS):
-            part = {name: cells[start : start + CHUNK_ROWS] for name, cells in read.columns.items()}
-            problems = read.problems if start == 0 else []
-            yield ReadResult(
-                part, problems, read.encoding, len(part["_line"]), read.path, read.kinds
-            )
+        step = max(1, stream.CHUNK_ROWS)
+        yield read.part(0, step, read.problems)
+        for start in range(step, read.rows, step):
+            yield read.part(start, start + step)
 
     return chunks
 

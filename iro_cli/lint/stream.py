@@ -23,7 +23,7 @@ from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from iro_cli.errors import IroError
+from iro_cli.errors import IroError, Problem
 from iro_cli.lint.engine import Context, Row, Settings, lint_in_context
 from iro_cli.lint.rules import Finding
 from iro_cli.lint.terms import Terms
@@ -76,9 +76,12 @@ def survey(chunks: Iterable[IdColumns]) -> Survey:
     reviews, persons = _Codes(), _Codes()
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for review_ids, person_ids, numbers in chunks:
-        given = np.fromiter(
-            (NO_NUMBER if n is None else n for n in numbers), dtype=np.int64, count=len(numbers)
-        )
+        if isinstance(numbers, np.ndarray):
+            given = numbers
+        else:
+            given = np.fromiter(
+                (NO_NUMBER if n is None else n for n in numbers), dtype=np.int64, count=len(numbers)
+            )
         parts.append((reviews.encode(review_ids), persons.encode(person_ids), given))
     if not parts:
         empty = np.empty(0, dtype=np.int64)
@@ -409,21 +412,55 @@ def export_rows(
     has seen every chunk, as ``reader.check`` does for a whole file, and warns the rest:
     before any finding is written. The second pass takes only the rows.
     """
-    from iro_cli.exports.reader import ReadResult, check
-    from iro_cli.lint.inputs import id_cells, rows_from_columns
+    from iro_cli.exports.reader import check
+    from iro_cli.lint.inputs import rows_from_columns
 
     def ids() -> Iterator[IdColumns]:
-        problems = []
+        problems: list[Problem] = []
         for chunk in read():
             problems.extend(chunk.problems)
-            yield id_cells(chunk.columns)
-        check(ReadResult({}, problems))
+            yield _id_arrays(chunk)
+        check(_Problems(problems))  # type: ignore[arg-type]
 
     def rows() -> Iterator[list[Row]]:
         for chunk in read():
             yield rows_from_columns(chunk.columns)
 
     return ids, rows
+
+
+@dataclass
+class _Problems:
+    """A read's problems, for ``reader.check`` (the first error raised, warnings given)."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def _id_arrays(chunk: ReadResult) -> IdColumns:
+    """A chunk's Review ID, Person ID and Recommendation No as the survey reads them."""
+    import numpy as np
+
+    blank = np.full(chunk.rows, "", dtype=object)
+
+    def ids(name: str) -> Any:
+        if name not in chunk.kinds:
+            return blank
+        cells = chunk.array(name)
+        missing = [k for k, v in enumerate(cells.tolist()) if v is None]
+        if missing:
+            cells[missing] = ""
+        return cells
+
+    if "recommendation_no" in chunk.kinds:
+        given = chunk.array("recommendation_no")
+        numbers = np.where(np.isnan(given), NO_NUMBER, given).astype(np.int64)
+    else:
+        numbers = np.full(chunk.rows, NO_NUMBER, dtype=np.int64)
+    return ids("review_id"), ids("person_id"), numbers
 
 
 def rows_in_chunks(
