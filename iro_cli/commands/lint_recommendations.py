@@ -156,6 +156,7 @@ def lint_recommendations(
     surveyed = survey(ids())  # the input's errors are raised here, before any output
     reviews = None if draft else _reviews(session, source, as_of)
     facts = None if reviews is None else review_facts(surveyed, reviews)
+    del reviews  # what lint needs of reviews.csv is in the facts now
     keep = None
     if iro or team:
         if draft:
@@ -486,6 +487,17 @@ _FILE_HINT = (
 )
 
 
+_REVIEW_COLUMNS = (
+    "review_id",
+    "person_id",
+    "review_type",
+    "review_date",
+    "status",
+    "chair",
+    "next_review_date",
+)
+
+
 def _reviews(session: Session, source: str | None, as_of: date) -> Any:
     """reviews.csv from the export folder, else next to FILE; None when there is none."""
     folders = [session.exports] if session.exports.is_dir() else []
@@ -499,9 +511,15 @@ def _reviews(session: Session, source: str | None, as_of: date) -> Any:
     for folder in folders:
         refuse_folder(export_path("reviews", folder, session.config))
         if export_path("reviews", folder, session.config).is_file():
-            read = read_checked("reviews", folder, session.config)
-            session.warn_if_senseless("lint", {"reviews": read.columns}, as_of)
-            return review_table(read)  # the columns lint uses, as arrays
+            # The columns lint and its sense note use: the minutes' free text is freed.
+            read = read_checked("reviews", folder, session.config).only(_REVIEW_COLUMNS)
+            session.warn_if_senseless("lint", {"reviews": read}, as_of)
+            table = review_table(read)  # as arrays
+            del read
+            import pyarrow as pa
+
+            pa.default_memory_pool().release_unused()  # the read's columns, back to the system
+            return table
     return None
 
 
