@@ -616,7 +616,7 @@ def _render_summary(counts: Any, out: Output, fmt: str) -> None:
 
     from iro_cli.lint.summary import SUMMARY_COLUMNS
 
-    frame = pd.DataFrame.from_records(counts.table(), columns=list(SUMMARY_COLUMNS))
+    frame = pd.DataFrame.from_records(counts.lines(), columns=list(SUMMARY_COLUMNS))
     if fmt == "table":
         # A screen holds the IRO lines; the per-review lines are for a spreadsheet.
         reviews_count = int((frame["level"] == "review").sum())

@@ -28,38 +28,44 @@ SUMMARY_COLUMNS = (
 )
 
 
-def _blank(level: str, iro: str) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
-    row.update(level=level, iro=iro)
-    for key in SUMMARY_COLUMNS[5:]:
-        row[key] = 0
-    return row
+_COUNTS = 8  # recommendations, smart_clean, then the findings by category and severity
+_RECORD = 3 + _COUNTS  # iro, person_id, review_date, the counts
 
 
-def _add(total: dict[str, Any], findings: Sequence[Finding]) -> None:
-    total["recommendations"] += 1
+def _counts(findings: Sequence[Finding]) -> tuple[int, ...]:
+    """One recommendation's contribution to each count."""
     smart = sum(f.category == "smart" for f in findings)
-    total["smart_clean"] += smart == 0
-    total["smart_findings"] += smart
-    total["language_findings"] += sum(f.category == "language" for f in findings)
-    total["readability_findings"] += sum(f.category == "readability" for f in findings)
-    total["errors"] += sum(f.severity == "error" for f in findings)
-    total["warnings"] += sum(f.severity == "warning" for f in findings)
-    total["info"] += sum(f.severity == "info" for f in findings)
+    return (
+        1,
+        int(smart == 0),
+        smart,
+        sum(f.category == "language" for f in findings),
+        sum(f.category == "readability" for f in findings),
+        sum(f.severity == "error" for f in findings),
+        sum(f.severity == "warning" for f in findings),
+        sum(f.severity == "info" for f in findings),
+    )
 
 
-def _pct(total: dict[str, Any]) -> None:
-    n = total["recommendations"]
-    total["smart_clean_rate"] = total["smart_clean"] / n if n else None  # rounded on output
+def _line(level: str, review_id: str | None, record: list[Any]) -> tuple[Any, ...]:
+    """One line of the summary, in ``SUMMARY_COLUMNS`` order, from a kept record."""
+    iro, person, when, recommendations, clean, *rest = record
+    rate = clean / recommendations if recommendations else None  # rounded on output
+    return (level, iro, review_id, person, when, recommendations, clean, rate, *rest)
+
+
+def _by_name(name: str) -> tuple[bool, str]:
+    return name == "unknown", name.lower()
 
 
 class Summary:
-    """The audit summary's counts, added a chunk of rows at a time."""
+    """The audit summary's counts, added a chunk of rows at a time (a short list of
+    counts per review: a national file has half a million reviews)."""
 
     def __init__(self) -> None:
-        self.per_iro: dict[str, dict[str, Any]] = {}
-        self.per_review: dict[str, dict[str, Any]] = {}
-        self.total = _blank("total", "")
+        self.per_iro: dict[str, list[Any]] = {}
+        self.per_review: dict[str, list[Any]] = {}
+        self.total: list[Any] = ["", None, None, *[0] * _COUNTS]
 
     def add(
         self,
@@ -71,38 +77,35 @@ class Summary:
         """Count these rows (a review's first row sets its IRO, person and date)."""
         per_iro, per_review, total = self.per_iro, self.per_review, self.total
         for row, found in zip(rows, findings, strict=True):
-            iro = iro_of_review.get(row.review_id) or "unknown"
-            if iro not in per_iro:
-                per_iro[iro] = _blank("iro", iro)
-            if row.review_id not in per_review:
-                review = _blank("review", iro)
-                review.update(
-                    review_id=row.review_id,
-                    person_id=row.person_id,
-                    review_date=review_dates.get(row.review_id),
-                )
+            review = per_review.get(row.review_id)
+            if review is None:
+                iro = iro_of_review.get(row.review_id) or "unknown"
+                if iro not in per_iro:
+                    per_iro[iro] = [iro, None, None, *[0] * _COUNTS]
+                review = [iro, row.person_id, review_dates.get(row.review_id), *[0] * _COUNTS]
                 per_review[row.review_id] = review
-            for bucket in (per_iro[iro], per_review[row.review_id], total):
-                _add(bucket, found)
+            counts = _counts(found)
+            for record in (per_iro[review[0]], review, total):
+                for k in range(_COUNTS):
+                    record[3 + k] += counts[k]
+
+    def lines(self) -> list[tuple[Any, ...]]:
+        """The summary's lines (``SUMMARY_COLUMNS``): one per IRO, one per review (by
+        IRO, then date and ID), and a total."""
+        out = [_line("iro", None, self.per_iro[iro]) for iro in sorted(self.per_iro, key=_by_name)]
+        reviews_by_iro: dict[str, list[str]] = defaultdict(list)
+        for review_id, record in self.per_review.items():
+            reviews_by_iro[record[0]].append(review_id)
+        for iro in sorted(reviews_by_iro, key=_by_name):
+            ids = reviews_by_iro[iro]
+            ids.sort(key=lambda rid: (self.per_review[rid][2] or date.min, rid))
+            out.extend(_line("review", rid, self.per_review[rid]) for rid in ids)
+        out.append(_line("total", None, self.total))
+        return out
 
     def table(self) -> list[dict[str, Any]]:
-        """One row per IRO, one per review (by IRO, then date and ID), and a total."""
-        out: list[dict[str, Any]] = []
-        reviews_by_iro: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for review in self.per_review.values():
-            reviews_by_iro[review["iro"]].append(review)
-        for iro in sorted(self.per_iro, key=lambda name: (name == "unknown", name.lower())):
-            _pct(self.per_iro[iro])
-            out.append(self.per_iro[iro])
-        for iro in sorted(reviews_by_iro, key=lambda name: (name == "unknown", name.lower())):
-            for review in sorted(
-                reviews_by_iro[iro], key=lambda r: (r["review_date"] or date.min, r["review_id"])
-            ):
-                _pct(review)
-                out.append(review)
-        _pct(self.total)
-        out.append(self.total)
-        return out
+        """The summary's lines as records."""
+        return [dict(zip(SUMMARY_COLUMNS, line, strict=True)) for line in self.lines()]
 
 
 def summarise(
