@@ -1,0 +1,197 @@
+"""The array schedule gives the same rows as the per-child rules it replaced (#16).
+
+``tests/schedule_oracle.py`` is the per-child code as it was (one review at a time, Python
+dates, ``relativedelta``, a day-by-day working-day count); every field of every row,
+basis and scheduled date included, must come out the same from :func:`due_reviews` on
+the sample exports and on generated exports (several seeds, both nations, holidays
+added and removed in iro.toml, "as at" days on a bank holiday, a 31st, 29 February and
+a year end).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from iro_cli.config import Config
+from iro_cli.exports.reader import load_export, load_optional_export, read_checked
+from iro_cli.schedule import arrays
+from iro_cli.schedule.dates import WorkingCalendar, add_months
+from iro_cli.schedule.due import due_reviews, due_table
+from tests import schedule_oracle
+from tests.conftest import REPO, SAMPLE
+
+SEEDS = (3, 11, 29)
+EXTRACT = {3: "2025-12-31", 11: "2024-02-29", 29: "2026-08-31"}
+AS_OF = (
+    date(2024, 2, 29),  # leap day
+    date(2025, 8, 25),  # August bank holiday
+    date(2025, 8, 31),  # a 31st: months from it clamp
+    date(2025, 12, 31),  # year end
+    date(2026, 4, 6),  # Easter Monday
+    date(2026, 11, 20),  # the sample's extract date
+)
+CALENDARS = {
+    "england": WorkingCalendar("england"),
+    "wales": WorkingCalendar("wales"),
+    # iro.toml [holidays]: a proclaimed day added, Boxing Day 2025 and the August bank
+    # holiday 2025 taken away
+    "england+toml": WorkingCalendar(
+        "england",
+        add=frozenset({date(2025, 9, 19), date(2026, 6, 1)}),
+        remove=frozenset({date(2025, 12, 26), date(2025, 8, 25)}),
+    ),
+}
+
+
+def _quiet(_message: str) -> None:
+    pass
+
+
+def _frames(folder: Path) -> tuple:
+    config = Config()
+    return (
+        load_export("children", folder, config, on_warning=_quiet),
+        load_export("reviews", folder, config, on_warning=_quiet),
+        load_optional_export("cp_plans", folder, config, on_warning=_quiet),
+    )
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    """A few hundred children per seed, generated once per test session."""
+    folders = {}
+    for seed in SEEDS:
+        folder = tmp_path_factory.mktemp(f"exports-{seed}")
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "sample_exports" / "generate.py"),
+                "--children",
+                "250",
+                "--seed",
+                str(seed),
+                "--out",
+                str(folder),
+                "--extract-date",
+                EXTRACT[seed],
+                "--force",
+            ],  # fmt: skip
+            check=True,
+            capture_output=True,
+        )
+        folders[seed] = folder
+    return folders
+
+
+def _same(frames: tuple, as_of: date, calendar: WorkingCalendar, types=("cla", "cp", "pathway")):
+    expected = schedule_oracle.due_reviews(*frames, as_of, calendar, types)
+    got = due_reviews(*frames, as_of, calendar, types)
+    assert len(got) == len(expected)
+    for mine, theirs in zip(got, expected, strict=True):
+        assert mine == theirs
+    return got
+
+
+@pytest.mark.parametrize("as_of", AS_OF)
+def test_sample_same_rows_as_the_per_child_rules(as_of: date) -> None:
+    rows = _same(_frames(SAMPLE), as_of, CALENDARS["england"])
+    assert rows  # the sample has children looked after on each of these days
+
+
+@pytest.mark.parametrize("nation", sorted(CALENDARS))
+@pytest.mark.parametrize("seed", SEEDS)
+def test_generated_same_rows_as_the_per_child_rules(generated, seed: int, nation: str) -> None:
+    frames = _frames(generated[seed])
+    extract = date.fromisoformat(EXTRACT[seed])
+    for as_of in (*AS_OF, extract, extract - timedelta(days=200)):
+        _same(frames, as_of, CALENDARS[nation])
+    for types in (("cla",), ("cp",), ("pathway",)):
+        _same(frames, extract, CALENDARS[nation], types)
+
+
+def test_read_exports_give_the_same_rows_as_frames(generated) -> None:
+    """What the commands pass (``session.read``: typed arrays) and DataFrames agree."""
+    folder = generated[SEEDS[0]]
+    config = Config()
+    reads = [read_checked(k, folder, config, on_warning=_quiet) for k in ("children", "reviews", "cp_plans")]  # fmt: skip
+    as_of = date.fromisoformat(EXTRACT[SEEDS[0]])
+    table = due_table(*reads, as_of, CALENDARS["england"])
+    assert table.rows() == schedule_oracle.due_reviews(
+        *_frames(folder), as_of, CALENDARS["england"]
+    )
+
+
+def test_select_on_the_table_chooses_what_select_on_rows_does(generated) -> None:
+    frames = _frames(generated[SEEDS[1]])
+    as_of = date.fromisoformat(EXTRACT[SEEDS[1]])
+    table = due_table(*frames, as_of, CALENDARS["wales"])
+    rows = table.rows()
+    some_iro = rows[0].iro
+    for kwargs in ({"within_days": 14}, {"overdue": False, "within_days": 30},
+                   {"iro": some_iro.upper()}, {"team": rows[-1].team.lower(), "within_days": 60}):  # fmt: skip
+        expected = schedule_oracle.select(rows, **kwargs)
+        assert table.rows(table.select(**kwargs)) == expected
+        assert expected or kwargs.get("overdue") is False
+
+
+# --- the date primitives against the per-day code ------------------------------------------
+
+
+def _every_day(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+@pytest.mark.parametrize("months", [-18, -6, -3, 1, 3, 6, 12, 300])
+def test_add_months_matches_relativedelta(months: int) -> None:
+    days = _every_day(date(2023, 12, 1), date(2024, 3, 31)) + _every_day(
+        date(2025, 7, 25), date(2025, 9, 5)
+    )
+    days += [
+        date(1, 1, 1),
+        date(1, 1, 31),
+        date(9999, 12, 31),
+        date(9999, 6, 30),
+        date(9998, 8, 31),
+    ]
+    got = arrays.add_months(np.array(days, dtype="datetime64[D]"), months)
+    assert [d.item() for d in got] == [add_months(d, months) for d in days]
+
+
+def test_add_months_by_hand() -> None:
+    got = arrays.add_months(np.array(["2025-08-31", "2024-02-29", "NaT"], dtype="datetime64[D]"), 6)
+    # 31/08/2025 + 6 months: February has no 31st, so its last day (Dodds v Walker)
+    assert got.tolist() == [date(2026, 2, 28), date(2024, 8, 29), None]
+
+
+@pytest.mark.parametrize("name", sorted(CALENDARS))
+@pytest.mark.parametrize("count", [1, 15, 20])
+def test_working_days_match_the_day_by_day_count(name: str, count: int) -> None:
+    calendar = CALENDARS[name]
+    oracle = WorkingCalendar(calendar.nation, calendar.add, calendar.remove)
+    days = _every_day(date(2024, 12, 1), date(2026, 1, 10))
+    working = arrays.WorkingDays(calendar)
+    got = working.add(np.array(days, dtype="datetime64[D]"), count)
+    assert [d.item() for d in got] == [oracle.add_working_days(d, count) for d in days]
+    flags = working.is_working(np.array(days, dtype="datetime64[D]"))
+    assert flags.tolist() == [oracle.is_working_day(d) for d in days]
+
+
+def test_working_days_by_hand() -> None:
+    working = arrays.WorkingDays(WorkingCalendar("england"))
+    # Fri 22/08/2025 + 1 working day: Mon 25/08 is the August bank holiday, so Tue 26/08;
+    # Sat 20/12/2025 + 5: 22, 23, 24 Dec, (25, 26 holidays, 27-28 weekend) 29, 30 Dec
+    got = working.add(np.array(["2025-08-22", "2025-12-20"], dtype="datetime64[D]"), 1)
+    assert got.tolist()[0] == date(2025, 8, 26)
+    got = working.add(np.array(["2025-12-20"], dtype="datetime64[D]"), 5)
+    assert got.tolist() == [date(2025, 12, 30)]
+    wales = arrays.WorkingDays(WorkingCalendar("wales"))
+    # Scotland's St Andrew's Day is no holiday in Wales: Fri 28/11/2025 + 1 = Mon 01/12
+    assert wales.add(np.array(["2025-11-28"], dtype="datetime64[D]"), 1).tolist() == [
+        date(2025, 12, 1)
+    ]
