@@ -10,8 +10,6 @@ a year end).
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,10 +22,8 @@ from iro_cli.schedule import arrays
 from iro_cli.schedule.dates import WorkingCalendar, add_months
 from iro_cli.schedule.due import due_reviews, due_table
 from tests import schedule_oracle
-from tests.conftest import REPO, SAMPLE
+from tests.conftest import EXTRACT, SAMPLE, SEEDS
 
-SEEDS = (3, 11, 29)
-EXTRACT = {3: "2025-12-31", 11: "2024-02-29", 29: "2026-08-31"}
 AS_OF = (
     date(2024, 2, 29),  # leap day
     date(2025, 8, 25),  # August bank holiday
@@ -62,33 +58,6 @@ def _frames(folder: Path) -> tuple:
     )
 
 
-@pytest.fixture(scope="session")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
-    """A few hundred children per seed, generated once per test session."""
-    folders = {}
-    for seed in SEEDS:
-        folder = tmp_path_factory.mktemp(f"exports-{seed}")
-        subprocess.run(
-            [
-                sys.executable,
-                str(REPO / "sample_exports" / "generate.py"),
-                "--children",
-                "250",
-                "--seed",
-                str(seed),
-                "--out",
-                str(folder),
-                "--extract-date",
-                EXTRACT[seed],
-                "--force",
-            ],  # fmt: skip
-            check=True,
-            capture_output=True,
-        )
-        folders[seed] = folder
-    return folders
-
-
 def _same(frames: tuple, as_of: date, calendar: WorkingCalendar, types=("cla", "cp", "pathway")):
     expected = schedule_oracle.due_reviews(*frames, as_of, calendar, types)
     got = due_reviews(*frames, as_of, calendar, types)
@@ -119,7 +88,8 @@ def test_read_exports_give_the_same_rows_as_frames(generated) -> None:
     """What the commands pass (``session.read``: typed arrays) and DataFrames agree."""
     folder = generated[SEEDS[0]]
     config = Config()
-    reads = [read_checked(k, folder, config, on_warning=_quiet) for k in ("children", "reviews", "cp_plans")]  # fmt: skip
+    keys = ("children", "reviews", "cp_plans")
+    reads = [read_checked(k, folder, config, on_warning=_quiet) for k in keys]
     as_of = date.fromisoformat(EXTRACT[SEEDS[0]])
     table = due_table(*reads, as_of, CALENDARS["england"])
     assert table.rows() == schedule_oracle.due_reviews(
@@ -133,8 +103,13 @@ def test_select_on_the_table_chooses_what_select_on_rows_does(generated) -> None
     table = due_table(*frames, as_of, CALENDARS["wales"])
     rows = table.rows()
     some_iro = rows[0].iro
-    for kwargs in ({"within_days": 14}, {"overdue": False, "within_days": 30},
-                   {"iro": some_iro.upper()}, {"team": rows[-1].team.lower(), "within_days": 60}):  # fmt: skip
+    choices = (
+        {"within_days": 14},
+        {"overdue": False, "within_days": 30},
+        {"iro": some_iro.upper()},
+        {"team": rows[-1].team.lower(), "within_days": 60},
+    )
+    for kwargs in choices:
         expected = schedule_oracle.select(rows, **kwargs)
         assert table.rows(table.select(**kwargs)) == expected
         assert expected or kwargs.get("overdue") is False

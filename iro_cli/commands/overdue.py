@@ -36,21 +36,21 @@ def run_schedule(
     import pandas as pd
 
     from iro_cli.schedule.dates import calendar_from_settings
-    from iro_cli.schedule.due import COLUMNS, TYPES, due_reviews, select, to_records
+    from iro_cli.schedule.due import COLUMNS, TYPES, due_table, to_records
 
     calendar = calendar_from_settings(session.config.nation, session.config.section("holidays"))
     types = list(TYPES) if kind == "all" else [kind]
-    children = session.load("children")
-    reviews = session.load("reviews")
-    cp_plans = session.load_optional("cp_plans") if "cp" in types else None
+    children = session.read("children")
+    reviews = session.read("reviews")
+    cp_plans = session.read_optional("cp_plans") if "cp" in types else None
     if kind == "cp" and cp_plans is None:
-        session.load("cp_plans")  # raises the "not found" error with its hint
+        session.read("cp_plans")  # raises the "not found" error with its hint
 
     session.warn_if_stale(as_of, ("children", "reviews", "cp_plans"))
-    rows = due_reviews(children, reviews, cp_plans, as_of, calendar, types)
-    check_name("reviews for IRO", iro, {r.iro for r in rows})
-    check_name("reviews for team", team, {r.team for r in rows})
-    chosen = select(rows, overdue=overdue, within_days=days, iro=iro, team=team)
+    table = due_table(children, reviews, cp_plans, as_of, calendar, types)
+    check_name("reviews for IRO", iro, set(table.iro))
+    check_name("reviews for team", team, set(table.team))
+    chosen = table.rows(table.select(overdue=overdue, within_days=days, iro=iro, team=team))
 
     frame = pd.DataFrame.from_records(to_records(chosen), columns=COLUMNS)
     if out.format == "table":
@@ -75,7 +75,8 @@ def run_schedule(
         ),
         err=True,
     )
-    session.warn_if_senseless("overdue", {"children": children, "reviews": reviews}, as_of)
+    tables = {"children": children.columns, "reviews": reviews.columns}
+    session.warn_if_senseless("overdue", tables, as_of)
     return sum(r.status == "overdue" for r in chosen)
 
 

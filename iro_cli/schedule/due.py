@@ -228,18 +228,20 @@ def due_table(
     *,
     exports: Exports | None = None,
     working: WorkingDays | None = None,
+    meetings: Meetings | None = None,
 ) -> DueTable:
     """Every review due (of the given types) as at ``as_of``, most urgent first.
 
     The exports are read exports (``session.read``), DataFrames or mappings of columns;
-    ``exports`` and ``working``, when given, are the same exports already coded and the
-    calendar's working days (the yearly figures work out several days from one set).
+    ``exports``, ``working`` and ``meetings``, when given, are the same exports already
+    coded, the calendar's working days and the meetings as at ``as_of`` (the yearly
+    figures share them).
     """
     types = set(types)
     exports = exports or Exports(children, reviews, cp_plans)
     working = working or WorkingDays(calendar)
     day = np.datetime64(as_of, "D")
-    meetings = Meetings(exports.reviews, exports.review_person, day)
+    meetings = meetings or Meetings(exports.reviews, exports.review_person, day)
     latest, earlier = current_periods(exports.children, exports.child_person, exports.people, day)
     parts: list[dict[str, np.ndarray]] = []
     if "cla" in types:
@@ -382,7 +384,8 @@ def _pathway(
     """The next pathway plan review of every care leaver whose reviews are in the export."""
     held = meetings.held
     group = meetings.group[held]
-    is_last = np.r_[group[1:] != group[:-1], True] if len(held) else np.array([], dtype=bool)
+    is_last = np.ones(len(held), dtype=bool)
+    is_last[:-1] = group[1:] != group[:-1]
     at = np.flatnonzero(is_last & (group % 4 == PATHWAY_CODE))
     last = held[at]
     person = group[at] // 4
