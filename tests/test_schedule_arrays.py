@@ -170,3 +170,66 @@ def test_working_days_by_hand() -> None:
     assert wales.add(np.array(["2025-11-28"], dtype="datetime64[D]"), 1).tolist() == [
         date(2025, 12, 1)
     ]
+
+
+# --- generated exports made awkward: the cases a clean generator rarely makes ---------------
+
+
+def awkward(folder: Path, seed: int) -> tuple:
+    """The exports of ``folder`` as DataFrames, with seeded changes that reach every branch
+    of the rules: short breaks, ICPC rows missing (the plan's start stands in), plans with
+    no start, held reviews before any period of care, meetings rearranged or cancelled,
+    Next Review Dates blank or passed, duplicate days, blank chairs and teams."""
+    import random
+
+    children, reviews, cp_plans = _frames(folder)
+    pick = random.Random(seed)
+    children = children.copy()
+    for i in range(len(children)):
+        if pick.random() < 0.15:
+            children.at[i, "short_breaks"] = True
+        if pick.random() < 0.1:
+            children.at[i, "team"] = ""
+        if pick.random() < 0.05:  # a second, earlier period row the same day
+            children.at[i, "allocated_iro"] = ""
+    reviews = reviews.copy()
+    keep = []
+    for i in range(len(reviews)):
+        kind, status = reviews.at[i, "review_type"], reviews.at[i, "status"]
+        if kind == "ICPC" and status == "Held" and pick.random() < 0.3:
+            continue  # no ICPC row: the plan's start is the conference
+        roll = pick.random()
+        if roll < 0.04:
+            reviews.at[i, "status"] = pick.choice(["Rearranged", "Cancelled", "Scheduled"])
+        elif roll < 0.06:
+            reviews.at[i, "review_date"] = date(2000, 1, 3)  # before any period of care
+        elif roll < 0.10:
+            reviews.at[i, "next_review_date"] = None
+        elif roll < 0.12:
+            reviews.at[i, "chair"] = ""
+        keep.append(i)
+    reviews = reviews.iloc[keep].reset_index(drop=True)
+    doubled = reviews.iloc[: len(reviews) // 20].copy()  # same day again, another row
+    doubled["review_id"] = doubled["review_id"] + "X"
+    reviews = __import__("pandas").concat([reviews, doubled], ignore_index=True)
+    cp_plans = cp_plans.copy()
+    for i in range(len(cp_plans)):
+        if pick.random() < 0.2:
+            cp_plans.at[i, "plan_start"] = None
+        if pick.random() < 0.3:
+            cp_plans.at[i, "chair"] = ""
+            cp_plans.at[i, "team"] = ""
+    return children, reviews, cp_plans
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_awkward_exports_same_rows_as_the_per_child_rules(generated, seed: int) -> None:
+    frames = awkward(generated[seed], seed)
+    extract = date.fromisoformat(EXTRACT[seed])
+    kinds = set()
+    for as_of in (*AS_OF, extract):
+        for name in ("england", "england+toml"):
+            rows = _same(frames, as_of, CALENDARS[name])
+            kinds |= {r.basis.split(":")[0] for r in rows}
+    assert "first review (short breaks)" in kinds
+    assert "initial conference" in kinds

@@ -100,3 +100,26 @@ def test_frames_and_read_exports_agree() -> None:
     year = financial_year(2025)
     got = review_timeliness(*frames, year, year.end, WorkingCalendar())
     assert got == review_timeliness(*reads, year, year.end, WorkingCalendar())
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_awkward_exports_same_as_the_per_review_code(generated, seed: int) -> None:
+    """Short breaks, ICPCs known only from the plan's start, reviews held outside any
+    period of care, rearranged meetings, duplicate days (see ``awkward``)."""
+    from tests.test_schedule_arrays import awkward
+
+    frames = awkward(generated[seed], seed)
+    found: dict[str, int] = {}
+    for period in PERIODS:
+        calendar = WorkingCalendar()
+        expected = timeliness_oracle.review_timeliness(
+            *frames, period, date.fromisoformat(EXTRACT[seed]), calendar
+        )
+        got = review_timeliness(*frames, period, date.fromisoformat(EXTRACT[seed]), calendar)
+        assert got == expected
+        for row in got.held:
+            for words in ("short breaks", "Plan Start", "new period"):
+                found[words] = found.get(words, 0) + (words in row.basis)
+        found["unmatched"] = found.get("unmatched", 0) + sum(got.unmatched.values())
+        found["rearranged"] = found.get("rearranged", 0) + len(got.rearranged)
+    assert all(found.values()), found
