@@ -53,6 +53,20 @@ def column(table: Any, name: str, kind: str = "text") -> np.ndarray:
     return np.asarray(values, dtype=object)
 
 
+class Table:
+    """One export's columns as arrays, each converted once (see :func:`column`)."""
+
+    def __init__(self, source: Any) -> None:
+        self.source = source
+        self._arrays: dict[str, np.ndarray] = {}
+
+    def get(self, name: str, kind: str = "text") -> np.ndarray:
+        found = self._arrays.get(name)
+        if found is None:
+            found = self._arrays[name] = column(self.source, name, kind)
+        return found
+
+
 def filled(values: np.ndarray) -> np.ndarray:
     """Which cells of a text column are not blank."""
     return values.astype(bool)
@@ -180,10 +194,10 @@ class Meetings:
     Each kind is sorted by (person, type, day) and, within a day, keeps file order.
     """
 
-    def __init__(self, reviews: Any, person: np.ndarray, as_of: np.datetime64) -> None:
-        self.day = column(reviews, "review_date", "date")
-        status = code_of(column(reviews, "status"), STATUSES)
-        kind = code_of(column(reviews, "review_type"), KINDS)
+    def __init__(self, reviews: Table, person: np.ndarray, as_of: np.datetime64) -> None:
+        self.day = reviews.get("review_date", "date")
+        status = code_of(reviews.get("status"), STATUSES)
+        kind = code_of(reviews.get("review_type"), KINDS)
         self.person = person
         self.kind = kind
         self.status = status
@@ -198,19 +212,15 @@ class Meetings:
         self.booked_key = self.key[self.booked]
         self.moved = self._sorted(keep & ((status == REARRANGED) | (status == CANCELLED)))
         self.moved_key = self.key[self.moved]
-        self._reviews = reviews
-        self._text: dict[str, np.ndarray] = {}
+        self.reviews = reviews
 
     def _sorted(self, mask: np.ndarray) -> np.ndarray:
         rows = np.flatnonzero(mask)
         return rows[np.argsort(self.key[rows], kind="stable")]
 
     def text(self, name: str) -> np.ndarray:
-        """A text column of reviews.csv (read once)."""
-        found = self._text.get(name)
-        if found is None:
-            found = self._text[name] = column(self._reviews, name)
-        return found
+        """A text column of reviews.csv."""
+        return self.reviews.get(name)
 
     def held_range(self, group: np.ndarray, since: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions in ``held`` of each group's held meetings dated on or after ``since``:
@@ -264,7 +274,7 @@ class Meetings:
         open_ = np.isnat(found) & (last >= 0)
         if open_.any():
             rows = last[open_]
-            planned = column_cache(self, "next_review_date")[rows]
+            planned = self.reviews.get("next_review_date", "date")[rows]
             moved = self.last_moved(group[open_])
             keep = ~np.isnat(planned) & ~(moved > self.day[rows]) & ~(planned < as_of)
             planned[~keep] = NAT
@@ -272,21 +282,13 @@ class Meetings:
         return found
 
 
-def column_cache(meetings: Meetings, name: str) -> np.ndarray:
-    """A date column of reviews.csv, read once per :class:`Meetings`."""
-    found = meetings._text.get(name)
-    if found is None:
-        found = meetings._text[name] = column(meetings._reviews, name, "date")
-    return found
-
-
 def current_periods(
-    children: Any, person: np.ndarray, people: int, as_of: np.datetime64
+    children: Table, person: np.ndarray, people: int, as_of: np.datetime64
 ) -> tuple[np.ndarray, np.ndarray]:
     """For each person code: the row of their latest period of care begun by ``as_of``
     (-1: none; of two begun the same day, the first in the file) and how many periods
     begun by then came before it."""
-    start = column(children, "period_start", "date")
+    start = children.get("period_start", "date")
     rows = np.flatnonzero(start <= as_of)
     order = np.lexsort((-rows, start[rows], person[rows]))
     rows = rows[order]

@@ -44,9 +44,9 @@ from iro_cli.schedule.arrays import (
     RCPC,
     RCPC_CODE,
     Meetings,
+    Table,
     WorkingDays,
     codes,
-    column,
     current_periods,
     filled,
     take,
@@ -87,10 +87,11 @@ class Exports:
     """children, reviews and cp_plans as the arrays the rules need, people coded alike."""
 
     def __init__(self, children: Any, reviews: Any, cp_plans: Any | None) -> None:
-        self.children, self.reviews, self.cp_plans = children, reviews, cp_plans
-        ids = [column(children, "person_id"), column(reviews, "person_id")]
-        if cp_plans is not None:
-            ids.append(column(cp_plans, "person_id"))
+        self.children, self.reviews = Table(children), Table(reviews)
+        self.cp_plans = Table(cp_plans) if cp_plans is not None else None
+        ids = [self.children.get("person_id"), self.reviews.get("person_id")]
+        if self.cp_plans is not None:
+            ids.append(self.cp_plans.get("person_id"))
         coded = codes(*ids)
         self.person_ids = ids
         self.child_person, self.review_person = coded[0], coded[1]
@@ -99,15 +100,12 @@ class Exports:
         self.ids = np.empty(self.people, dtype=object)  # person code -> Person ID
         for code, values in zip(coded, ids, strict=True):
             self.ids[code] = values
-        self._columns: dict[tuple[str, str], np.ndarray] = {}
 
     def get(self, key: str, name: str, kind: str = "text") -> np.ndarray:
-        """A column of one export, read once."""
-        found = self._columns.get((key, name))
-        if found is None:
-            table = {"children": self.children, "reviews": self.reviews}.get(key, self.cp_plans)
-            found = self._columns[(key, name)] = column(table, name, kind)
-        return found
+        """A column of one export (converted once)."""
+        table = {"children": self.children, "reviews": self.reviews}.get(key, self.cp_plans)
+        assert table is not None, key
+        return table.get(name, kind)
 
 
 @dataclass
@@ -179,32 +177,41 @@ class DueTable:
                 self.exports.get("cp_plans", "forename"),
                 self.exports.get("cp_plans", "surname"),
             )
+        columns = zip(
+            at.tolist(),
+            self.child[at].tolist(),
+            self.plan[at].tolist(),
+            self.code[at].tolist(),
+            self.anchor[at].astype(object).tolist(),
+            self.new_period[at].tolist(),
+            due.astype(object).tolist(),
+            working.tolist(),
+            hold_by.astype(object).tolist(),
+            days.tolist(),
+            scheduled.astype(object).tolist(),
+            late_booking.tolist(),
+            strict=True,
+        )
         out = []
-        for i, row in enumerate(at.tolist()):
-            child, plan = int(self.child[row]), int(self.plan[row])
+        for row, child, plan, code, anchor, new, day, ok, hold, number, booked, late in columns:
             name = ""
             if plan >= 0 and plan_names is not None:
                 name = text_name(plan_names[0][plan], plan_names[1][plan])
             if not name and child >= 0:
                 name = text_name(forenames[child], surnames[child])
-            day = due[i].item()
-            words = rules.basis(
-                int(self.code[row]), self.anchor[row].item(), bool(self.new_period[row])
-            )
-            if not working[i]:
-                words += f"; due {uk_day(day)}, so hold it by {uk_day(hold_by[i].item())}"
-            number = int(days[i])
-            booked = scheduled[i].item() if not np.isnat(scheduled[i]) else None
+            words = rules.basis(code, anchor, new)
+            if not ok:
+                words += f"; due {uk_day(day)}, so hold it by {uk_day(hold)}"
             out.append(
                 DueReview(
                     person_id=self.person_id[row],
                     name=name,
-                    review_type=KINDS[int(self.kind[row])],
+                    review_type=KINDS[self.kind[row]],
                     due_date=day,
                     days_to_due=number,
                     status="overdue" if number < 0 else "due",
                     scheduled_date=booked,
-                    scheduled_late=bool(late_booking[i]),
+                    scheduled_late=late,
                     not_booked=number < 0 and booked is None,
                     iro=self.iro[row],
                     team=self.team[row],

@@ -11,10 +11,10 @@ taken from the daily list itself (:func:`~iro_cli.schedule.due.due_table` as at 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from iro_cli.periods import Period, as_at
 from iro_cli.schedule import rules
 from iro_cli.schedule.arrays import (
     CLA_CODE,
+    DAY,
     ICPC_CODE,
     KINDS,
     NAT,
@@ -30,7 +31,6 @@ from iro_cli.schedule.arrays import (
     REARRANGED,
     Meetings,
     WorkingDays,
-    codes,
     current_periods,
     first_seen,
     group_key,
@@ -77,13 +77,83 @@ class Rearranged(NamedTuple):
     team: str
 
 
+class HeldReviews(Sequence[ReviewRow]):
+    """The held reviews of a period as columns (one array per :class:`ReviewRow` field,
+    the basis as a code until asked for); rows are built only when read as rows
+    (``--list``). Equal to a list of the same rows."""
+
+    def __init__(self, columns: dict[str, np.ndarray], words: Callable[[], list[str]]) -> None:
+        self.columns = columns
+        self._words = words
+        self._rows: list[ReviewRow] | None = None
+
+    def column(self, name: str) -> np.ndarray:
+        """One field of every row (``review_type`` as a str array, dates datetime64)."""
+        return self.columns[name]
+
+    def _built(self) -> list[ReviewRow]:
+        if self._rows is None:
+            c = self.columns
+            self._rows = list(
+                map(
+                    ReviewRow._make,
+                    zip(
+                        c["person_id"].tolist(),
+                        c["review_id"].tolist(),
+                        c["review_type"].tolist(),
+                        c["review_date"].astype(object).tolist(),
+                        c["due_date"].astype(object).tolist(),
+                        c["days_late"].tolist(),
+                        c["in_time"].tolist(),
+                        self._words(),
+                        c["chair"].tolist(),
+                        c["iro"].tolist(),
+                        c["team"].tolist(),
+                        strict=True,
+                    ),
+                )
+            )
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self.columns["in_time"])
+
+    @overload
+    def __getitem__(self, index: int) -> ReviewRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ReviewRow]: ...
+    def __getitem__(self, index: int | slice) -> ReviewRow | list[ReviewRow]:
+        return self._built()[index]
+
+    def __iter__(self) -> Iterator[ReviewRow]:
+        return iter(self._built())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"HeldReviews({len(self)} rows)"
+
+
+def held_column(held: Sequence[ReviewRow], name: str) -> np.ndarray:
+    """One field of the held reviews, as an array, whether held as columns or as rows."""
+    if isinstance(held, HeldReviews):
+        return held.column(name)
+    values = [getattr(row, name) for row in held]
+    if name in ("review_date", "due_date"):
+        return np.array(values, dtype="datetime64[D]")
+    if name == "in_time":
+        return np.array(values, dtype=bool)
+    return np.array(values, dtype=object)
+
+
 @dataclass
 class Timeliness:
     """Everything the figures are counted from, for one period as at one day."""
 
     period: Period
     as_at: date
-    held: list[ReviewRow]
+    held: Sequence[ReviewRow]  # a HeldReviews: columns, rows on demand
     not_held: list[ReviewRow]
     rearranged: list[Rearranged]
     unmatched: dict[str, int]  # held reviews in the period with no due date, by type
@@ -91,7 +161,7 @@ class Timeliness:
 
 # The held reviews found, as arrays: one element per (review, due date).
 _FIELDS = ("person", "kind", "row", "day", "due", "code", "anchor", "new_period", "plan",
-           "position", "chair", "team")  # fmt: skip
+           "position", "own_chair", "chair", "team")  # fmt: skip
 
 
 def review_timeliness(
@@ -102,17 +172,20 @@ def review_timeliness(
     as_of: date,
     calendar: WorkingCalendar,
     types: Iterable[str] = ("cla", "cp", "pathway"),
+    *,
+    exports: Exports | None = None,
 ) -> Timeliness:
     """The held, not-held and rearranged reviews of ``period`` as at min(period end, as_of).
 
-    The exports are read exports (``session.read``), DataFrames or mappings of columns.
+    The exports are read exports (``session.read``), DataFrames or mappings of columns;
+    ``exports``, when given, is them already coded (for several periods from one read).
     """
     types = set(types)
     kinds = {kind for key in types for kind in TYPES[key]}
     day = as_at(period, as_of)
     at = np.datetime64(day, "D")
     since = np.datetime64(period.start, "D")
-    exports = Exports(children, reviews, cp_plans)
+    exports = exports or Exports(children, reviews, cp_plans)
     working = WorkingDays(calendar)
     meetings = Meetings(exports.reviews, exports.review_person, at)
     latest, _ = current_periods(exports.children, exports.child_person, exports.people, at)
@@ -127,7 +200,7 @@ def review_timeliness(
     if PATHWAY in kinds:
         parts.append(_pathway(exports, meetings, latest, since))
     found = {n: np.concatenate([p[n] for p in parts]) for n in _FIELDS} if parts else None
-    held = _held_rows(found, exports, meetings, iro_of, team_of) if found is not None else []
+    held = _held_rows(found or _nothing(), exports, meetings, iro_of, team_of)
     rearranged = _rearranged(exports, meetings, kinds, since, at, iro_of, team_of)
     unmatched = _unmatched(meetings, kinds, since, at, found)
     table = due_table(
@@ -135,6 +208,15 @@ def review_timeliness(
     )
     not_held = _not_held(table, period, day, iro_of, team_of)
     return Timeliness(period, day, held, not_held, rearranged, unmatched)
+
+
+def _nothing() -> dict[str, np.ndarray]:
+    """No held reviews found (no review type asked for that has any)."""
+    return _part(
+        0, person=np.zeros(0, dtype=np.int64), kind=np.zeros(0, dtype=np.int64),
+        row=np.zeros(0, dtype=np.int64), day=np.zeros(0, dtype=DAY), due=np.zeros(0, dtype=DAY),
+        code=np.zeros(0, dtype=np.int8), anchor=np.zeros(0, dtype=DAY),
+    )  # fmt: skip
 
 
 def _of_kind(meetings: Meetings, code: int) -> np.ndarray:
@@ -166,14 +248,14 @@ def _previous_day(days: np.ndarray, rank: np.ndarray) -> np.ndarray:
 
 
 def _part(count: int, **values: Any) -> dict[str, np.ndarray]:
-    blank = {"plan": -1, "position": 0, "chair": None, "team": None, "new_period": False}
+    blank = {"plan": -1, "position": 0, "own_chair": False, "new_period": False}
     part = {}
     for name in _FIELDS:
         value = values.get(name, blank.get(name))
         if isinstance(value, np.ndarray):
             part[name] = value
-        elif value is None:
-            part[name] = np.full(count, None, dtype=object)
+        elif value is None:  # chair, team: none of its own
+            part[name] = np.full(count, "", dtype=object)
         else:
             part[name] = np.full(count, value)
     return part
@@ -265,6 +347,7 @@ def _cp(
                 anchor=strategy[keep],
                 plan=plans[keep],
                 position=first[keep],
+                own_chair=np.ones(int(keep.sum()), dtype=bool),
                 chair=chair[keep],
                 team=plan_team[keep],
             )
@@ -334,54 +417,58 @@ def _pathway(
     )
 
 
+def _list_order(found: dict[str, np.ndarray], review_id: np.ndarray) -> np.ndarray:
+    """The order of the list: type, date held, person, Review ID; rows alike in all four
+    keep the order they were found in (plan, then meeting)."""
+    order = np.lexsort(
+        (found["position"], found["plan"], found["person"], found["day"], found["kind"])
+    )
+    keys = [found[n][order] for n in ("kind", "day", "person")]
+    tied = _same_as_previous(*keys)
+    if tied.any():  # the same child, type and day more than once: by Review ID (rare)
+        starts = np.flatnonzero(~tied)
+        for first, end in zip(starts.tolist(), [*starts[1:].tolist(), len(order)], strict=True):
+            if end - first > 1:
+                run = order[first:end].tolist()
+                run.sort(key=lambda i: review_id[i])
+                order[first:end] = run
+    return order
+
+
 def _held_rows(
     found: dict[str, np.ndarray],
     exports: Exports,
     meetings: Meetings,
     iro_of: np.ndarray,
     team_of: np.ndarray,
-) -> list[ReviewRow]:
+) -> HeldReviews:
     """The held reviews as rows, in the order of the list (type, date, person, review)."""
     review_id = take(meetings.text("review_id"), found["row"], "")
-    (ids,) = codes(review_id)
-    order = np.lexsort(
-        (found["position"], found["plan"], ids, found["person"], found["day"], found["kind"])
-    )
+    order = _list_order(found, review_id)
     found = {n: v[order] for n, v in found.items()}
     review_id = review_id[order]
     chair = np.where(
-        found["chair"] == None,  # noqa: E711 (an object array: elementwise)
-        take(meetings.text("chair"), found["row"], ""),
-        found["chair"],
+        found["own_chair"], found["chair"], take(meetings.text("chair"), found["row"], "")
     )
     person = found["person"]
     iro = np.where(chair.astype(bool), chair, iro_of[person])
     iro[~iro.astype(bool)] = NOT_RECORDED
-    team = np.where(found["team"] == None, "", found["team"])  # noqa: E711
-    team = np.where(team_of[person].astype(bool), team_of[person], team)
+    team = np.where(team_of[person].astype(bool), team_of[person], found["team"])
     team[~team.astype(bool)] = NOT_RECORDED
     late = (found["day"] - found["due"]).astype(np.int64)
-    kinds = [KINDS[k] for k in found["kind"].tolist()]
-    words = _words(found["code"], found["anchor"], found["new_period"])
-    return list(
-        map(
-            ReviewRow._make,
-            zip(
-                exports.ids[person].tolist(),
-                review_id.tolist(),
-                kinds,
-                found["day"].astype(object).tolist(),
-                found["due"].astype(object).tolist(),
-                np.maximum(late, 0).tolist(),
-                (late <= 0).tolist(),
-                words,
-                chair.tolist(),
-                iro.tolist(),
-                team.tolist(),
-                strict=True,
-            ),
-        )
-    )
+    columns = {
+        "person_id": exports.ids[person],
+        "review_id": review_id,
+        "review_type": np.array(KINDS, dtype=object)[found["kind"]],
+        "review_date": found["day"],
+        "due_date": found["due"],
+        "days_late": np.maximum(late, 0),
+        "in_time": late <= 0,
+        "chair": chair,
+        "iro": iro,
+        "team": team,
+    }
+    return HeldReviews(columns, lambda: _words(found["code"], found["anchor"], found["new_period"]))
 
 
 def _words(code: np.ndarray, anchor: np.ndarray, new_period: np.ndarray) -> list[str]:
