@@ -22,10 +22,10 @@ def main() -> None:
     args = parser.parse_args()
 
     from iro_cli.config import Config
-    from iro_cli.exports.reader import load_export, load_optional_export
+    from iro_cli.exports.reader import read_checked
     from iro_cli.output import render_bytes
     from iro_cli.schedule.dates import WorkingCalendar
-    from iro_cli.schedule.due import COLUMNS, due_reviews, select, to_records
+    from iro_cli.schedule.due import COLUMNS, due_table, to_records
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "exports"
@@ -49,16 +49,16 @@ def main() -> None:
         config = Config()
         timings = {}
         start = time.perf_counter()
-        children = load_export("children", folder, config, on_warning=lambda _m: None)
-        reviews = load_export("reviews", folder, config, on_warning=lambda _m: None)
-        cp_plans = load_optional_export("cp_plans", folder, config, on_warning=lambda _m: None)
+        children = read_checked("children", folder, config, on_warning=lambda _m: None)
+        reviews = read_checked("reviews", folder, config, on_warning=lambda _m: None)
+        cp_plans = read_checked("cp_plans", folder, config, on_warning=lambda _m: None)
         timings["load children, reviews, cp_plans"] = time.perf_counter() - start
         as_of = date(2026, 11, 20)
         start = time.perf_counter()
-        rows = due_reviews(children, reviews, cp_plans, as_of, WorkingCalendar())
+        table = due_table(children, reviews, cp_plans, as_of, WorkingCalendar())
         timings["work out every due review"] = time.perf_counter() - start
         start = time.perf_counter()
-        chosen = select(rows, within_days=14)
+        chosen = table.rows(table.select(within_days=14))
         render_bytes(pd.DataFrame.from_records(to_records(chosen), columns=COLUMNS), "csv")
         timings["select and render csv"] = time.perf_counter() - start
 
@@ -84,8 +84,9 @@ def main() -> None:
         timings["whole command, end to end"] = time.perf_counter() - start
 
         print(
-            f"{len(children):,} period rows, {len(reviews):,} review rows, "
-            f"{len(rows):,} reviews due, {len(chosen):,} listed"
+            f"{len(children.columns['_line']):,} period rows, "
+            f"{len(reviews.columns['_line']):,} review rows, "
+            f"{len(table):,} reviews due, {len(chosen):,} listed"
         )
         for what, seconds in timings.items():
             print(f"  {what:<36} {seconds:6.2f} s")
