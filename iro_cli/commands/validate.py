@@ -46,7 +46,7 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
     folder = session.exports
     if not folder.is_dir():
         raise IroError(f"'{folder}' is not a folder; give the export folder with --exports DIR")
-    frames = {}
+    reads = {}
     unread: dict[str, set[str]] = {}  # IDs of rows left out for an error
     problems = []
     summary = []
@@ -64,18 +64,19 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
         problems.extend(result.problems)
         # Row errors leave the other rows usable; a bad header does not.
         if not any(p.line in (None, 1) for p in result.errors):
-            frames[key] = result.frame
+            reads[key] = result
             unread[key] = {p.row_id for p in result.errors if p.row_id}
         rows = f"{result.rows} row{'s' * (result.rows != 1)}"
         taken = ages[path.name]
         days = (as_of - taken.taken).days
         age = f"{taken.taken:%d/%m/%Y}, {days} day{'s' * (days != 1)} old"
         summary.append(f"  {path.name:<22} {rows:>10}  {result.encoding:<14}  {age}")
-    if not frames and not problems:
+    if not reads and not problems:
         names = ", ".join(spec.filename for spec in EXPORTS.values())
         raise IroError(f"no export files found in '{folder}' (expected some of: {names})")
-    problems.extend(cross_checks(frames, unread))
+    problems.extend(cross_checks(reads, unread))
     limits = limits_from_config(session.config.section("validate"), session.config.where)
+    frames = {key: reads[key].frame for key in ("children", "reviews") if key in reads}
     problems.extend(f.problem for f in sense_checks(frames, as_of, limits))
     limit = max_age_days(session.config)
     newest = stale(list(ages.values()), as_of, limit)

@@ -17,32 +17,27 @@ What real exports do and how it is handled:
 from __future__ import annotations
 
 import calendar
-import csv
-import io
 import math
 import re
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import cached_property
-from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iro_cli.errors import ExportNotFoundError, InputError, IroError, Problem
+from iro_cli.exports.result import ReadResult, Stored
 from iro_cli.exports.schema import EXPORTS, Column, ExportFile, normalise_header
-from iro_cli.gcpause import fewer_gc_passes
+from iro_cli.exports.tables import Cells, LineIndex
+from iro_cli.exports.tables import decode as decode  # the decoder lint reads stdin with
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
     from iro_cli.config import Config
-
-csv.field_size_limit(2**24)
 
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?Z?)?")
@@ -67,11 +62,6 @@ _NO = {"n", "no", "false", "0", ""}
 DATE_EXPECTED = "a date as dd/mm/yyyy"
 _MISSING = object()
 _AS_IS = ("id", "text")  # kinds whose cell is the value
-_CHUNK = 1024  # rows transposed at a time: a chunk's cells stay in the processor cache
-# The reader's long lists (rows, columns) are young while they grow, and every
-# collection walks all their cells: a collection per million new objects, not
-# per 50,000, saves 10-15% on a 690,000-row file. Reading makes no cycles.
-_GC_THRESHOLD = 1_000_000
 
 
 class DateError(ValueError):
@@ -101,31 +91,6 @@ def parse_date(text: str) -> date:
     if not 1 <= day <= calendar.monthrange(year, month)[1] or year < 1900:
         raise DateError("not a real date")
     return date(year, month, day)
-
-
-def decode(raw: bytes) -> tuple[str, str]:
-    """Bytes -> (text, encoding name). UTF-8 (BOM or not), UTF-16 (BOM or not), else
-    Windows-1252 (its five unused bytes become U+FFFD: never a crash)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace"), "UTF-16"
-    sample = raw[:4096]
-    if len(sample) >= 4 and sample.count(0) * 3 > len(sample):  # mostly 0 bytes: UTF-16
-        odd, even = sample[1::2].count(0), sample[0::2].count(0)
-        encoding = "utf-16-le" if odd > even else "utf-16-be"
-        return raw.decode(encoding, errors="replace"), f"UTF-16 {encoding[-2:].upper()} (no BOM)"
-    try:
-        return raw.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    return raw.decode("cp1252", errors="replace"), "Windows-1252"
-
-
-def _sniff_delimiter(first_line: str) -> str:
-    counts = {d: first_line.count(d) for d in (",", "\t", ";")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
 
 
 def _code_words(text: str) -> list[str]:
@@ -162,68 +127,6 @@ def _not_known(cell: str, codes: Iterable[str]) -> str:
     if _SHOWABLE.fullmatch(cell):
         return f"'{cell}' is not a known value{hint}"
     return f"{shown_value(cell)} is not a known value{hint}"
-
-
-@dataclass
-class ReadResult:
-    """What reading one file gives: canonical rows and everything found wrong.
-
-    ``columns`` holds each canonical column as a list of Python values (and
-    ``_line``, the file line of each row); ``frame`` is the same as a pandas
-    DataFrame, built on first use so that a command that needs no pandas never
-    imports it.
-    """
-
-    columns: dict[str, list[Any]]
-    problems: list[Problem] = field(default_factory=list)
-    encoding: str = ""
-    rows: int = 0
-    path: str = ""
-    kinds: dict[str, str] = field(default_factory=dict)  # canonical name -> schema kind
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @cached_property
-    def frame(self) -> pd.DataFrame:
-        return _frame(self.columns, self.path)
-
-    def array(self, name: str) -> np.ndarray:
-        """One canonical column as a numpy array, for whole-column work: dates as
-        ``datetime64[D]`` (NaT when blank), flags as bool, numbers as float64 (NaN when
-        blank), ``_line`` as int64, everything else as an object array of ``str``."""
-        import numpy as np
-
-        values = self.columns[name]
-        kind = "line" if name == "_line" else self.kinds.get(name, "text")
-        if kind == "line":
-            return np.asarray(values, dtype=np.int64)
-        if kind == "date":
-            return np.array(values, dtype="datetime64[D]")
-        if kind == "flag":
-            return np.asarray(values, dtype=bool)
-        if kind in ("int", "float"):
-            return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
-        return np.fromiter(values, dtype=object, count=len(values))
-
-
-def _frame(columns: dict[str, list[Any]], path: str) -> pd.DataFrame:
-    import numpy as np
-    import pandas as pd
-
-    count = len(columns["_line"])
-    # Straight into object arrays: quicker than pd.Series(list), and never inferred.
-    frame = pd.DataFrame(
-        {
-            k: pd.Series(np.fromiter(v, dtype=object, count=count), dtype=object, copy=False)
-            for k, v in columns.items()
-            if k != "_line"
-        }
-    )
-    frame["_line"] = pd.Series(columns["_line"], dtype="int64")
-    frame.attrs["path"] = path
-    return frame
 
 
 class _Converter:
@@ -361,11 +264,28 @@ def read_export_file(
 
     if is_workbook(path):
         return read_workbook(path, spec, header_map, sheet)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise IroError(f"{path}: cannot be read: {exc.strerror}") from None
-    return read_export_bytes(raw, str(path), spec, header_map)
+    from iro_cli.exports.tables import read_csv_file_cells
+
+    cells, encoding = read_csv_file_cells(path, str(path))
+    return _read_cells(cells, str(path), spec, header_map, encoding)
+
+
+def read_export_chunks(
+    path: Path,
+    spec: ExportFile,
+    header_map: dict[str, str] | None = None,
+    chunk_rows: int = 200_000,
+    sheet: str | None = None,
+) -> Iterator[ReadResult]:
+    """The file's rows in order, ``chunk_rows`` at a time, for work whose memory must not
+    grow with the file (Python values are made a chunk at a time; the file's cells stay
+    in Arrow columns, about the size of the file). Every problem of the file comes with
+    the first chunk, so errors are known before any output is written."""
+    result = read_export_file(path, spec, header_map, sheet)
+    step = max(1, chunk_rows)
+    yield result.part(0, step, result.problems)
+    for start in range(step, result.rows, step):
+        yield result.part(start, start + step)
 
 
 def read_workbook(
@@ -380,10 +300,11 @@ def read_workbook(
     from dataclasses import replace
 
     from iro_cli.exports.excel import read_sheet
+    from iro_cli.exports.tables import cells_from_records
 
     records, starts, name, names = read_sheet(path, sheet)
-    with fewer_gc_passes(_GC_THRESHOLD):
-        result = _read_records(records, starts, str(path), spec, header_map, f"sheet '{name}'")
+    cells = cells_from_records(records, starts, str(path))
+    result = _read_cells(cells, str(path), spec, header_map, f"sheet '{name}'")
     if not records and len(names) > 1:
         message = (
             f"sheet '{name}' is empty (sheets: {', '.join(names)}); "
@@ -398,198 +319,70 @@ def read_export_bytes(
     raw: bytes, name: str, spec: ExportFile, header_map: dict[str, str] | None = None
 ) -> ReadResult:
     """Read export data (a file's bytes, or stdin) named ``name`` in messages."""
-    with fewer_gc_passes(_GC_THRESHOLD):
-        return _read_export(raw, name, spec, header_map)
+    from iro_cli.exports.tables import read_csv_cells
+
+    cells, encoding = read_csv_cells(raw, name)
+    del raw
+    return _read_cells(cells, name, spec, header_map, encoding)
 
 
-def _breaks(cell: str) -> int:
-    """Line breaks inside a (quoted) cell, counted as a text file counts lines."""
-    return cell.count("\n") + cell.count("\r") - cell.count("\r\n")
-
-
-def _records(text: str, delimiter: str, name: str) -> tuple[list[list[str]], list[int]]:
-    """Every CSV record of ``text`` and the line each one starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[list[str]] = []
-    try:
-        records.extend(reader)
-    except csv.Error as exc:
-        if "unexpected end of data" in str(exc):  # in a quoted cell at the end of the file
-            line = 1 + len(records) + sum(_breaks(c) for cells in records for c in cells)
-            raise InputError(
-                Problem(
-                    name,
-                    line,
-                    None,
-                    f"a quote opened on line {line} is never closed",
-                    'a closing " for each opening one (a quote inside a cell is written "")',
-                )
-            ) from None
-        # A stray quote inside a cell ('5"11'): read as Excel does, naming any bad line.
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            records = list(reader)
-        except csv.Error:
-            return _records_one_by_one(text, delimiter, name)  # raises, naming the line
-    if reader.line_num == len(records):  # no cell spans lines: record n is on line n
-        return records, list(range(1, len(records) + 1))
-    # A record takes one line plus the line breaks kept inside its quoted cells.
-    starts: list[int] = []
-    line = 1
-    for cells in records:
-        starts.append(line)
-        line += 1
-        for cell in cells:
-            if "\n" in cell or "\r" in cell:
-                line += _breaks(cell)
-    if line - 1 != reader.line_num:  # pragma: no cover - a safety net, never seen
-        return _records_one_by_one(text, delimiter, name)
-    return records, starts
-
-
-def _records_one_by_one(text: str, delimiter: str, name: str) -> tuple[list[list[str]], list[int]]:
-    """Like :func:`_records`, asking the reader for each record's line (slower)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[list[str]] = []
-    starts: list[int] = []
-    line = 1
-    try:
-        for cells in reader:
-            starts.append(line)
-            records.append(cells)
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise InputError(Problem(name, line, None, f"cannot be read as CSV: {exc}")) from None
-    return records, starts
-
-
-def _fit_width(
-    rows: list[list[str]], width: int, starts: list[int], name: str
-) -> list[tuple[int, int, Problem]]:
-    """Pad short rows and cut blank cells off long ones, in place; (row, -1, problem)
-    for each row with more (non-blank) cells than the header."""
-    found: list[tuple[int, int, Problem]] = []
-    if list(map(len, rows)).count(width) == len(rows):
-        return found
-    for i, cells in enumerate(rows):
-        size = len(cells)
-        if size < width:
-            rows[i] = cells + [""] * (width - size)
-        elif size > width:
-            if any(c.strip() for c in cells[width:]):
-                message = f"row has {size} cells but the header has {width}"
-                found.append((i, -1, Problem(name, starts[i], None, message)))
-            rows[i] = cells[:width]
-    return found
-
-
-def _by_column(
-    rows: list[list[str]], width: int, distinct: dict[int, set[str]], to_check: set[int]
-) -> tuple[list[list[str]], list[int], set[int]]:
-    """The stripped cells column by column, a hash of each row, and which of the
-    ``to_check`` columns have a blank; adds each column's values to ``distinct``.
-
-    Rows are taken a chunk at a time so that the cells stay in the processor's
-    cache while they are stripped, hashed and counted.
-    """
-    columns: list[list[str]] = [[] for _ in range(width)]
-    hashes: list[int] = []
-    with_blanks: set[int] = set()
-    for first in range(0, len(rows), _CHUNK):
-        chunk = zip(*rows[first : first + _CHUNK], strict=True)
-        parts = [list(map(str.strip, part)) for part in chunk]
-        for cells, part in zip(columns, parts, strict=True):
-            cells.extend(part)
-        for index, values in distinct.items():
-            values.update(parts[index])
-        for index in to_check:
-            if "" in parts[index]:
-                with_blanks.add(index)
-        hashes.extend(map(hash, zip(*parts, strict=True)))
-    return columns, hashes, with_blanks
-
-
-def _duplicates(hashes: list[int], columns: list[list[str]], skipped: set[int]) -> list[int]:
-    """Rows (not ``skipped``) that repeat an earlier row exactly, in order."""
-    live = [h for i, h in enumerate(hashes) if i not in skipped] if skipped else hashes
-    if len(set(live)) == len(live):  # no two rows alike: the common case
-        return []
-    times = Counter(live)
-    seen: set[tuple[str, ...]] = set()
-    duplicates: list[int] = []
-    for i, row_hash in enumerate(hashes):
-        if times[row_hash] > 1 and i not in skipped:
-            key = tuple(cells[i] for cells in columns)
-            if key in seen:
-                duplicates.append(i)
-            else:
-                seen.add(key)
-    return duplicates
-
-
-def _read_export(
-    raw: bytes, name: str, spec: ExportFile, header_map: dict[str, str] | None
-) -> ReadResult:
-    text, encoding = decode(raw)
-    first_line = text.split("\n", 1)[0]
-    records, starts = _records(text, _sniff_delimiter(first_line), name)
-    return _read_records(records, starts, name, spec, header_map, encoding)
-
-
-def _read_records(
-    records: list[list[str]],
-    starts: list[int],
+def _read_cells(
+    cells: Cells,
     name: str,
     spec: ExportFile,
     header_map: dict[str, str] | None,
     encoding: str,
 ) -> ReadResult:
-    """Canonical columns from the file's records (cells as text) and their line numbers."""
+    """Canonical columns from a file's cells, with every problem, on whole columns:
+    blank and summary rows, exact duplicates, blanks in required columns and cells
+    that are not what the column holds. Each column's distinct values are converted
+    once; line numbers are looked up only for the rows at fault."""
+    import numpy as np
+
+    from iro_cli.exports.tables import blank as blank_cells
+
     problems: list[Problem] = []
-
-    first = next((i for i, cells in enumerate(records) if any(c.strip() for c in cells)), None)
-    if first is None:
-        empty: dict[str, list[Any]] = {c.name: [] for c in spec.columns}
-        empty["_line"] = []
+    if not cells.header:
         problems.append(Problem(name, None, None, "file is empty (no header row)"))
-        return ReadResult(empty, problems, encoding, 0, name, _kinds(spec))
-    header, header_line = records[first], starts[first]
-    rows, starts = records[first + 1 :], starts[first + 1 :]
-    del records
-
-    columns, header_problems = _map_headers(header, spec, header_map or {}, name)
-    if header_line != 1:
+        return _result(spec, {}, cells.lines, None, problems, encoding, name)
+    columns, header_problems = _map_headers(cells.header, spec, header_map or {}, name)
+    if cells.header_line != 1:
         header_problems = [
-            Problem(p.file, header_line, p.column, p.message, p.expected, p.severity)
+            Problem(p.file, cells.header_line, p.column, p.message, p.expected, p.severity)
             for p in header_problems
         ]
     problems.extend(header_problems)
-    width = len(header)
+    count = cells.count
+    blank = [blank_cells(c) for c in cells.columns]
+    row_blank = np.logical_and.reduce(blank) if blank else np.ones(count, dtype=bool)
+    too_many = np.zeros(count, dtype=bool)
+    too_many[list(cells.too_many)] = True
 
     # Trailing blank rows and summary rows ("Total rows: 412") are not data. A summary
     # row is one label and a number in the first column and nothing else; skipping one
     # is always a (counted) warning, as a real row must never vanish unseen.
+    others_blank = np.logical_and.reduce(blank[1:]) if len(blank) > 1 else np.ones(count, bool)
     stated: int | None = None
     summary_lines: list[int] = []
-    end = len(rows)
+    end = count
     while end:
-        cells = rows[end - 1]
-        if not any(c.strip() for c in cells):
+        row = end - 1
+        if too_many[row]:
+            break
+        if row_blank[row]:
             end -= 1
             continue
-        only_first = cells and not any(c.strip() for c in cells[1:])
-        summary = _SUMMARY.fullmatch(cells[0]) if only_first else None
+        summary = _SUMMARY.fullmatch(cells.columns[0][row].as_py()) if others_blank[row] else None
         if summary:
             end -= 1
-            summary_lines.insert(0, starts[end])
+            summary_lines.insert(0, end)
             if stated is None:
                 stated = int(summary[1].replace(",", ""))
             continue
         break
-    del rows[end:], starts[end:]
-
     if summary_lines:
-        counted = sum(1 for cells in rows if any(c.strip() for c in cells))
+        summary_lines = cells.lines.all()[summary_lines].tolist()
+        counted = int(np.count_nonzero(~row_blank[:end] | too_many[:end]))
         # The count may include the header row.
         differs = stated is not None and stated not in (counted, counted + 1)
         tail = f"; it says {stated} rows but the file has {counted}" if differs else ""
@@ -608,104 +401,226 @@ def _read_records(
                 severity="warning",
             )
         )
+    if end < count:
+        cells.columns = [c.slice(0, end) for c in cells.columns]
+        blank = [b[:end] for b in blank]
+        row_blank, too_many = row_blank[:end], too_many[:end]
+        cells.lines = cells.lines.cut(end)
+        count = end
 
-    # The rows are worked on column by column: each column's distinct values are
-    # converted once. Problems are collected as (row, column order, problem) and
-    # sorted at the end, so they come in the order a row-by-row reading gives.
-    # Exact duplicates (compared after stripping) are dropped after the first.
-    found = _fit_width(rows, width, starts, name)
-    skipped = {i for i, _, _ in found}  # rows with too many cells, then blank rows too
-    count = len(rows)
-    # Distinct values of the columns to convert; IDs and text are only checked for blanks.
-    distinct = {i: set[str]() for i, c in columns.items() if c.kind not in _AS_IS}
-    to_check = {i for i, c in columns.items() if c.kind in _AS_IS and c.required}
-    cells_by_column, hashes, with_blanks = _by_column(rows, width, distinct, to_check)
-    del rows  # fewer objects for the garbage collector to visit from here on
-    if cells_by_column[0].count(""):
-        for i, cell in enumerate(cells_by_column[0]):
-            if not cell and not any(column_cells[i] for column_cells in cells_by_column):
-                skipped.add(i)
-    duplicates = _duplicates(hashes, cells_by_column, skipped)
-    dropped = skipped.union(duplicates)
-    kept = [i for i in range(count) if i not in dropped] if dropped else range(count)
-
-    # Values found only in dropped rows are converted too: harmless, as a
-    # conversion has no effect but its result (or the problem it reports).
+    # Rows left out: too many cells, blank, or an exact repeat (after stripping) of an
+    # earlier row. Problems are collected as (row, column order, problem) and sorted,
+    # so they come in the order a row-by-row reading gives.
+    found: list[tuple[int, int, Problem]] = [
+        (i, -1, problem) for i, problem in cells.too_many.items() if i < count
+    ]
+    skipped = too_many | row_blank
     key_index = next((i for i, c in columns.items() if c.name == spec.key_column), None)
-    ids = cells_by_column[key_index] if key_index is not None else None
-    values_of: dict[int, dict[str, Any] | None] = {}  # column index -> cell -> value
-    bad_rows: set[int] = set()
+    duplicates = _duplicate_rows(cells.columns, key_index or 0, ~skipped)
+    kept = ~skipped
+    kept[duplicates] = False
+
+    stored: dict[str, Stored] = {}
     for order, (index, column) in enumerate(columns.items()):
-        bad: dict[str, tuple[str, str]] = {}
-        if index in with_blanks or (column.required and "" in distinct.get(index, ())):
-            bad[""] = ("is blank", "a value (required)")
+        cells_of = cells.columns[index]
+        bad_rows: np.ndarray
+        bad: dict[int, tuple[str, str]] = {}  # value index (-1: blank) -> (message, expected)
         if column.kind in _AS_IS:
-            values_of[index] = None
+            stored[column.name] = Stored(column.kind, text=cells_of)
+            bad_rows = blank[index] & kept if column.required else np.zeros(count, dtype=bool)
+            reasons = np.full(count, -1, dtype=np.int64)
+            if bad_rows.any():
+                bad[-1] = ("is blank", "a value (required)")
         else:
-            convert = _Converter(column)
-            values: dict[str, Any] = {}
-            for cell in distinct[index]:
-                if cell in bad:
-                    continue
-                try:
-                    values[cell] = convert(cell)
-                except ValueError as exc:
-                    message, expected = exc.args
-                    bad[cell] = (message, expected)
-            values_of[index] = values
-        if not bad:
-            continue
-        cells = cells_by_column[index]
-        for i in kept:
-            cell = cells[i]
-            if cell in bad:
-                message, expected = bad[cell]
-                row_id = ids[i] if ids is not None else ""
-                problem = Problem(name, starts[i], column.header, message, expected, row_id=row_id)
+            codes, distinct = _factorize(cells_of)
+            values, bad = _convert(distinct, column)
+            stored[column.name] = _converted(column.kind, codes, values)
+            reasons = codes
+            bad_rows = np.zeros(count, dtype=bool)
+            if bad:
+                bad_rows = np.isin(codes, np.fromiter(bad, dtype=np.int64)) & kept
+        if bad_rows.any():
+            all_lines = cells.lines.all()
+            for i in np.flatnonzero(bad_rows).tolist():
+                message, expected = bad[int(reasons[i])]
+                row_id = cells.columns[key_index][i].as_py() if key_index is not None else ""
+                line = int(all_lines[i])
+                problem = Problem(name, line, column.header, message, expected, row_id=row_id)
                 found.append((i, order, problem))
-                bad_rows.add(i)
     found.sort(key=itemgetter(0, 1))
     problems.extend(problem for _, _, problem in found)
-    if bad_rows:
-        kept = [i for i in kept if i not in bad_rows]
+    error_rows = [i for i, order, _ in found if order >= 0]
+    kept[error_rows] = False
 
-    absent = [c for c in spec.columns if c.name not in {col.name for col in columns.values()}]
-    absent_defaults = {c.name: _Converter(c)("") if c.kind != "id" else "" for c in absent}
-    index_of = {column.name: index for index, column in columns.items()}
-    every_row = len(kept) == count
-    data: dict[str, Iterable[Any]] = {}
-    for column in spec.columns:
-        index = index_of.get(column.name)
-        if index is None:
-            data[column.name] = repeat(absent_defaults[column.name], len(kept))
-            continue
-        cells: Iterable[str] = cells_by_column[index]
-        if not every_row:
-            cells = map(cells_by_column[index].__getitem__, kept)
-        values = values_of[index]
-        data[column.name] = cells if values is None else map(values.__getitem__, cells)
-    lines = starts if every_row else [starts[i] for i in kept]
-
-    if duplicates:
-        lines_of = [starts[i] for i in duplicates]
-        shown = ", ".join(str(n) for n in lines_of[:5]) + (" ..." if len(duplicates) > 5 else "")
+    if duplicates.size:
+        lines_of = cells.lines.all()[duplicates].tolist()
+        shown = ", ".join(str(n) for n in lines_of[:5]) + (" ..." if duplicates.size > 5 else "")
+        several = duplicates.size > 1
         problems.append(
             Problem(
                 name,
                 None,
                 None,
-                f"{len(duplicates)} exact duplicate row{'s' if len(duplicates) > 1 else ''} "
-                f"dropped (line{'s' if len(duplicates) > 1 else ''} {shown})",
+                f"{duplicates.size} exact duplicate row{'s' if several else ''} "
+                f"dropped (line{'s' if several else ''} {shown})",
                 severity="warning",
             )
         )
-    columns = {k: list(v) for k, v in data.items()}
-    columns["_line"] = list(lines)
-    return ReadResult(columns, problems, encoding, len(lines), name, _kinds(spec))
+    rows = None
+    if not kept.all():
+        rows = np.flatnonzero(kept)
+        for column in stored.values():
+            if column.text is not None:
+                column.keep = rows
+            else:
+                column.indices = column.indices.take(rows)
+    return _result(spec, stored, cells.lines, rows, problems, encoding, name)
 
 
-def _kinds(spec: ExportFile) -> dict[str, str]:
-    return {c.name: c.kind for c in spec.columns}
+def _result(
+    spec: ExportFile,
+    stored: dict[str, Stored],
+    lines: LineIndex,
+    keep: np.ndarray | None,
+    problems: list[Problem],
+    encoding: str,
+    name: str,
+) -> ReadResult:
+    """The read, with the spec's columns in order; a column not in the file has its
+    blank value on every row."""
+    import numpy as np
+
+    columns: dict[str, Stored] = {}
+    for column in spec.columns:
+        if column.name in stored:
+            columns[column.name] = stored[column.name]
+            continue
+        blank_value = "" if column.kind == "id" else _Converter(column)("")
+        values = np.empty(1, dtype=object)
+        values[0] = blank_value
+        count = lines.count if keep is None else len(keep)
+        indices = np.zeros(count, dtype=np.int64)
+        columns[column.name] = _converted(column.kind, indices, values)
+    return ReadResult(columns, lines, keep, problems, encoding, name)
+
+
+def _converted(kind: str, codes: np.ndarray, values: np.ndarray) -> Stored:
+    import numpy as np
+
+    days = np.array(values.tolist(), dtype="datetime64[D]") if kind == "date" else None
+    return Stored(kind, indices=codes, values=values, days=days)
+
+
+def _factorize(column: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array | None]:
+    """Each cell's index into the column's distinct values, and those values."""
+    import numpy as np
+
+    from iro_cli.exports.tables import to_numpy
+
+    encoded = column.dictionary_encode()
+    if encoded.num_chunks == 0 or len(column) == 0:
+        return np.zeros(0, dtype=np.int64), None
+    # The chunks share one dictionary (the encoder's memo grows across chunks).
+    dictionary = encoded.chunk(encoded.num_chunks - 1).dictionary
+    codes = np.concatenate([to_numpy(chunk.indices) for chunk in encoded.chunks])
+    return codes.astype(np.int64, copy=False), dictionary
+
+
+def _convert(
+    dictionary: pa.Array | None, column: Column
+) -> tuple[np.ndarray, dict[int, tuple[str, str]]]:
+    """The converted value of each distinct cell (``None`` where it cannot be), and the
+    problem of each one that cannot be: value index -> (message, expected)."""
+    import numpy as np
+
+    distinct = dictionary.to_pylist() if dictionary is not None else []
+    convert = _Converter(column)
+    values = np.empty(len(distinct), dtype=object)
+    bad: dict[int, tuple[str, str]] = {}
+    known = _dmy_dates(dictionary) if column.kind == "date" and distinct else {}
+    for i, cell in enumerate(distinct):
+        if not cell and column.required:
+            bad[i] = ("is blank", "a value (required)")
+            continue
+        day = known.get(i)
+        if day is not None:
+            values[i] = day
+            continue
+        try:
+            values[i] = convert(cell)
+        except ValueError as exc:
+            message, expected = exc.args
+            bad[i] = (message, expected)
+    return values, bad
+
+
+def _dmy_dates(cells: pa.Array) -> dict[int, date]:
+    """The distinct cells written exactly ``dd/mm/yyyy`` (year 1900 on), parsed on the
+    whole column at once; the rest go through :func:`parse_date`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    shaped = pc.match_substring_regex(cells, r"^\d\d/\d\d/(19|[2-9]\d)\d\d$")
+    parsed = pc.strptime(cells, format="%d/%m/%Y", unit="s", error_is_null=True)
+    # A strict round trip: strptime must give back exactly the cell (no 31/02 rolled on).
+    again = pc.strftime(parsed, format="%d/%m/%Y")
+    exact = pc.and_kleene(shaped, pc.equal(again, cells))
+    days = pc.cast(parsed, pa.date32()).to_pylist()
+    return {i: days[i] for i, ok in enumerate(exact.to_pylist()) if ok}
+
+
+def _as_numbers(column: pa.ChunkedArray) -> np.ndarray | None:
+    """A column of whole numbers as int64 (``None`` when a cell is not one)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from iro_cli.exports.tables import to_numpy
+
+    try:
+        return to_numpy(pc.cast(column, pa.int64()))
+    except (pa.ArrowInvalid, ValueError):
+        return None
+
+
+def _duplicate_rows(columns: list[pa.ChunkedArray], first: int, eligible: np.ndarray) -> np.ndarray:
+    """Rows (of the ``eligible`` ones) that repeat an earlier eligible row exactly, in
+    order. Rows are grouped column by column, starting with the key column, and a row
+    alone in its group is dropped from the search at once, so a file whose key is
+    unique costs one pass over one column."""
+    import numpy as np
+
+    from iro_cli.exports.tables import from_numpy
+
+    candidates = np.flatnonzero(eligible)
+    group = np.zeros(len(candidates), dtype=np.int64)
+    # Columns of whole numbers (IDs, a recommendation's number) are cheap to compare: rows
+    # that can repeat share them all, hashed together into one key. The search then
+    # goes on, exactly, among those rows only.
+    numbers = [n for n in map(_as_numbers, columns) if n is not None]
+    if numbers and len(candidates) > 1:
+        key = np.zeros(len(candidates), dtype=np.uint64)
+        for column in numbers:
+            key = key * np.uint64(1_000_003) + column[candidates].view(np.uint64)
+        _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+        candidates = candidates[counts[inverse] > 1]
+        group = np.zeros(len(candidates), dtype=np.int64)
+    for index in [first, *(i for i in range(len(columns)) if i != first)]:
+        if len(candidates) < 2:
+            return np.zeros(0, dtype=np.int64)
+        column = columns[index]
+        if len(candidates) < len(column):
+            column = column.take(from_numpy(candidates))
+        codes, _ = _factorize(column)
+        key = group * (int(codes.max()) + 1) + codes
+        _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+        repeated = counts[inverse] > 1
+        candidates, group = candidates[repeated], inverse[repeated]
+    if len(candidates) < 2:
+        return np.zeros(0, dtype=np.int64)
+    _, first_of_group = np.unique(group, return_index=True)
+    later = np.ones(len(candidates), dtype=bool)
+    later[first_of_group] = False
+    return candidates[later]
 
 
 def refuse_folder(path: Path) -> None:

@@ -1,0 +1,473 @@
+"""From an export's bytes (or a sheet's records) to a header and columns of stripped text.
+
+The C reader of ``pyarrow.csv`` reads a well-formed file into Arrow columns of strings
+(several cores, no Python object per cell). A file it cannot read row for row as Python's
+``csv`` module would (a row with more or fewer cells than the header, a header that runs
+over two lines, a quote never closed, blank lines before the header) is read by the
+``csv`` module instead, which knows each record's line; both give the same :class:`Cells`.
+
+Line numbers: a record takes one line plus the line breaks kept inside its quoted cells,
+so a row's line is worked out from the breaks counted in the rows before it, on whole
+columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from iro_cli.errors import InputError, IroError, Problem
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
+
+csv.field_size_limit(2**24)
+
+# What Python's str.strip() removes (every character for which str.isspace() is true):
+# the same set for Arrow's trim, so a cell is stripped exactly as before.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+_BLOCK = 1 << 24  # bytes the C reader parses at a time (a thread per block)
+
+
+class LineIndex:
+    """The line each data row starts on, worked out on first use.
+
+    Row ``i`` of a file read by the C reader starts on line ``first + i`` plus the line
+    breaks inside the quoted cells of the rows before it; counting those means a pass
+    over every cell, so it is done only when a line number is wanted (a problem to
+    report, or a command that shows lines)."""
+
+    def __init__(
+        self,
+        count: int,
+        *,
+        starts: np.ndarray | None = None,
+        first: int = 2,
+        columns: list[pa.ChunkedArray] | None = None,
+        physical_lines: Callable[[], int] | None = None,
+    ) -> None:
+        self.count = count
+        self._starts = starts
+        self._first = first
+        self._columns = columns
+        self._physical_lines = physical_lines
+
+    def all(self) -> np.ndarray:
+        """Every row's line (int64)."""
+        import numpy as np
+
+        if self._physical_lines is not None:
+            # One physical line per record (and the header): no cell holds a line break,
+            # and the cells need not be searched for them.
+            if self._physical_lines() == self.count + 1:
+                self._columns = None
+            self._physical_lines = None
+        if self._starts is None:
+            lines = np.arange(self._first, self._first + self.count, dtype=np.int64)
+            breaks = np.zeros(self.count, dtype=np.int64)
+            for column in self._columns or []:
+                breaks += _line_breaks(column)
+            if breaks.any():
+                lines[1:] += np.cumsum(breaks[:-1])
+            self._starts, self._columns = lines, None
+        return self._starts
+
+    def cut(self, end: int) -> LineIndex:
+        """The index of the first ``end`` rows."""
+        if self._starts is not None:
+            return LineIndex(end, starts=self._starts[:end])
+        if self._physical_lines is not None:
+            self.all()  # the file's line count is of every row, not the first ``end``
+            return self.cut(end)
+        columns = [c.slice(0, end) for c in self._columns or []]
+        return LineIndex(end, first=self._first, columns=columns)
+
+
+@dataclass
+class Cells:
+    """A file's records as columns: the header's cells, every data row's cells (stripped,
+    one Arrow string column per header cell) and the line each row starts on."""
+
+    header: list[str]
+    header_line: int
+    columns: list[pa.ChunkedArray]
+    lines: LineIndex
+    # Rows with more non-blank cells than the header: row index -> its problem.
+    too_many: dict[int, Problem] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return self.lines.count
+
+
+def to_numpy(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """A numeric or boolean Arrow column without nulls as numpy, read from its buffers.
+
+    pyarrow's own ``to_numpy`` (and ``pa.array``) import pandas when it is installed: half
+    a second of start-up that a command writing CSV or JSON does not otherwise pay."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    parts = []
+    for chunk in chunks:
+        if chunk.null_count:
+            raise ValueError("a column with nulls")  # pragma: no cover - never made here
+        boolean = pa.types.is_boolean(chunk.type)
+        if boolean:
+            chunk = pc.cast(chunk, pa.uint8())
+        kind = "i" if pa.types.is_signed_integer(chunk.type) else "u"
+        dtype = np.dtype(f"{kind}{chunk.type.bit_width // 8}")
+        values = np.frombuffer(chunk.buffers()[1], dtype=dtype, count=chunk.offset + len(chunk))
+        values = values[chunk.offset :]
+        parts.append(values.view(bool) if boolean else values)
+    if not parts:
+        return np.zeros(0, dtype=np.int64)
+    return np.concatenate(parts) if len(parts) > 1 else parts[0]
+
+
+def from_numpy(indices: np.ndarray) -> pa.Array:
+    """Row indices (numpy) as an Arrow int64 array, for ``take``."""
+    import numpy as np
+    import pyarrow as pa
+
+    data = np.ascontiguousarray(indices, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
+
+
+def blank(column: pa.ChunkedArray) -> np.ndarray:
+    """Which cells are empty."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return ~to_numpy(pc.cast(pc.binary_length(column), pa.bool_())).astype(bool, copy=False)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Bytes -> (text, encoding name). UTF-8 (BOM or not), UTF-16 (BOM or not), else
+    Windows-1252 (its five unused bytes become U+FFFD: never a crash)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace"), "UTF-16"
+    sample = raw[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 > len(sample):  # mostly 0 bytes: UTF-16
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        encoding = "utf-16-le" if odd > even else "utf-16-be"
+        return raw.decode(encoding, errors="replace"), f"UTF-16 {encoding[-2:].upper()} (no BOM)"
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    return raw.decode("cp1252", errors="replace"), "Windows-1252"
+
+
+def _utf8_guess(raw: bytes) -> tuple[bytes | memoryview, str] | None:
+    """The file as UTF-8 bytes without a BOM, not copied, when it says or looks like
+    UTF-8 (to be confirmed as it is read); ``None`` for UTF-16."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return memoryview(raw)[3:], "UTF-8 with BOM"
+    sample = raw[:4096]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(sample) >= 4 and sample.count(0) * 3 > len(sample)
+    ):
+        return None
+    return raw, "UTF-8"
+
+
+def sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv_cells(raw: bytes, name: str) -> tuple[Cells, str]:
+    """A CSV file's cells and its encoding's name; raises :class:`InputError` for a file
+    that cannot be read as CSV (a quote never closed)."""
+    guess = _utf8_guess(raw)
+    if guess is not None:
+        try:
+            return _cells(*guess, name)
+        except UnicodeDecodeError:  # not UTF-8 after all: Windows-1252, or bad bytes replaced
+            pass
+    text, encoding = decode(raw)
+    return _cells(text.encode("utf-8"), encoding, name)
+
+
+def read_csv_file_cells(path: Path, name: str) -> tuple[Cells, str]:
+    """Like :func:`read_csv_cells`, for a file on disk: a UTF-8 file is read by the C
+    reader straight from the disk, never held whole in memory as bytes."""
+    import pyarrow as pa
+
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    guess = _utf8_guess(head)
+    end = _first_line_end(guess[0]) if guess is not None else 0
+    if guess is not None and end < len(guess[0]):
+        try:
+            first_line: str | None = str(guess[0][:end], "utf-8")
+        except UnicodeDecodeError:
+            first_line = None
+        if first_line is not None:
+            try:
+                cells = _arrow_cells(
+                    str(path),
+                    first_line,
+                    sniff_delimiter(first_line),
+                    lambda: _physical_lines(_file_blocks(path)),
+                )
+            except UnicodeDecodeError:
+                cells = None
+            except (OSError, pa.ArrowIOError) as exc:
+                raise IroError(f"{path}: cannot be read: {exc}") from None
+            if cells is not None:
+                return cells, guess[1]
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise IroError(f"{path}: cannot be read: {exc.strerror}") from None
+    return read_csv_cells(raw, name)
+
+
+def _cells(data: bytes | memoryview, encoding: str, name: str) -> tuple[Cells, str]:
+    """Cells of UTF-8 ``data``; raises UnicodeDecodeError when it is not UTF-8."""
+    import pyarrow as pa
+
+    end = _first_line_end(data)
+    first_line = str(data[:end], "utf-8")
+    delimiter = sniff_delimiter(first_line)
+    cells = _arrow_cells(
+        pa.BufferReader(pa.py_buffer(data)),
+        first_line,
+        delimiter,
+        lambda: _physical_lines(_memory_blocks(data)),
+    )
+    if cells is None:
+        records, starts = _records(str(data, "utf-8"), delimiter, name)
+        cells = cells_from_records(records, starts, name)
+    return cells, encoding
+
+
+def _first_line_end(data: bytes | memoryview) -> int:
+    view = bytes(data[:65536]) if len(data) > 65536 else bytes(data)
+    ends = [i for i in (view.find(b"\n"), view.find(b"\r")) if i >= 0]
+    if ends:
+        return min(ends)
+    if len(data) > 65536:  # a first line longer than 64 KiB: look further
+        whole = bytes(data)
+        ends = [i for i in (whole.find(b"\n"), whole.find(b"\r")) if i >= 0]
+        return min(ends) if ends else len(whole)
+    return len(view)
+
+
+def _arrow_cells(
+    source: Any, first_line: str, delimiter: str, physical_lines: Callable[[], int]
+) -> Cells | None:
+    """The cells by the C reader from ``source`` (a path, or a buffer of UTF-8 bytes), or
+    ``None`` when the file needs the ``csv`` module. ``physical_lines`` counts the file's
+    lines (for the line numbers)."""
+    import pyarrow as pa
+    import pyarrow.csv as pv
+
+    header_records = list(csv.reader([first_line], delimiter=delimiter))
+    if len(header_records) != 1:
+        return None
+    header = header_records[0]
+    # A header with an open quote (it runs on to the next line) or with no text (blank
+    # lines before the header) is left to the csv module, which finds the header.
+    if not any(cell.strip() for cell in header) or first_line.count('"') % 2:
+        return None
+    width = len(header)
+    names = [f"c{i}" for i in range(width)]
+    ragged: list[int] = []
+
+    def on_ragged(_row: object) -> str:
+        ragged.append(1)
+        return "skip"
+
+    try:
+        table = pv.read_csv(
+            source,
+            read_options=pv.ReadOptions(column_names=names, skip_rows=1, block_size=_BLOCK),
+            parse_options=pv.ParseOptions(
+                delimiter=delimiter,
+                newlines_in_values=True,
+                ignore_empty_lines=False,
+                invalid_row_handler=on_ragged,
+            ),
+            convert_options=pv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as exc:
+        if "UTF8" in str(exc) or "UTF-8" in str(exc):
+            raise UnicodeDecodeError("utf-8", b"", 0, 1, "invalid UTF-8 in a cell") from None
+        return None
+    except pa.ArrowNotImplementedError:
+        return None
+    if ragged:
+        return None
+    columns = [table.column(i) for i in range(width)]
+    count = table.num_rows
+    del table
+    lines = LineIndex(count, first=2, columns=columns, physical_lines=physical_lines)
+    return Cells(header, 1, [strip(c) for c in columns], lines)
+
+
+_STEP = 1 << 23  # bytes counted at a time
+
+
+def _physical_lines(blocks: Iterable[bytes | memoryview]) -> int:
+    """Lines in the text as a text file counts them (a CR LF pair, a CR and an LF each
+    end one), counted block by block with numpy."""
+    import numpy as np
+
+    ends = 0
+    previous = 10  # the last byte of the block before
+    for block in blocks:
+        view = np.frombuffer(block, dtype=np.uint8)
+        if not len(view):
+            continue
+        returns = view == 13
+        ends += int(np.count_nonzero(view == 10)) + int(np.count_nonzero(returns))
+        ends -= int(np.count_nonzero(returns[:-1] & (view[1:] == 10)))
+        ends -= int(previous == 13 and view[0] == 10)
+        previous = int(view[-1])
+    return ends + (previous not in (10, 13))
+
+
+def _memory_blocks(data: bytes | memoryview) -> Iterator[memoryview]:
+    view = memoryview(data)
+    for start in range(0, len(view), _STEP):
+        yield view[start : start + _STEP]
+
+
+def _file_blocks(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        while block := handle.read(_STEP):
+            yield block
+
+
+def _line_breaks(column: pa.ChunkedArray) -> np.ndarray:
+    """Line breaks inside each cell, counted as a text file counts lines (\\r\\n is one)."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    if not pc.any(pc.match_substring_regex(column, "[\r\n]")).as_py():
+        return np.zeros(len(column), dtype=np.int64)
+    counts = [to_numpy(pc.count_substring(column, p)) for p in ("\n", "\r", "\r\n")]
+    return (counts[0] + counts[1] - counts[2]).astype(np.int64)
+
+
+def strip(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The cells without leading and trailing whitespace (as ``str.strip``)."""
+    import pyarrow.compute as pc
+
+    stripped = pc.utf8_trim(column, characters=WHITESPACE)
+    if pc.all(pc.equal(pc.binary_length(stripped), pc.binary_length(column))).as_py() is not False:
+        return column  # nothing to strip: keep the original, not a copy
+    return stripped
+
+
+def cells_from_records(records: list[list[str]], starts: list[int], name: str) -> Cells:
+    """The cells of records read by the ``csv`` module (or from a sheet): the first row
+    with text is the header; short rows are padded and blank cells past the header's
+    width cut off; a row with more non-blank cells than the header is marked."""
+    import numpy as np
+    import pyarrow as pa
+
+    first = next((i for i, cells in enumerate(records) if any(c.strip() for c in cells)), None)
+    if first is None:
+        return Cells([], 0, [], LineIndex(0, starts=np.zeros(0, dtype=np.int64)))
+    header, header_line = records[first], starts[first]
+    rows, starts = records[first + 1 :], starts[first + 1 :]
+    width = len(header)
+    too_many: dict[int, Problem] = {}
+    for i, cells in enumerate(rows):
+        size = len(cells)
+        if size < width:
+            rows[i] = cells + [""] * (width - size)
+        elif size > width:
+            if any(c.strip() for c in cells[width:]):
+                message = f"row has {size} cells but the header has {width}"
+                too_many[i] = Problem(name, starts[i], None, message)
+            rows[i] = cells[:width]
+    columns = [
+        strip(pa.chunked_array([pa.array([cells[j] for cells in rows], type=pa.string())]))
+        for j in range(width)
+    ]
+    lines = LineIndex(len(rows), starts=np.asarray(starts, dtype=np.int64))
+    return Cells(header, header_line, columns, lines, too_many)
+
+
+def _breaks(cell: str) -> int:
+    """Line breaks inside a (quoted) cell, counted as a text file counts lines."""
+    return cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+
+
+def _records(text: str, delimiter: str, name: str) -> tuple[list[list[str]], list[int]]:
+    """Every CSV record of ``text`` and the line each one starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    try:
+        records.extend(reader)
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):  # in a quoted cell at the end of the file
+            line = 1 + len(records) + sum(_breaks(c) for cells in records for c in cells)
+            raise InputError(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    f"a quote opened on line {line} is never closed",
+                    'a closing " for each opening one (a quote inside a cell is written "")',
+                )
+            ) from None
+        # A stray quote inside a cell ('5"11'): read as Excel does, naming any bad line.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            records = list(reader)
+        except csv.Error:
+            return _records_one_by_one(text, delimiter, name)  # raises, naming the line
+    if reader.line_num == len(records):  # no cell spans lines: record n is on line n
+        return records, list(range(1, len(records) + 1))
+    # A record takes one line plus the line breaks kept inside its quoted cells.
+    starts: list[int] = []
+    line = 1
+    for cells in records:
+        starts.append(line)
+        line += 1
+        for cell in cells:
+            if "\n" in cell or "\r" in cell:
+                line += _breaks(cell)
+    if line - 1 != reader.line_num:  # pragma: no cover - a safety net, never seen
+        return _records_one_by_one(text, delimiter, name)
+    return records, starts
+
+
+def _records_one_by_one(text: str, delimiter: str, name: str) -> tuple[list[list[str]], list[int]]:
+    """Like :func:`_records`, asking the reader for each record's line (slower)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[list[str]] = []
+    starts: list[int] = []
+    line = 1
+    try:
+        for cells in reader:
+            starts.append(line)
+            records.append(cells)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(Problem(name, line, None, f"cannot be read as CSV: {exc}")) from None
+    return records, starts

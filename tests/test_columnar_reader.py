@@ -1,0 +1,177 @@
+"""The columnar reader (pyarrow) against the csv-module reading of the same bytes.
+
+A file pyarrow can read is read by it; any other by Python's csv module. Both must give
+the same rows, values, line numbers and problems, so the csv-module path is the oracle
+here: every file below is read both ways and compared.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from iro_cli.exports.reader import _read_cells, read_export_bytes, read_export_chunks
+from iro_cli.exports.schema import EXPORTS
+from iro_cli.exports.tables import _arrow_cells, cells_from_records, read_csv_cells
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "sample_exports"
+
+REVIEWS_HEADER = "Review ID,Person ID,Review Type,Review Date,Status,Chair,Child's Views"
+
+
+def _oracle(raw: bytes, name: str, key: str):
+    """The read made from the csv module's records (the slow path), for comparison."""
+    from iro_cli.exports.tables import _records, decode, sniff_delimiter
+
+    text, encoding = decode(raw)
+    records, starts = _records(text, sniff_delimiter(text.split("\n", 1)[0]), name)
+    return _read_cells(cells_from_records(records, starts, name), name, EXPORTS[key], {}, encoding)
+
+
+def _same(a, b) -> None:
+    assert [str(p) for p in a.problems] == [str(p) for p in b.problems]
+    assert a.encoding == b.encoding
+    assert a.columns == b.columns
+
+
+def _fast(raw: bytes, name: str) -> bool:
+    """Whether pyarrow (not the csv module) reads these bytes."""
+    text = raw.decode("utf-8-sig")
+    first = text.split("\n", 1)[0].rstrip("\r")
+    return (
+        _arrow_cells(io.BytesIO(raw.removeprefix(b"\xef\xbb\xbf")), first, ",", lambda: 0)
+        is not None
+    )
+
+
+@pytest.mark.parametrize("key", sorted(EXPORTS))
+def test_sample_exports_read_the_same_both_ways(key: str) -> None:
+    path = SAMPLE / EXPORTS[key].filename
+    raw = path.read_bytes()
+    _same(read_export_bytes(raw, path.name, EXPORTS[key]), _oracle(raw, path.name, key))
+
+
+CASES = {
+    "line breaks in quoted cells (LF, CRLF, lone CR)": (
+        REVIEWS_HEADER + "\n"
+        '1,10,CLA Review,01/02/2025,Held,A,"one\ntwo"\n'
+        '2,10,CLA Review,01/08/2025,Held,A,"three\r\nfour\rfive"\n'
+        "3,10,CLA Review,31/02/2026,Held,A,x\n"
+    ),
+    "CRLF file with a duplicate and a blank row": (
+        REVIEWS_HEADER + "\r\n"
+        "1,10,CLA Review,01/02/2025,Held,A,x\r\n"
+        "1,10,CLA Review,01/02/2025,Held,A,x\r\n"
+        ",,,,,,\r\n"
+        "2,10,CLA Review,01/08/2025,Held,A,y\r\n"
+    ),
+    "numbers alike, text not: no duplicate": (
+        REVIEWS_HEADER + "\n"
+        "1,10,CLA Review,01/02/2025,Held,A,x\n"
+        "1,10,CLA Review,01/02/2025,Held,A,y\n"
+        "01,10,CLA Review,01/02/2025,Held,A,x\n"
+    ),
+    "cells with spaces, a blank line and a summary row": (
+        REVIEWS_HEADER + "\n"
+        " 1 ,10,cla review , 01/02/2025,held,\u00a0A\u00a0, x \n"
+        "\n"
+        "2,11,CLA Review,2025-08-01,Held,B,\n"
+        "Total rows: 2,,,,,,\n"
+    ),
+    "a blank required cell and an unknown code": (
+        REVIEWS_HEADER + "\n"
+        "1,,CLA Review,01/02/2025,Held,A,x\n"
+        "2,10,CLA Reveiw,01/02/2025,Held,A,x\n"
+        "3,10,CLA Review,1/2/2025,Held,A,x\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_odd_files_read_the_same_both_ways(case: str) -> None:
+    raw = CASES[case].encode("utf-8")
+    assert _fast(raw, "reviews.csv"), "this case is meant for pyarrow's path"
+    _same(
+        read_export_bytes(raw, "reviews.csv", EXPORTS["reviews"]),
+        _oracle(raw, "reviews.csv", "reviews"),
+    )
+
+
+def test_line_numbers_count_breaks_inside_cells() -> None:
+    raw = CASES["line breaks in quoted cells (LF, CRLF, lone CR)"].encode()
+    read = read_export_bytes(raw, "reviews.csv", EXPORTS["reviews"])
+    # Line 1 header; row 1 on lines 2-3; row 2 on lines 4-6 (CRLF is one break, CR one);
+    # row 3 on line 7, where its impossible date is reported.
+    assert read.columns["_line"] == [2, 4]
+    assert [p.line for p in read.errors] == [7]
+
+
+def test_chunks_are_the_whole_read_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.csv"
+    path.write_bytes(CASES["CRLF file with a duplicate and a blank row"].encode() * 1)
+    whole = read_export_bytes(path.read_bytes(), str(path), EXPORTS["reviews"])
+    for size in (1, 2, 5):
+        parts = list(read_export_chunks(path, EXPORTS["reviews"], chunk_rows=size))
+        assert parts[0].problems == whole.problems
+        assert all(not part.problems for part in parts[1:])
+        for name in whole.columns:
+            assert sum((part.columns[name] for part in parts), []) == whole.columns[name]
+        days = np.concatenate([part.array("review_date") for part in parts])
+        assert (days == whole.array("review_date")).all()
+
+
+def test_generated_exports_read_the_same_both_ways(tmp_path: Path) -> None:
+    out = tmp_path / "exports"
+    subprocess.run(
+        [
+            sys.executable,
+            str(SAMPLE / "generate.py"),
+            "--children",
+            "150",
+            "--seed",
+            "7",
+            "--out",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    for key, spec in EXPORTS.items():
+        path = out / spec.filename
+        raw = path.read_bytes()
+        _same(read_export_bytes(raw, path.name, spec), _oracle(raw, path.name, key))
+
+
+def test_reading_a_csv_imports_no_pandas() -> None:
+    code = (
+        "import sys; from pathlib import Path; "
+        "from iro_cli.exports.reader import read_export_file; "
+        "from iro_cli.exports.schema import EXPORTS; "
+        f"r = read_export_file(Path({str(SAMPLE / 'reviews.csv')!r}), EXPORTS['reviews']); "
+        "r.array('review_date'); r.columns; print('pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_csv_module_reads_what_pyarrow_refuses() -> None:
+    # A short row and a row with more cells than the header: read by the csv module,
+    # with its messages.
+    raw = (
+        REVIEWS_HEADER
+        + "\n1,10,CLA Review,01/02/2025,Held\n2,10,CLA Review,01/02/2025,Held,A,x,extra\n"
+    ).encode()
+    assert not _fast(raw, "reviews.csv")
+    cells, _ = read_csv_cells(raw, "reviews.csv")
+    assert list(cells.too_many) == [1]
+    read = read_export_bytes(raw, "reviews.csv", EXPORTS["reviews"])
+    assert [str(p) for p in read.errors] == [
+        "reviews.csv, line 3: row has 8 cells but the header has 7"
+    ]
+    assert read.columns["review_id"] == ["1"]
