@@ -36,6 +36,11 @@ HELD, SCHEDULED, REARRANGED, CANCELLED = range(4)
 _DAY_BITS = 23
 _DAY_SHIFT = 1 << 21  # 0001-01-01 is day -719,162; 9999-12-31 is day 2,932,896
 
+# Below this many values a sort (numpy, no further import) encodes a column faster than
+# importing a hash table (pandas: 0.4 s) would, and Python strings cost little; above it
+# the hash table (and Arrow for read exports' text) wins.
+HASH_FROM = 50_000
+
 
 def column(table: Any, name: str, kind: str = "text") -> np.ndarray:
     """Column ``name`` of a read export (``ReadResult.array``), a DataFrame or a mapping of
@@ -57,13 +62,41 @@ class Table:
     """One export's columns as arrays, each converted once (see :func:`column`)."""
 
     def __init__(self, source: Any) -> None:
+        from iro_cli.exports.result import ReadResult
+
         self.source = source
+        self.read = source if isinstance(source, ReadResult) else None
         self._arrays: dict[str, np.ndarray] = {}
 
     def get(self, name: str, kind: str = "text") -> np.ndarray:
         found = self._arrays.get(name)
         if found is None:
             found = self._arrays[name] = column(self.source, name, kind)
+        return found
+
+    def arrow(self, name: str) -> Any | None:
+        """An ID or text column of a read export as Arrow strings (no Python object per
+        cell); ``None`` for other sources or kinds, and for a small export (its cells as
+        Python strings cost nothing, and no Arrow conversion may import pandas)."""
+        if self.read is None or self.read.kinds.get(name) not in ("id", "text"):
+            return None
+        if self.read.rows < HASH_FROM:
+            return None
+        return self.read.text(name)
+
+    def pick(self, name: str, rows: np.ndarray) -> np.ndarray:
+        """The text cells of ``rows`` ("" where the row is -1), as an object array; from a
+        read export only those cells become Python strings."""
+        rows = np.asarray(rows, dtype=np.int64)
+        text = None if name in self._arrays else self.arrow(name)
+        if text is None:
+            return take(self.get(name), rows, "")
+        from iro_cli.exports.tables import from_numpy
+
+        found = np.full(len(rows), "", dtype=object)
+        ok = rows >= 0
+        if ok.any():
+            found[ok] = text.take(from_numpy(rows[ok])).to_pylist()
         return found
 
 
@@ -143,11 +176,6 @@ class WorkingDays:
         return np.busday_offset(days, 0, roll="backward", busdaycal=self.busdays)
 
 
-# Below this many values a sort (numpy, no further import) encodes a column faster than
-# importing a hash table (pandas: 0.4 s) would; above it the hash table wins.
-HASH_FROM = 50_000
-
-
 def _encoded(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Encode a text column: the index of each value among the distinct values, and the
     distinct values (an object array, in no particular order)."""
@@ -170,6 +198,36 @@ def codes(*columns: np.ndarray) -> list[np.ndarray]:
     coded = rank[found]
     bounds = np.cumsum([len(c) for c in columns])[:-1]
     return np.split(coded, bounds)
+
+
+def person_codes(tables: list[Table]) -> tuple[list[np.ndarray], np.ndarray]:
+    """Codes for the Person IDs of several exports together (numbered in the IDs' sort
+    order), and the ID of each code. From read exports, Arrow's dictionary encoding and
+    sort (UTF-8 byte order is code point order, as Python sorts strings)."""
+    texts = [t.arrow("person_id") for t in tables]
+    if any(text is None for text in texts):
+        coded = codes(*[t.get("person_id") for t in tables])
+        people = int(max((int(c.max()) + 1 for c in coded if len(c)), default=0))
+        ids = np.empty(people, dtype=object)
+        for code, table in zip(coded, tables, strict=True):
+            ids[code] = table.get("person_id")
+        return coded, ids
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from iro_cli.exports.tables import from_numpy, to_numpy
+
+    chunks = [chunk.cast(pa.large_string()) for text in texts for chunk in text.chunks]
+    joined = pa.chunked_array(chunks, type=pa.large_string()).combine_chunks()
+    encoded = joined.dictionary_encode()
+    found = to_numpy(encoded.indices).astype(np.int64)
+    order = to_numpy(pc.sort_indices(encoded.dictionary)).astype(np.int64)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    ids = np.empty(len(order), dtype=object)
+    ids[:] = encoded.dictionary.take(from_numpy(order)).to_pylist()
+    bounds = np.cumsum([len(text) for text in texts])[:-1]
+    return np.split(rank[found] if len(found) else found, bounds), ids
 
 
 def code_of(values: np.ndarray, names: tuple[str, ...]) -> np.ndarray:

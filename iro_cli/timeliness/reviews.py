@@ -189,8 +189,8 @@ def review_timeliness(
     working = WorkingDays(calendar)
     meetings = Meetings(exports.reviews, exports.review_person, at)
     latest, _ = current_periods(exports.children, exports.child_person, exports.people, at)
-    iro_of = take(exports.get("children", "allocated_iro"), latest, "")
-    team_of = take(exports.get("children", "team"), latest, "")
+    iro_of = exports.children.pick("allocated_iro", latest)
+    team_of = exports.children.pick("team", latest)
 
     parts = []
     if CLA in kinds:
@@ -332,7 +332,7 @@ def _cp(
     parts = []
     if ICPC in kinds:
         keep = conference >= since
-        chair = take(meetings.text("chair"), icpc_row, "")
+        chair = meetings.reviews.pick("chair", icpc_row)
         chair = np.where(chair.astype(bool), chair, plan_chair)
         code = np.where(icpc_row >= 0, rules.INITIAL, -1 - rules.INITIAL)  # < 0: from the plan
         parts.append(
@@ -443,12 +443,12 @@ def _held_rows(
     team_of: np.ndarray,
 ) -> HeldReviews:
     """The held reviews as rows, in the order of the list (type, date, person, review)."""
-    review_id = take(meetings.text("review_id"), found["row"], "")
+    review_id = meetings.reviews.pick("review_id", found["row"])
     order = _list_order(found, review_id)
     found = {n: v[order] for n, v in found.items()}
     review_id = review_id[order]
     chair = np.where(
-        found["own_chair"], found["chair"], take(meetings.text("chair"), found["row"], "")
+        found["own_chair"], found["chair"], meetings.reviews.pick("chair", found["row"])
     )
     person = found["person"]
     iro = np.where(chair.astype(bool), chair, iro_of[person])
@@ -508,7 +508,7 @@ def _rearranged(
     rows, seen = kept[chosen], seen[chosen]
     rows = rows[np.lexsort((rows, meetings.day[rows], seen))]
     person = meetings.person[rows]
-    chair = meetings.text("chair")[rows]
+    chair = meetings.reviews.pick("chair", rows)
     iro = np.where(chair.astype(bool), chair, iro_of[person])
     iro[~iro.astype(bool)] = NOT_RECORDED
     team = team_of[person].copy()
@@ -549,21 +549,24 @@ def _unmatched(
     open_ = np.flatnonzero(candidate & ~claimed)
     if len(open_) and found is not None:
         # Another held row with the same child, type, Review ID and day may have claimed it.
-        ids = meetings.text("review_id")
-        rows = found["row"]
-        done = {
-            (int(g), str(i), d)
-            for g, i, d in zip(
-                (found["person"] * 4 + found["kind"]).tolist(),
-                take(ids, rows, "").tolist(),
-                found["day"].astype(object).tolist(),
+        # (only the rows of the children and types concerned are looked at)
+        near = np.isin(found["person"] * 4 + found["kind"], group[open_])
+        done = set(
+            zip(
+                (found["person"] * 4 + found["kind"])[near].tolist(),
+                meetings.reviews.pick("review_id", found["row"][near]).tolist(),
+                found["day"][near].astype(object).tolist(),
                 strict=True,
             )
-        }
-        for at_ in open_.tolist():
-            row = held[at_]
-            if (int(group[at_]), ids[row], day[at_].item()) in done:
-                claimed[at_] = True
+        )
+        mine = zip(
+            group[open_].tolist(),
+            meetings.reviews.pick("review_id", held[open_]).tolist(),
+            day[open_].astype(object).tolist(),
+            strict=True,
+        )
+        for at_, key in zip(open_.tolist(), mine, strict=True):
+            claimed[at_] = key in done
     counts = np.bincount(group[candidate & ~claimed] % 4, minlength=4)
     return {KINDS[k]: int(n) for k, n in enumerate(counts.tolist()) if n}
 
