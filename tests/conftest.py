@@ -55,9 +55,19 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     for seed in SEEDS:
         folder = tmp_path_factory.mktemp(f"exports-{seed}")
         subprocess.run(
-            [sys.executable, str(REPO / "sample_exports" / "generate.py"), "--children", "250",
-             "--seed", str(seed), "--out", str(folder), "--extract-date", EXTRACT[seed],
-             "--force"],  # fmt: skip
+            [
+                sys.executable,
+                str(REPO / "sample_exports" / "generate.py"),
+                "--children",
+                "250",
+                "--seed",
+                str(seed),
+                "--out",
+                str(folder),
+                "--extract-date",
+                EXTRACT[seed],
+                "--force",
+            ],  # fmt: skip
             check=True,
             capture_output=True,
         )

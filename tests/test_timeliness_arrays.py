@@ -125,13 +125,16 @@ def test_awkward_exports_same_as_the_per_review_code(generated, seed: int) -> No
     assert all(found.values()), found
 
 
+@pytest.mark.parametrize("hash_from", [0, 100])  # 100: cp_plans.csv (about 50 rows) stays small
 @pytest.mark.parametrize("seed", SEEDS)
-def test_national_scale_path_same_figures(generated, seed: int, monkeypatch) -> None:
+def test_national_scale_path_same_figures(
+    generated, seed: int, hash_from: int, monkeypatch
+) -> None:
     """The path large exports take (hash-encoded IDs, Arrow strings for the rows needed),
     forced on small ones: the same as the per-review code."""
     from iro_cli.schedule import arrays
 
-    monkeypatch.setattr(arrays, "HASH_FROM", 0)
+    monkeypatch.setattr(arrays, "HASH_FROM", hash_from)
     for period in PERIODS[1:3]:
         _same(
             generated[seed], period, date.fromisoformat(EXTRACT[seed]), WorkingCalendar(), TYPES[0]

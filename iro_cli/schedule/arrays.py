@@ -205,7 +205,7 @@ def person_codes(tables: list[Table]) -> tuple[list[np.ndarray], np.ndarray]:
     order), and the ID of each code. From read exports, Arrow's dictionary encoding and
     sort (UTF-8 byte order is code point order, as Python sorts strings)."""
     texts = [t.arrow("person_id") for t in tables]
-    if any(text is None for text in texts):
+    if all(text is None for text in texts):  # small exports, or not read ones
         coded = codes(*[t.get("person_id") for t in tables])
         people = int(max((int(c.max()) + 1 for c in coded if len(c)), default=0))
         ids = np.empty(people, dtype=object)
@@ -217,6 +217,12 @@ def person_codes(tables: list[Table]) -> tuple[list[np.ndarray], np.ndarray]:
 
     from iro_cli.exports.tables import from_numpy, to_numpy
 
+    texts = [
+        pa.chunked_array([pa.array(t.get("person_id").tolist(), type=pa.large_string())])
+        if text is None
+        else text
+        for t, text in zip(tables, texts, strict=True)
+    ]
     chunks = [chunk.cast(pa.large_string()) for text in texts for chunk in text.chunks]
     joined = pa.chunked_array(chunks, type=pa.large_string()).combine_chunks()
     encoded = joined.dictionary_encode()
