@@ -11,6 +11,7 @@ a year end).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -49,7 +50,9 @@ def _quiet(_message: str) -> None:
     pass
 
 
+@lru_cache(maxsize=8)
 def _frames(folder: Path) -> tuple:
+    """The exports as DataFrames, read once per folder (neither side changes them)."""
     config = Config()
     return (
         load_export("children", folder, config, on_warning=_quiet),

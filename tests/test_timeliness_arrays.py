@@ -10,6 +10,7 @@ exports (several seeds, both nations, periods ending on a year end, a leap day, 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -40,8 +41,10 @@ def _quiet(_message: str) -> None:
     pass
 
 
+@lru_cache(maxsize=8)
 def _columns(folder: Path) -> tuple:
-    """The exports as the oracle took them: plain columns (``read_checked(...).columns``)."""
+    """The exports as the oracle took them: plain columns (``read_checked(...).columns``),
+    and as the commands read them (read once per folder: neither side changes them)."""
     config = Config()
     reads = [read_checked(k, folder, config, on_warning=_quiet) for k in KEYS]
     return tuple(r.columns for r in reads), tuple(reads)
