@@ -252,3 +252,68 @@ def test_national_scale_path_same_rows(generated, seed: int, hash_from: int, mon
     for as_of in (date.fromisoformat(EXTRACT[seed]), date(2025, 8, 25)):
         table = due_table(*reads, as_of, CALENDARS["wales"])
         assert table.rows() == schedule_oracle.due_reviews(*frames, as_of, CALENDARS["wales"])
+
+
+def _with_edge_children(frames: tuple) -> tuple:
+    """Generated exports plus three children whose next review falls on an edge day
+    (worked out on a calendar, not by the code):
+
+    - EDGE1: last held 31/08/2023, so due 6 months later: 29/02/2024 (no 31 February:
+      the month's last day, a leap day);
+    - EDGE2: care began Mon 01/12/2025, no review yet: the 20th working day after it is
+      Wed 31/12/2025 (2-5, 8-12, 15-19, 22-24 Dec are 17; 25 and 26 are bank holidays;
+      29, 30, 31 make 20), the year's last day;
+    - EDGE3: last held 25/02/2025: due 25/08/2025, the August bank holiday.
+    """
+    import pandas as pd
+
+    from iro_cli.exports.schema import CHILDREN, REVIEWS
+    from tests.test_schedule_due import child, frame, review
+
+    children, reviews, cp_plans = frames
+    extra_children = frame(
+        CHILDREN,
+        [
+            child("EDGE1", start=date(2023, 3, 1)),
+            child("EDGE2", start=date(2025, 12, 1)),
+            child("EDGE3", start=date(2024, 6, 3)),
+        ],
+    )
+    extra_reviews = frame(
+        REVIEWS,
+        [
+            review(date(2023, 3, 29), pid="EDGE1", rid="E11"),
+            review(date(2023, 6, 28), pid="EDGE1", rid="E12"),
+            review(date(2023, 8, 31), pid="EDGE1", rid="E13"),
+            review(date(2024, 6, 28), pid="EDGE3", rid="E31"),
+            review(date(2024, 9, 25), pid="EDGE3", rid="E32"),
+            review(date(2025, 2, 25), pid="EDGE3", rid="E33"),
+        ],
+    )
+    return (
+        pd.concat([children, extra_children], ignore_index=True),
+        pd.concat([reviews, extra_reviews], ignore_index=True),
+        cp_plans,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(CALENDARS))
+def test_due_dates_on_edge_days_same_rows(generated, name: str) -> None:
+    frames = _with_edge_children(_frames(generated[SEEDS[0]]))
+    edges = {
+        "EDGE1": (date(2024, 2, 29), date(2024, 2, 1)),
+        "EDGE2": (date(2025, 12, 31), date(2025, 12, 20)),
+        "EDGE3": (date(2025, 8, 25), date(2025, 8, 25)),
+    }
+    for person, (due_day, as_of) in edges.items():
+        rows = _same(frames, as_of, CALENDARS[name])
+        (row,) = [r for r in rows if r.person_id == person]
+        if name == "england+toml" and person == "EDGE2":
+            # Boxing Day taken away in iro.toml: the 20th working day is Tue 30/12/2025
+            assert row.due_date == date(2025, 12, 30)
+        else:
+            assert row.due_date == due_day
+    # the August bank holiday (removed from the calendar by iro.toml there) is no working day
+    rows = _same(frames, date(2025, 8, 1), CALENDARS[name])
+    (row,) = [r for r in rows if r.person_id == "EDGE3"]
+    assert ("hold it by Fri 22/08/2025" in row.basis) is (name != "england+toml")
