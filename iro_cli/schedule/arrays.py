@@ -271,7 +271,6 @@ class Meetings:
         self.key = group_key(self.group, self.day)
         self.held = self._sorted(keep & (status == HELD))
         self.held_key = self.key[self.held]
-        self.held_day = self.day[self.held]
         self.booked = self._sorted(keep & (status == SCHEDULED))
         self.booked_key = self.key[self.booked]
         self.moved = self._sorted(keep & ((status == REARRANGED) | (status == CANCELLED)))
@@ -281,10 +280,6 @@ class Meetings:
     def _sorted(self, mask: np.ndarray) -> np.ndarray:
         rows = np.flatnonzero(mask)
         return rows[np.argsort(self.key[rows], kind="stable")]
-
-    def text(self, name: str) -> np.ndarray:
-        """A text column of reviews.csv."""
-        return self.reviews.get(name)
 
     def held_range(self, group: np.ndarray, since: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions in ``held`` of each group's held meetings dated on or after ``since``:
