@@ -142,3 +142,24 @@ def test_national_scale_path_same_figures(
         _same(
             generated[seed], period, date.fromisoformat(EXTRACT[seed]), WorkingCalendar(), TYPES[0]
         )
+
+
+def test_empty_exports_same_as_the_per_review_code(generated) -> None:
+    """An export with no rows (or no cp_plans.csv) gives what the per-child code gave."""
+    from iro_cli.schedule.due import due_reviews
+    from tests import schedule_oracle
+    from tests.test_schedule_arrays import _frames
+
+    children, reviews, plans = _frames(generated[SEEDS[0]])
+    day = date.fromisoformat(EXTRACT[SEEDS[0]])
+    for frames in (
+        (children, reviews.iloc[0:0], plans),
+        (children.iloc[0:0], reviews, plans),
+        (children, reviews, plans.iloc[0:0]),
+        (children.iloc[0:0], reviews.iloc[0:0], None),
+    ):
+        expected = schedule_oracle.due_reviews(*frames, day, WorkingCalendar())
+        assert due_reviews(*frames, day, WorkingCalendar()) == expected
+        year = financial_year(2025)
+        expected = timeliness_oracle.review_timeliness(*frames, year, day, WorkingCalendar())
+        assert review_timeliness(*frames, year, day, WorkingCalendar()) == expected
