@@ -317,3 +317,20 @@ def test_due_dates_on_edge_days_same_rows(generated, name: str) -> None:
     rows = _same(frames, date(2025, 8, 1), CALENDARS[name])
     (row,) = [r for r in rows if r.person_id == "EDGE3"]
     assert ("hold it by Fri 22/08/2025" in row.basis) is (name != "england+toml")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_overdue_csv_and_json_do_not_import_pandas(fmt: str) -> None:
+    """The morning list as csv or json on an authority's exports needs no DataFrame
+    (pandas is 0.4 s of start-up); the screen table and xlsx still use one."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from click.testing import CliRunner; from iro_cli.cli import cli; "
+        f"r = CliRunner().invoke(cli, ['overdue', '--exports', {str(SAMPLE)!r}, '--days', "
+        f"'14', '--as-of', '20/11/2026', '--format', '{fmt}']); "
+        "print(r.exit_code, len(r.stdout) > 1000, 'pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.split() == ["0", "True", "False"], out.stderr

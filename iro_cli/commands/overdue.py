@@ -33,8 +33,6 @@ def run_schedule(
     team: str | None,
 ) -> int:
     """Load, work out the due reviews, render; returns how many are overdue."""
-    import pandas as pd
-
     from iro_cli.schedule.dates import calendar_from_settings
     from iro_cli.schedule.due import COLUMNS, TYPES, due_table, to_records
 
@@ -52,19 +50,26 @@ def run_schedule(
     check_name("reviews for team", team, set(table.team))
     chosen = table.rows(table.select(overdue=overdue, within_days=days, iro=iro, team=team))
 
-    frame = pd.DataFrame.from_records(to_records(chosen), columns=COLUMNS)
-    if out.format == "table":
-        frame["booked"] = [_booked(r) for r in chosen]
-    out.render(
-        frame,
-        table_format={
-            "status": lambda s: "OVERDUE" if s == "overdue" else "due",
-            "scheduled_late": lambda late: "LATE" if late else "",
-            "not_booked": lambda no: "NOT BOOKED" if no else "",
-        },
-        sheet="Reviews due",
-        table_columns=TABLE_COLUMNS,
-    )
+    if out.format in ("csv", "json"):  # straight from the rows: no pandas import (0.4 s)
+        from iro_cli.commands.timeliness import render_rows
+
+        render_rows(out, COLUMNS, to_records(chosen))
+    else:
+        import pandas as pd
+
+        frame = pd.DataFrame.from_records(to_records(chosen), columns=COLUMNS)
+        if out.format == "table":
+            frame["booked"] = [_booked(r) for r in chosen]
+        out.render(
+            frame,
+            table_format={
+                "status": lambda s: "OVERDUE" if s == "overdue" else "due",
+                "scheduled_late": lambda late: "LATE" if late else "",
+                "not_booked": lambda no: "NOT BOOKED" if no else "",
+            },
+            sheet="Reviews due",
+            table_columns=TABLE_COLUMNS,
+        )
     click.echo(
         summary_line(
             chosen,
