@@ -217,12 +217,12 @@ def person_codes(tables: list[Table]) -> tuple[list[np.ndarray], np.ndarray]:
 
     from iro_cli.exports.tables import from_numpy, to_numpy
 
-    texts = [
-        pa.chunked_array([pa.array(t.get("person_id").tolist(), type=pa.large_string())])
-        if text is None
-        else text
+    texts = [  # a small read export's IDs too (a required column: always Arrow text)
+        text if text is not None
+        else t.read.text("person_id") if t.read is not None
+        else pa.chunked_array([pa.array(t.get("person_id").tolist(), type=pa.large_string())])
         for t, text in zip(tables, texts, strict=True)
-    ]
+    ]  # fmt: skip
     chunks = [chunk.cast(pa.large_string()) for text in texts for chunk in text.chunks]
     joined = pa.chunked_array(chunks, type=pa.large_string()).combine_chunks()
     encoded = joined.dictionary_encode()
@@ -237,10 +237,14 @@ def person_codes(tables: list[Table]) -> tuple[list[np.ndarray], np.ndarray]:
 
 
 def code_of(values: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
-    """The position of each value in ``names`` (-1 for a value not among them)."""
-    found, distinct = _encoded(np.asarray(values, dtype=object))
-    lookup = np.array([names.index(u) if u in names else -1 for u in distinct], dtype=np.int64)
-    return lookup[found]
+    """The position of each value in ``names`` (-1 for a value not among them): one
+    comparison per name (a code column's cells are a few repeated strings, compared by
+    identity first), no hash table to import."""
+    values = np.asarray(values, dtype=object)
+    found = np.full(len(values), -1, dtype=np.int64)
+    for position, name in enumerate(names):
+        found[values == name] = position
+    return found
 
 
 def first_seen(values: np.ndarray) -> np.ndarray:
