@@ -23,7 +23,8 @@ from iro_cli.options import (
 if TYPE_CHECKING:
     import pandas as pd
 
-    from iro_cli.participation.checks import DataWarning
+    from iro_cli.participation.checks import Warnings
+    from iro_cli.participation.records import HeldReviews
     from iro_cli.participation.summary import Summary
 
 BY = ("year", "quarter", "month", "iro", "team", "age-band", "gender", "ethnicity")
@@ -106,7 +107,7 @@ def participation(
       iro participation --year 2025/26 --by age-band --compare --chart participation.png
       iro participation --ssda903 returns/2025 --by age-band -o participation.csv
     """
-    from iro_cli.participation import check_reviews, held_cla_reviews, summarise
+    from iro_cli.participation import find_warnings, held_cla_reviews, summarise
     from iro_cli.participation.checks import EXPORT_COLUMNS, SSDA903_COLUMNS
     from iro_cli.participation.summary import CompareError
 
@@ -128,10 +129,10 @@ def participation(
         records = held_cla_reviews(read_ssda903(ssda903))
         children_file, columns = "header.csv", SSDA903_COLUMNS
     else:
-        children = session.load("children")
-        tables = {"children": children, "reviews": session.load("reviews")}
+        children = session.read("children")
+        tables = {"children": children, "reviews": session.read("reviews")}
         records = held_cla_reviews(tables["reviews"], children)
-        children_file = Path(str(children.attrs.get("path", "children.csv"))).name
+        children_file = Path(children.path or "children.csv").name
         columns = EXPORT_COLUMNS
     records = _only(records, iro, team)
     period = _period(records, start, end)
@@ -141,7 +142,7 @@ def participation(
         raise click.UsageError(str(exc)) from None
     if summary.selection.shift is not None:
         click.echo(f"iro: {_comparing(summary)}", err=True)
-    warnings = check_reviews(summary.warned_records, children_file, columns)
+    warnings = find_warnings(summary.warned_records, children_file, columns)
     _print_warnings(warnings, all_warnings)
     frame, table_format, table_columns = _output_frame(summary, out.format, total)
     out.render(frame, table_format=table_format, table_columns=table_columns)
@@ -155,29 +156,38 @@ def participation(
 # --- helpers (option handling and presentation only) ---------------------------------------
 
 
-def _only(records: list[Any], iro: str | None, team: str | None) -> list[Any]:
+def _only(records: HeldReviews, iro: str | None, team: str | None) -> HeldReviews:
     """The reviews of one IRO (the chair, else the child's IRO) and/or one team; a name
     that matches nobody is an error with the nearest name."""
+    import numpy as np
+    import pandas as pd
+
     from iro_cli.options import check_name
 
-    check_name("reviews for IRO", iro, {r.iro for r in records})
-    check_name("reviews for team", team, {r.team for r in records})
-    if iro:
-        records = [r for r in records if r.iro.casefold() == iro.casefold()]
-    if team:
-        records = [r for r in records if r.team.casefold() == team.casefold()]
-    return records
+    if not iro and not team:
+        return records
+    keep = np.ones(len(records), dtype=bool)
+    for what, wanted, values in (
+        ("reviews for IRO", iro, records.iro),
+        ("reviews for team", team, records.team),
+    ):
+        index, names = pd.factorize(values)
+        check_name(what, wanted, set(names))
+        if wanted:
+            matches = np.array([n.casefold() == wanted.casefold() for n in names], dtype=bool)
+            keep &= matches[index]
+    return records if keep.all() else records.take(keep)
 
 
-def _period(records: list[Any], start: date | None, end: date | None) -> Any:
+def _period(records: HeldReviews, start: date | None, end: date | None) -> Any:
     """The Period counted: an open end is the earliest/latest review in the data."""
     from iro_cli.periods import Period
 
     if start is None and end is None:
         return None
-    dates = [r.review_date for r in records]
-    start = start or (min(dates) if dates else end)
-    end = end or (max(dates) if dates else start)
+    dates = records.first_last()
+    start = start or (dates[0] if dates else end)
+    end = end or (dates[1] if dates else start)
     if end < start:  # e.g. --from after the latest review: an empty period
         end = start
     return Period(start, end)
@@ -233,16 +243,23 @@ def _comparing(summary: Summary) -> str:
     return f"comparing {each}{selection.period} with {selection.previous}"
 
 
-def _print_warnings(warnings: list[DataWarning], all_warnings: bool) -> None:
-    shown: dict[str, int] = {}
-    hidden: dict[str, int] = {}
-    for warning in warnings:
-        if all_warnings or shown.get(warning.kind, 0) < SHOWN_PER_KIND:
-            shown[warning.kind] = shown.get(warning.kind, 0) + 1
-            click.echo(f"iro: warning: {warning}", err=True)
-        else:
-            hidden[warning.kind] = hidden.get(warning.kind, 0) + 1
-    for kind, count in hidden.items():
+def _print_warnings(warnings: Warnings, all_warnings: bool) -> None:
+    """The first 20 warnings of each kind (every one with ``all_warnings``), in order,
+    then how many of each kind were not listed; only the printed ones are built."""
+    import numpy as np
+
+    shown = np.ones(len(warnings), dtype=bool)
+    hidden: list[tuple[int, str, int]] = []  # (first hidden position, kind, how many)
+    if not all_warnings:
+        for kind in np.unique(warnings.kinds):
+            where = np.flatnonzero(warnings.kinds == kind)
+            if len(where) > SHOWN_PER_KIND:
+                shown[where[SHOWN_PER_KIND:]] = False
+                hidden.append((int(where[SHOWN_PER_KIND]), warnings.kind(int(where[0])),
+                               len(where) - SHOWN_PER_KIND))  # fmt: skip
+    for i in np.flatnonzero(shown):
+        click.echo(f"iro: warning: {warnings.warning(int(i))}", err=True)
+    for _, kind, count in sorted(hidden):
         click.echo(
             f"iro: warning: ... and {count} more '{kind}' warning{'s' * (count != 1)} "
             "(--all-warnings lists every one)",
@@ -250,7 +267,7 @@ def _print_warnings(warnings: list[DataWarning], all_warnings: bool) -> None:
         )
 
 
-def _print_footer(warnings: list[DataWarning]) -> None:
+def _print_footer(warnings: Warnings) -> None:
     from iro_cli.participation.checks import footer
 
     text = footer(warnings)
@@ -278,9 +295,8 @@ def _describe(summary: Summary, year: str | None) -> str:
         when = f"{year_label(period.start)} ({period})"
     elif period is not None:
         when = str(period)
-    elif summary.current:
-        first = min(r.review_date for r in summary.current)
-        last = max(r.review_date for r in summary.current)
+    elif len(summary.current):
+        first, last = summary.current.first_last()  # type: ignore[misc]
         when = f"{first:%d/%m/%Y} to {last:%d/%m/%Y}"
     else:
         when = "no reviews"

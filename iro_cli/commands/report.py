@@ -454,16 +454,14 @@ def _participation(
     previous_label: str | None,
     charts: bool,
 ) -> Section:
-    from collections import Counter
-
-    from iro_cli.participation import check_reviews, held_cla_reviews, summarise
+    from iro_cli.participation import find_warnings, held_cla_reviews, summarise
     from iro_cli.participation.checks import MISSING_CODE, RULE_440, RULE_441
     from iro_cli.report.sections import participation_section
 
     records = held_cla_reviews(data["reviews"], data["children"])
     summary = summarise(records, "year", now)
     before = summarise(records, "year", then).total if then is not None else None
-    kinds = Counter(w.kind for w in check_reviews(summary.current))
+    kinds = find_warnings(summary.current).counts()
     warnings = {
         "440": kinds.get(RULE_440, 0),
         "441": kinds.get(RULE_441, 0),

@@ -10,6 +10,13 @@ from iro_cli.errors import IroError, Problem
 from iro_cli.options import Session, as_of_option, session_options
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "note": 2}
+# The columns exports/checks.py compares, of the files no other check reads.
+REFERENCE_COLUMNS = {
+    "recommendations": ("review_id", "person_id"),
+    "disputes": ("person_id",),
+    "cp_plans": ("person_id",),
+    "iros": ("name",),
+}
 
 
 @click.command()
@@ -64,7 +71,10 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
         problems.extend(result.problems)
         # Row errors leave the other rows usable; a bad header does not.
         if not any(p.line in (None, 1) for p in result.errors):
-            reads[key] = result
+            # Files only the cross-file checks read keep only the columns they compare:
+            # the text of 2.3 million recommendations need not stay in memory.
+            keep = REFERENCE_COLUMNS.get(key)
+            reads[key] = result.only(keep) if keep else result
             unread[key] = {p.row_id for p in result.errors if p.row_id}
         rows = f"{result.rows} row{'s' * (result.rows != 1)}"
         taken = ages[path.name]
@@ -76,8 +86,8 @@ def validate(session: Session, as_of: date, notes: bool) -> None:
         raise IroError(f"no export files found in '{folder}' (expected some of: {names})")
     problems.extend(cross_checks(reads, unread))
     limits = limits_from_config(session.config.section("validate"), session.config.where)
-    frames = {key: reads[key].frame for key in ("children", "reviews") if key in reads}
-    problems.extend(f.problem for f in sense_checks(frames, as_of, limits))
+    sensed = {key: reads[key] for key in ("children", "reviews") if key in reads}
+    problems.extend(f.problem for f in sense_checks(sensed, as_of, limits))  # typed arrays
     limit = max_age_days(session.config)
     newest = stale(list(ages.values()), as_of, limit)
     if newest is not None:

@@ -264,10 +264,17 @@ def read_export_file(
 
     if is_workbook(path):
         return read_workbook(path, spec, header_map, sheet)
+    import pyarrow as pa
+
     from iro_cli.exports.tables import read_csv_file_cells
 
     cells, encoding = read_csv_file_cells(path, str(path))
-    return _read_cells(cells, str(path), spec, header_map, encoding)
+    result = _read_cells(cells, str(path), spec, header_map, encoding)
+    del cells
+    # The memory of the read's working copies goes back to the system, not only to
+    # Arrow's allocator, so that a command reading several large files peaks lower.
+    pa.default_memory_pool().release_unused()
+    return result
 
 
 def read_export_chunks(

@@ -87,6 +87,14 @@ class ReadResult:
     def rows(self) -> int:
         return self.line_index.count if self.keep is None else len(self.keep)
 
+    def only(self, names: tuple[str, ...]) -> ReadResult:
+        """The same read with only the columns ``names`` (the others are freed)."""
+        self.line_index.settle()  # else it holds every column for counting line breaks
+        stored = {name: self.stored[name] for name in names}
+        return ReadResult(
+            stored, self.line_index, self.keep, self.problems, self.encoding, self.path
+        )
+
     def part(self, start: int, stop: int, problems: list[Problem] | None = None) -> ReadResult:
         """Rows ``start`` to ``stop`` of this read (cells are not copied), with ``problems``."""
         import numpy as np

@@ -7,6 +7,11 @@ Review ID used for two different meetings, one child with two dates of birth. ``
 validate`` lists each (file, line, column, ID; never the value); a command whose
 figures would be wrong because of them says so in its summary (:func:`summary_note`).
 The plausible ranges are set in ``iro.toml`` ``[validate]``.
+
+The checks are whole-column operations (masks, a shared code per person, one sorted
+join for the periods of care) over a ``ReadResult``, a DataFrame or plain columns
+(:mod:`iro_cli.exports.arrays`); a :class:`Finding` is built only when the findings
+are listed (``iro validate``), not when they are only counted (:func:`note_for`).
 """
 
 from __future__ import annotations
@@ -15,12 +20,16 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iro_cli.errors import ConfigError, Problem
+from iro_cli.exports import arrays
 from iro_cli.schedule.dates import add_months
 
-Columns = Mapping[str, Sequence[Any]]
+if TYPE_CHECKING:
+    import numpy as np
+
+Columns = Any  # a ReadResult, a DataFrame or a mapping of column name -> values
 
 
 @dataclass(frozen=True)
@@ -116,70 +125,239 @@ def _years_before(day: date, years: int) -> date:
     return add_months(day, -12 * years)  # 29 February falls to the 28th
 
 
-def _column(table: Columns, name: str, size: int) -> Sequence[Any]:
-    return table[name] if name in table else [None] * size
+@dataclass(frozen=True)
+class _Kind:
+    """One way a row can fail: its check, column, message (``{line}``: another line)."""
+
+    check: str
+    column: str
+    message: str
+    expected: str = ""
 
 
-def _size(table: Columns) -> int:
-    return len(table["_line"])
+@dataclass(frozen=True, eq=False)
+class _Hits:
+    """The rows of one file that fail, in the order they are listed: row ``rows[i]``
+    fails as ``kinds[which[i]]`` (``other[i]``: the line a message refers to)."""
+
+    name: str
+    kinds: tuple[_Kind, ...]
+    rows: np.ndarray
+    which: np.ndarray
+    other: np.ndarray
+    lines: np.ndarray
+    ids: arrays.Cells  # the ID shown with each finding
+
+    @classmethod
+    def of(
+        cls,
+        name: str,
+        kinds: tuple[_Kind, ...],
+        found: Sequence[tuple[np.ndarray, np.ndarray | None]],
+        lines: np.ndarray,
+        ids: arrays.Cells,
+    ) -> _Hits:
+        """``found[k]``: the rows failing as ``kinds[k]`` and the other line of each; a
+        row's failures are listed in the order of ``kinds``."""
+        import numpy as np
+
+        rows = np.concatenate([hit for hit, _ in found])
+        which = np.repeat(np.arange(len(found)), [len(hit) for hit, _ in found])
+        other = np.concatenate(
+            [np.zeros(len(hit), np.int64) if more is None else more for hit, more in found]
+        )
+        order = np.lexsort((which, rows))
+        return cls(name, kinds, rows[order], which[order], other[order], lines, ids)
+
+    def counts(self) -> Counter[str]:
+        import numpy as np
+
+        counts = np.bincount(self.which, minlength=len(self.kinds))
+        found: Counter[str] = Counter()
+        for kind, n in zip(self.kinds, counts, strict=True):
+            found[kind.check] += int(n)
+        return +found
+
+    def findings(self) -> list[Finding]:
+        found: list[Finding] = []
+        for row, which, other in zip(
+            self.rows.tolist(), self.which.tolist(), self.other.tolist(), strict=True
+        ):
+            kind = self.kinds[which]
+            problem = Problem(
+                self.name,
+                int(self.lines[row]),
+                kind.column,
+                kind.message.format(line=other),
+                kind.expected,
+                CHECKS[kind.check].severity,
+                self.ids[row],
+            )
+            found.append(Finding(kind.check, problem))
+        return found
 
 
-def _path(table: Columns, default: str) -> str:
-    attrs = getattr(table, "attrs", None)
-    return str(attrs.get("path", default)) if attrs else default
+def _is(table: Columns, name: str, value: str) -> np.ndarray:
+    """Which cells of column ``name`` are exactly ``value`` (compared once per value)."""
+    import numpy as np
+
+    codes, values = arrays.coded(table, name)
+    return np.array([v == value for v in values], dtype=bool)[codes]
+
+
+def _children_hits(
+    children: Columns, as_of: date, limits: Limits, name: str, codes: np.ndarray | None = None
+) -> _Hits:
+    """``codes``: a code per children row for its Person ID (worked out when ``None``)."""
+    import numpy as np
+
+    born = arrays.dates(children, "date_of_birth")
+    lines = arrays.lines(children)
+    oldest = _years_before(as_of, limits.max_age)
+    expected = (
+        f"a child's date of birth (iro.toml [validate] max_age = {limits.max_age} sets the oldest)"
+    )
+    kinds = (
+        _Kind(
+            "birth_range",
+            "Date of Birth",
+            f"is more than {limits.max_age} years before {as_of:%d/%m/%Y}",
+            expected,
+        ),
+        _Kind("birth_range", "Date of Birth", f"is after the as-at day {as_of:%d/%m/%Y}", expected),
+        _Kind(
+            "two_births",
+            "Date of Birth",
+            "differs from line {line} for the same Person ID",
+            "one date of birth per child",
+        ),
+    )
+    dated = np.flatnonzero(~np.isnat(born))
+    early = dated[born[dated] < np.datetime64(oldest)]
+    late = dated[born[dated] > np.datetime64(as_of)]
+    # The first date of birth given for each child, in file order.
+    if codes is None:
+        (codes,) = arrays.person_codes(children)
+    codes = codes[dated]
+    first = dated[arrays.first_of_each(codes, int(codes.max()) + 1 if len(codes) else 0)[codes]]
+    differs = born[dated] != born[first]
+    found = [(early, None), (late, None), (dated[differs], lines[first[differs]])]
+    return _Hits.of(name, kinds, found, lines, arrays.Cells(children, "person_id"))
 
 
 def check_children(
     children: Columns, as_of: date, limits: Limits, name: str = "children.csv"
 ) -> list[Finding]:
     """Dates of birth out of range, and a child with two different dates of birth."""
-    found: list[Finding] = []
-    oldest = _years_before(as_of, limits.max_age)
-    first: dict[str, tuple[date, int]] = {}
-    for person, born, line in zip(
-        children["person_id"], children["date_of_birth"], children["_line"], strict=True
-    ):
-        if born is None:
-            continue
-        line = int(line)
-        if born < oldest or born > as_of:
-            why = (
-                f"is more than {limits.max_age} years before {as_of:%d/%m/%Y}"
-                if born < oldest
-                else f"is after the as-at day {as_of:%d/%m/%Y}"
-            )
-            found.append(
-                Finding(
-                    "birth_range",
-                    Problem(
-                        name,
-                        line,
-                        "Date of Birth",
-                        why,
-                        f"a child's date of birth (iro.toml [validate] max_age = "
-                        f"{limits.max_age} sets the oldest)",
-                        "warning",
-                        person,
-                    ),
-                )
-            )
-        seen = first.setdefault(person, (born, line))
-        if seen[0] != born:
-            found.append(
-                Finding(
-                    "two_births",
-                    Problem(
-                        name,
-                        line,
-                        "Date of Birth",
-                        f"differs from line {seen[1]} for the same Person ID",
-                        "one date of birth per child",
-                        "error",
-                        person,
-                    ),
-                )
-            )
-    return found
+    return _children_hits(children, as_of, limits, name).findings()
+
+
+def _covered(
+    child: np.ndarray, starts: np.ndarray, ends: np.ndarray, person: np.ndarray, days: np.ndarray
+) -> np.ndarray:
+    """For each (``person``, ``days``) pair, whether one of that child's periods
+    (``child``, ``starts``, ``ends``; NaT end: open) contains the day. The periods are
+    sorted by child and start; the latest end among those started on or before the day
+    is found with one ``searchsorted`` and a running maximum."""
+    import numpy as np
+
+    if not len(child):
+        return np.zeros(len(person), dtype=bool)
+    span = arrays.SPAN + 1  # ends run to SPAN (open)
+    start = arrays.day_numbers(starts, 0)
+    end = arrays.day_numbers(ends, arrays.SPAN)
+    order = np.lexsort((start, child))
+    sorted_child = child[order]
+    key = sorted_child * span + start[order]
+    # Offsetting each child's ends by its code keeps the running maximum within the child.
+    latest_end = np.maximum.accumulate(sorted_child * span + end[order])
+    day = arrays.day_numbers(days, 0)
+    at = np.searchsorted(key, person * span + day, side="right") - 1
+    started = at >= 0  # the child has a period started on or before the day
+    at = np.maximum(at, 0)
+    return started & (sorted_child[at] == person) & (latest_end[at] - person * span >= day)
+
+
+def _review_hits(
+    reviews: Columns,
+    as_of: date,
+    limits: Limits,
+    children: Columns | None,
+    name: str,
+    codes: Sequence[np.ndarray] | None = None,
+) -> _Hits:
+    """``codes``: the person codes of the children and the reviews rows (worked out
+    when ``None``)."""
+    import numpy as np
+
+    lines = arrays.lines(reviews)
+    day = arrays.dates(reviews, "review_date")
+    next_day = arrays.dates(reviews, "next_review_date")
+    today = np.datetime64(as_of)
+    ahead = np.datetime64(add_months(as_of, 12 * limits.years_ahead))
+    too_far = f"is more than {limits.years_ahead} years after {as_of:%d/%m/%Y}"
+    within = f"a date within iro.toml [validate] years_ahead = {limits.years_ahead}"
+    kinds = (
+        _Kind(
+            "duplicate_review",
+            "Review ID",
+            "is also on line {line}, with different content",
+            "one row per review meeting",
+        ),
+        _Kind("held_future", "Review Date", f"a held review after the as-at day {as_of:%d/%m/%Y}"),
+        _Kind("far_future", "Review Date", too_far, within),
+        _Kind("far_future", "Next Review Date", too_far, within),
+        _Kind("before_birth", "Review Date", "is before the child's Date of Birth (children.csv)"),
+        _Kind(
+            "outside_care",
+            "Review Date",
+            "a held CLA review outside every period of care of this child in children.csv",
+        ),
+    )
+    # One Review ID on rows that differ (exact duplicates are dropped by the reader).
+    again, first = arrays.repeated_in(reviews, "review_id")
+
+    dated = ~np.isnat(day)
+    held = _is(reviews, "status", "Held")
+    after = dated & (day > today)
+    found: list[tuple[np.ndarray, np.ndarray | None]] = [
+        (again, lines[first]),
+        (np.flatnonzero(after & held), None),
+        (np.flatnonzero(after & ~held & (day > ahead)), None),
+        (np.flatnonzero(dated & ~np.isnat(next_day) & (next_day > ahead)), None),
+    ]
+    nobody = np.array([], dtype=np.int64)
+    if children is None:
+        found += [(nobody, None), (nobody, None)]
+    else:
+        births = arrays.dates(children, "date_of_birth")
+        starts = arrays.dates(children, "period_start")
+        if codes is None:
+            codes = arrays.person_codes(children, reviews)
+        child, person = codes
+        people = int(max(child.max(initial=-1), person.max(initial=-1))) + 1
+        # The first date of birth given for each child.
+        with_birth = np.flatnonzero(~np.isnat(births))
+        birth_row = arrays.first_of_each(child[with_birth], people)
+        birth = np.full(people, np.datetime64("NaT"), dtype="datetime64[D]")
+        birth[birth_row >= 0] = births[with_birth[birth_row[birth_row >= 0]]]
+        own = np.zeros(people, dtype=bool)  # children with a period of care
+        own[child[~np.isnat(starts)]] = True
+        review_birth = birth[person]
+        before = dated & ~np.isnat(review_birth) & (day < review_birth)
+        candidates = np.flatnonzero(
+            dated & own[person] & held & _is(reviews, "review_type", "CLA Review") & (day <= today)
+        )
+        with_start = np.flatnonzero(~np.isnat(starts))
+        inside = _covered(
+            child[with_start],
+            starts[with_start],
+            arrays.dates(children, "period_end")[with_start],
+            person[candidates],
+            day[candidates],
+        )
+        found += [(np.flatnonzero(before), None), (candidates[~inside], None)]
+    return _Hits.of(name, kinds, found, lines, arrays.Cells(reviews, "review_id"))
 
 
 def check_reviews(
@@ -192,90 +370,32 @@ def check_reviews(
     """Held reviews after ``as_of``, dates too far ahead, reviews before the child's birth,
     held CLA reviews outside every period of care (with ``children``), and one Review ID
     used for rows that differ (exact duplicates are dropped by the reader)."""
-    found: list[Finding] = []
-    size = _size(reviews)
-    ahead = add_months(as_of, 12 * limits.years_ahead)
-    born: dict[str, date] = {}
-    periods: dict[str, list[tuple[date, date | None]]] = {}
+    return _review_hits(reviews, as_of, limits, children, name).findings()
+
+
+def _hits(
+    tables: Mapping[str, Columns],
+    as_of: date,
+    limits: Limits,
+    names: Mapping[str, str] | None = None,
+) -> list[_Hits]:
+    children = tables.get("children")
+    reviews = tables.get("reviews")
+    names = {
+        **{k: arrays.path_of(v, f"{k}.csv") for k, v in tables.items() if v is not None},
+        **(names or {}),
+    }
+    found: list[_Hits] = []
+    codes = None
+    if children is not None and reviews is not None:  # one code per Person ID in both
+        codes = arrays.person_codes(children, reviews)
     if children is not None:
-        for person, birth, start, end in zip(
-            children["person_id"],
-            children["date_of_birth"],
-            children["period_start"],
-            children["period_end"],
-            strict=True,
-        ):
-            if birth is not None:
-                born.setdefault(person, birth)
-            if start is not None:
-                periods.setdefault(person, []).append((start, end))
-    # person -> (date of birth, periods of care): one look-up per row
-    known = {p: (born.get(p), periods.get(p, [])) for p in born.keys() | periods.keys()}
-    ids = reviews["review_id"]
-    lines = reviews["_line"]
-    repeated = {k for k, n in Counter(ids).items() if n > 1}
-    first_line: dict[str, int] = {}
-    date_text = f"{as_of:%d/%m/%Y}"
-    too_far = f"is more than {limits.years_ahead} years after {date_text}"
-    within = f"a date within iro.toml [validate] years_ahead = {limits.years_ahead}"
-    hits: list[tuple[int, str, str, str, str]] = []  # row, check, column, message, expected
-    for i, (review, person, kind, day, status, next_day) in enumerate(
-        zip(
-            ids,
-            reviews["person_id"],
-            reviews["review_type"],
-            reviews["review_date"],
-            reviews["status"],
-            _column(reviews, "next_review_date", size),
-            strict=True,
+        found.append(
+            _children_hits(children, as_of, limits, names["children"], codes[0] if codes else None)
         )
-    ):
-        if review in repeated:
-            if review in first_line:
-                message = f"is also on line {first_line[review]}, with different content"
-                hits.append(
-                    (i, "duplicate_review", "Review ID", message, "one row per review meeting")
-                )
-            else:
-                first_line[review] = int(lines[i])
-        if day is None:
-            continue
-        if day > as_of:
-            if status == "Held":
-                message = f"a held review after the as-at day {date_text}"
-                hits.append((i, "held_future", "Review Date", message, ""))
-            elif day > ahead:
-                hits.append((i, "far_future", "Review Date", too_far, within))
-        if next_day is not None and next_day > ahead:
-            hits.append((i, "far_future", "Next Review Date", too_far, within))
-        child = known.get(person)
-        if child is None:
-            continue
-        birth, own = child
-        if birth is not None and day < birth:
-            message = "is before the child's Date of Birth (children.csv)"
-            hits.append((i, "before_birth", "Review Date", message, ""))
-        if own and status == "Held" and kind == "CLA Review" and day <= as_of:
-            for start, end in own:
-                if start <= day and (end is None or day <= end):
-                    break
-            else:
-                message = (
-                    "a held CLA review outside every period of care of this child in children.csv"
-                )
-                hits.append((i, "outside_care", "Review Date", message, ""))
-    for i, check, column, message, expected in hits:
-        severity = CHECKS[check].severity
-        problem = Problem(name, int(lines[i]), column, message, expected, severity, ids[i])
-        found.append(Finding(check, problem))
+    if reviews is not None:
+        found.append(_review_hits(reviews, as_of, limits, children, names["reviews"], codes))
     return found
-
-
-def _lists(table: Columns | None) -> Columns | None:
-    """A DataFrame's columns as plain lists (row positions, not index labels)."""
-    if table is None or isinstance(table, dict):
-        return table
-    return {str(name): table[name].tolist() for name in table.columns}  # type: ignore[attr-defined]
 
 
 def sense_checks(
@@ -284,26 +404,22 @@ def sense_checks(
     limits: Limits,
     names: Mapping[str, str] | None = None,
 ) -> list[Finding]:
-    """Every sense check that the given tables (``children``, ``reviews``) allow."""
-    names = names or {}
-    children = _lists(tables.get("children"))
-    reviews = _lists(tables.get("reviews"))
-    names = {
-        **{k: _path(v, f"{k}.csv") for k, v in tables.items() if v is not None},
-        **names,
-    }
-    found: list[Finding] = []
-    if children is not None:
-        found += check_children(children, as_of, limits, names["children"])
-    if reviews is not None:
-        found += check_reviews(reviews, as_of, limits, children, names["reviews"])
-    return found
+    """Every sense check that the given tables (``children``, ``reviews``) allow: each
+    a ``ReadResult``, a DataFrame or a mapping of columns."""
+    return [f for hits in _hits(tables, as_of, limits, names) for f in hits.findings()]
 
 
-def summary_note(found: Sequence[Finding], command: str, as_of: date) -> str | None:
-    """One line for a command's summary: the sense problems that can make its figures
-    wrong, counted by kind (no IDs, no values); ``None`` when there are none."""
-    counts = Counter(f.check for f in found if command in CHECKS[f.check].affects)
+def _counts(found: Sequence[Finding] | Counter[str]) -> Counter[str]:
+    return found if isinstance(found, Counter) else Counter(f.check for f in found)
+
+
+def summary_note(found: Sequence[Finding] | Counter[str], command: str, as_of: date) -> str | None:
+    """One line for a command's summary: the sense problems (findings, or their count per
+    check) that can make its figures wrong, counted by kind (no IDs, no values); ``None``
+    when there are none."""
+    counts = Counter(
+        {c: n for c, n in _counts(found).items() if command in CHECKS[c].affects and n}
+    )
     if not counts:
         return None
     parts = [
@@ -327,4 +443,7 @@ def note_for(
     with the limits of ``iro.toml`` ``[validate]`` (``section``)."""
     limits = limits_from_config(section, where)
     present = {k: v for k, v in tables.items() if v is not None}
-    return summary_note(sense_checks(present, as_of, limits), command, as_of)
+    counts: Counter[str] = Counter()
+    for hits in _hits(present, as_of, limits):
+        counts.update(hits.counts())
+    return summary_note(counts, command, as_of)

@@ -61,6 +61,12 @@ class LineIndex:
         self._columns = columns
         self._physical_lines = physical_lines
 
+    def settle(self) -> None:
+        """Count the file's lines now, so that the cells are kept for line numbers only
+        when a cell holds a line break (the columns can then be freed)."""
+        if self._physical_lines is not None:
+            self.all()
+
     def all(self) -> np.ndarray:
         """Every row's line (int64)."""
         import numpy as np
@@ -373,12 +379,21 @@ def _line_breaks(column: pa.ChunkedArray) -> np.ndarray:
 
 def strip(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """The cells without leading and trailing whitespace (as ``str.strip``)."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    stripped = pc.utf8_trim(column, characters=WHITESPACE)
-    if pc.all(pc.equal(pc.binary_length(stripped), pc.binary_length(column))).as_py() is not False:
-        return column  # nothing to strip: keep the original, not a copy
-    return stripped
+    # A block at a time, keeping a block with nothing to strip as it is: the copy made to
+    # find out is of one block, never of the whole column.
+    chunks = []
+    changed = False
+    for chunk in column.chunks:
+        stripped = pc.utf8_trim(chunk, characters=WHITESPACE)
+        if pc.all(pc.equal(pc.binary_length(stripped), pc.binary_length(chunk))).as_py() is False:
+            chunks.append(stripped)
+            changed = True
+        else:
+            chunks.append(chunk)
+    return pa.chunked_array(chunks, type=column.type) if changed else column
 
 
 def cells_from_records(records: list[list[str]], starts: list[int], name: str) -> Cells:

@@ -8,18 +8,30 @@
 
 A child is "4 or over" from their 4th birthday (1 March for someone born on
 29 February when the year is not a leap year).
+
+The checks are masks over whole columns (:func:`find_warnings`); a
+:class:`DataWarning` (and its message) is built only for a warning that is shown.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from iro_cli.errors import Problem
 from iro_cli.participation.codes import UNDER_FOUR
-from iro_cli.participation.records import ReviewRecord
-from iro_cli.schedule.dates import age_on
+from iro_cli.participation.records import (
+    CODE_INDEX,
+    MISSING_INDEX,
+    HeldReviews,
+    ReviewRecord,
+    as_held,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
 
 RULE_440 = "rule 440"
 RULE_441 = "rule 441"
@@ -82,39 +94,108 @@ EXPORT_COLUMNS = {"code": "Participation Code", "person": "Person ID", "date": "
 SSDA903_COLUMNS = {"code": "REVIEW_CODE", "person": "CHILD", "date": "REVIEW"}
 
 
+# What each kind names: the column (a key of ``columns``) and the fields of its message.
+_COLUMN = {
+    MISSING_CODE: "code",
+    NO_CHILD: "person",
+    NO_DOB: None,
+    BORN_AFTER: "date",
+    RULE_440: "code",
+    RULE_441: "code",
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Warnings:
+    """The warnings about ``reviews``, in order: review ``rows[i]`` has warning kind
+    ``KINDS[kinds[i]]``. Iterating (or :meth:`warning`) builds the :class:`DataWarning`."""
+
+    reviews: HeldReviews
+    rows: np.ndarray
+    kinds: np.ndarray
+    children_file: str = "children.csv"
+    columns: Mapping[str, str] = field(default_factory=lambda: EXPORT_COLUMNS)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[DataWarning]:
+        return (self.warning(i) for i in range(len(self)))
+
+    def kind(self, i: int) -> str:
+        return KINDS[int(self.kinds[i])]
+
+    def warning(self, i: int) -> DataWarning:
+        """Warning ``i`` with its message."""
+        kind = self.kind(i)
+        record = self.reviews.record(int(self.rows[i]))
+        column = _COLUMN[kind]
+        return _warning(
+            kind,
+            record,
+            self.columns[column] if column else None,
+            children=self.children_file,
+            code=record.code,
+        )
+
+    def counts(self) -> Counter[str]:
+        """How many of each kind."""
+        import numpy as np
+
+        counts = np.bincount(self.kinds, minlength=len(KINDS))
+        return Counter({kind: int(n) for kind, n in zip(KINDS, counts, strict=True) if n})
+
+
+def find_warnings(
+    records: HeldReviews | Iterable[ReviewRecord],
+    children_file: str = "children.csv",
+    columns: Mapping[str, str] = EXPORT_COLUMNS,
+) -> Warnings:
+    """Every warning for ``records``, in the order of the records (a review's missing
+    code first, then what its age shows). ``columns`` names the code, person and date
+    columns in the messages."""
+    import numpy as np
+
+    reviews = as_held(records)
+    code = reviews.code_index
+    missing = code == MISSING_INDEX
+    found = reviews.child_found
+    dated = found & reviews.has_birth
+    age = np.where(dated, reviews.age, 0)
+    under_four = code == CODE_INDEX[UNDER_FOUR]
+    other = np.full(len(reviews), -1, dtype=np.int64)
+    # Later assignments cannot clash: each review has at most one of these.
+    other[~found] = KINDS.index(NO_CHILD)
+    other[found & ~reviews.has_birth] = KINDS.index(NO_DOB)
+    other[dated & (age < 0)] = KINDS.index(BORN_AFTER)
+    other[dated & (age >= 4) & under_four] = KINDS.index(RULE_440)
+    other[dated & (age >= 0) & (age < 4) & ~missing & ~under_four] = KINDS.index(RULE_441)
+    first = np.flatnonzero(missing)
+    second = np.flatnonzero(other >= 0)
+    rows = np.concatenate([first, second])
+    kinds = np.concatenate(
+        [np.full(len(first), KINDS.index(MISSING_CODE), dtype=np.int64), other[second]]
+    )
+    order = np.lexsort((np.repeat([0, 1], [len(first), len(second)]), rows))
+    return Warnings(reviews, rows[order], kinds[order], children_file, columns)
+
+
 def check_reviews(
-    records: Iterable[ReviewRecord],
+    records: HeldReviews | Iterable[ReviewRecord],
     children_file: str = "children.csv",
     columns: Mapping[str, str] = EXPORT_COLUMNS,
 ) -> list[DataWarning]:
-    """Every warning for ``records``, in the order of the records.
-
-    ``columns`` names the code, person and date columns in the messages.
-    """
-    warnings: list[DataWarning] = []
-    for record in records:
-        code = record.code
-        if not code:
-            warnings.append(_warning(MISSING_CODE, record, columns["code"]))
-        if not record.child_found:
-            warnings.append(_warning(NO_CHILD, record, columns["person"], children=children_file))
-            continue
-        if record.date_of_birth is None:
-            warnings.append(_warning(NO_DOB, record, None))
-            continue
-        age = age_on(record.date_of_birth, record.review_date)
-        if age < 0:
-            warnings.append(_warning(BORN_AFTER, record, columns["date"]))
-        elif code == UNDER_FOUR and age >= 4:
-            warnings.append(_warning(RULE_440, record, columns["code"]))
-        elif code and code != UNDER_FOUR and age < 4:
-            warnings.append(_warning(RULE_441, record, columns["code"], code=code))
-    return warnings
+    """Every warning for ``records`` as :class:`DataWarning`\\ s, in the order of the
+    records (see :func:`find_warnings`, which builds none until asked)."""
+    return list(find_warnings(records, children_file, columns))
 
 
-def footer(warnings: Iterable[DataWarning]) -> str:
+def footer(warnings: Warnings | Iterable[DataWarning]) -> str:
     """``"3 data warnings: 2 × rule 440, 1 missing code"``; ``""`` when there are none."""
-    counts = Counter(w.kind for w in warnings)
+    if isinstance(warnings, Warnings):
+        counts = warnings.counts()
+    else:
+        counts = Counter(w.kind for w in warnings)
     total = sum(counts.values())
     if not total:
         return ""

@@ -8,19 +8,22 @@ Each review is counted once, under its recorded code (``PN0``…``PN7``) or unde
 - attendance_rate = PN1–PN4 ÷ PN1–PN7
 
 and are ``None`` (a blank cell) when a group has no PN1–PN7 review.
+
+The reviews are whole columns (:class:`~iro_cli.participation.records.HeldReviews`):
+a review's group is worked out per distinct value (a date's year, a team) and the
+codes are counted per group with one ``bincount``.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from iro_cli.participation.ages import AGE_BANDS, age_band
+from iro_cli.participation.ages import AGE_BANDS, band_index, month_and_day
 from iro_cli.participation.codes import PN_CODES, attendance_rate, participation_rate
-from iro_cli.participation.records import ReviewRecord
+from iro_cli.participation.records import MISSING_INDEX, HeldReviews, ReviewRecord, as_held
 from iro_cli.periods import (
     LABELLERS,
     YEAR_SHIFT,
@@ -30,9 +33,9 @@ from iro_cli.periods import (
     labels_between,
     previous_period,
 )
-from iro_cli.schedule.dates import age_on
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 BY_CHOICES = ("year", "quarter", "month", "iro", "team", "age-band", "gender", "ethnicity")
@@ -44,6 +47,7 @@ COUNT_COLUMNS = (*PN_CODES, MISSING, "total")
 RATE_COLUMNS = ("participation_rate", "attendance_rate")
 FIGURES = (*COUNT_COLUMNS, *RATE_COLUMNS)
 PREVIOUS = "_previous"
+_CODES = len(PN_CODES) + 1  # PN0-PN7 and missing
 
 
 def group_column(by: str) -> str:
@@ -51,22 +55,43 @@ def group_column(by: str) -> str:
     return by.replace("-", "_")
 
 
-def _age_band(record: ReviewRecord) -> str:
-    if record.date_of_birth is None:
-        return NOT_RECORDED
-    age = age_on(record.date_of_birth, record.review_date)
-    return age_band(age) if age >= 0 else NOT_RECORDED
+def group_labels(
+    records: HeldReviews, by: str, shift: Shift | None = None
+) -> tuple[np.ndarray, list[str]]:
+    """Each review's group for ``--by``: (its index into the names, the names).
 
+    A time grouping labels the review date (moved forward by ``shift``, for the
+    previous period of ``--compare``); ``age-band`` the age at the review
+    (``Not recorded`` with no date of birth or one after the review); the other
+    groupings the review's value, ``Not recorded`` when blank.
+    """
+    import numpy as np
+    import pandas as pd
 
-def labeller(by: str) -> Callable[[ReviewRecord], str]:
-    """The function giving a review's group label for ``--by``."""
     if by in LABELLERS:
         label = LABELLERS[by]
-        return lambda r: label(r.review_date)
+        if not len(records):
+            return np.zeros(0, dtype=np.int64), []
+        if shift is None:  # a year, quarter or month label depends on the month alone
+            months, _ = month_and_day(records.review_date)
+            first = int(months.min())
+            labels = [
+                label(date(m // 12, m % 12 + 1, 1)) for m in range(first, int(months.max()) + 1)
+            ]
+            index, names = pd.factorize(np.array(labels, dtype=object))
+            return index[months - first], list(names)
+        days, inverse = np.unique(records.review_date, return_inverse=True)
+        moved = (shift.forward(d.item()) for d in days)
+        index, names = pd.factorize(np.array([label(d) for d in moved], dtype=object))
+        return index[inverse.reshape(-1)], list(names)
     if by == "age-band":
-        return _age_band
+        known = records.has_birth & (records.age >= 0)
+        bands = np.where(known, band_index(np.where(known, records.age, 0)), len(AGE_BANDS))
+        return bands, [*AGE_BANDS, NOT_RECORDED]
     if by in ("iro", "team", "gender", "ethnicity"):
-        return lambda r: getattr(r, by) or NOT_RECORDED
+        index, values = pd.factorize(getattr(records, by))
+        merged, names = pd.factorize(np.array([v or NOT_RECORDED for v in values], dtype=object))
+        return (merged[index] if len(values) else index), list(names)
     raise ValueError(f"unknown grouping '{by}' (expected one of {', '.join(BY_CHOICES)})")
 
 
@@ -84,7 +109,7 @@ class CompareError(ValueError):
 
 
 def select(
-    records: Sequence[ReviewRecord], by: str, period: Period | None, compare: bool
+    records: HeldReviews | Iterable[ReviewRecord], by: str, period: Period | None, compare: bool
 ) -> Selection:
     """The current and (with ``compare``) previous periods.
 
@@ -97,12 +122,12 @@ def select(
     if by == "year":
         if period is not None:
             span = period
-        elif records:
-            first = min(r.review_date for r in records)
-            last = max(r.review_date for r in records)
-            span = Period(date(fy_start_year(first), 4, 1), date(fy_start_year(last) + 1, 3, 31))
         else:
-            return Selection(None)
+            dates = as_held(records).first_last()
+            if dates is None:
+                return Selection(None)
+            first, last = dates
+            span = Period(date(fy_start_year(first), 4, 1), date(fy_start_year(last) + 1, 3, 31))
         previous = Period(YEAR_SHIFT.back(span.start), YEAR_SHIFT.back(span.end))
         return Selection(period, previous, YEAR_SHIFT)
     if period is None:
@@ -114,29 +139,50 @@ def select(
     return Selection(period, previous, shift)
 
 
-def counted(records: Iterable[ReviewRecord], period: Period | None) -> list[ReviewRecord]:
-    """The records dated within ``period`` (all of them when ``period`` is ``None``)."""
+def counted(records: HeldReviews | Iterable[ReviewRecord], period: Period | None) -> HeldReviews:
+    """The reviews dated within ``period`` (all of them when ``period`` is ``None``)."""
+    import numpy as np
+
+    records = as_held(records)
     if period is None:
-        return list(records)
-    return [r for r in records if period.start <= r.review_date <= period.end]
+        return records
+    days = records.review_date
+    return records.take((days >= np.datetime64(period.start)) & (days <= np.datetime64(period.end)))
 
 
-def _figures(counts: Counter[str]) -> dict[str, int | float | None]:
+def _code_counts(codes: np.ndarray) -> dict[str, int]:
+    """A count vector (PN0-PN7, missing) as ``{"PN0": n, ..., "": missing}``."""
+    out = {code: int(n) for code, n in zip(PN_CODES, codes[:MISSING_INDEX], strict=True)}
+    out[""] = int(codes[MISSING_INDEX])
+    return out
+
+
+def _grouped(records: HeldReviews, by: str, shift: Shift | None = None) -> dict[str, np.ndarray]:
+    """Group name -> count of each code (PN0-PN7, missing), for groups with a review."""
+    import numpy as np
+
+    index, names = group_labels(records, by, shift)
+    counts = np.bincount(
+        index * _CODES + records.code_index, minlength=len(names) * _CODES
+    ).reshape(len(names), _CODES)
+    return {name: counts[i] for i, name in enumerate(names) if counts[i].any()}
+
+
+def _figures(counts: Mapping[str, int]) -> dict[str, int | float | None]:
     row: dict[str, int | float | None] = {code: counts.get(code, 0) for code in PN_CODES}
     row[MISSING] = counts.get("", 0)
     row["total"] = sum(counts.values())
-    row["participation_rate"] = participation_rate(counts)
-    row["attendance_rate"] = attendance_rate(counts)
+    row["participation_rate"] = participation_rate(counts)  # type: ignore[arg-type]
+    row["attendance_rate"] = attendance_rate(counts)  # type: ignore[arg-type]
     return row
 
 
 def _order(
-    by: str, labels: set[str], period: Period | None, current: list[ReviewRecord]
+    by: str, labels: set[str], period: Period | None, dates: tuple[date, date] | None
 ) -> list[str]:
     if by in TIME_GROUPINGS:
-        if period is None and current:
-            span = Period(min(r.review_date for r in current), max(r.review_date for r in current))
-            wanted = labels_between(by, span)
+        if period is None and dates is not None:
+            wanted = labels_between(by, Period(*dates))
         elif period is not None:
             wanted = labels_between(by, period)
         else:
@@ -156,8 +202,8 @@ class Summary:
     selection: Selection
     rows: list[dict[str, object]]  # group column + FIGURES (+ *_previous when comparing)
     total: dict[str, object]
-    current: list[ReviewRecord]
-    previous: list[ReviewRecord]
+    current: HeldReviews
+    previous: HeldReviews
 
     @property
     def columns(self) -> list[str]:
@@ -169,9 +215,17 @@ class Summary:
         return names
 
     @property
-    def warned_records(self) -> list[ReviewRecord]:
-        """Every review behind a figure in the output (both periods), in file order."""
-        return sorted([*self.current, *self.previous], key=lambda r: (r.file, r.line or 0))
+    def warned_records(self) -> HeldReviews:
+        """Every review behind a figure in the output (both periods), in file order
+        (a review in both periods is there twice)."""
+        import numpy as np
+
+        lines = np.maximum(self.current.line, 0)  # an unknown line sorts as 0
+        if not len(self.previous) and (lines[1:] >= lines[:-1]).all():
+            return self.current  # already in file order
+        both = HeldReviews.concat([self.current, self.previous])
+        lines = np.maximum(both.line, 0)
+        return both.take(np.argsort(lines, kind="stable"))
 
     def frame(self, *, total: bool = True) -> pd.DataFrame:
         """The summary as a DataFrame, with the ``Total`` row last unless ``total=False``.
@@ -191,7 +245,7 @@ class Summary:
 
 
 def summarise(
-    records: Sequence[ReviewRecord],
+    records: HeldReviews | Iterable[ReviewRecord],
     by: str,
     period: Period | None = None,
     *,
@@ -205,43 +259,36 @@ def summarise(
     With ``compare`` each figure gets a ``<figure>_previous`` partner counted
     over the previous period (see :func:`select`).
     """
-    label = labeller(by)
+    import numpy as np
+
+    records = as_held(records)
+    if by not in BY_CHOICES:
+        group_labels(records, by)  # raises ValueError naming the choices
     selection = select(records, by, period, compare)
     current = counted(records, selection.period)
-    current_counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for record in current:
-        current_counts[label(record)][record.code] += 1
-    previous: list[ReviewRecord] = []
-    previous_counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    now = _grouped(current, by)
+    previous = records[:0]
+    before: dict[str, np.ndarray] = {}
     if selection.shift is not None and selection.previous is not None:
         previous = counted(records, selection.previous)
-        shift = selection.shift
-        for record in previous:
-            if by in TIME_GROUPINGS:
-                key = LABELLERS[by](shift.forward(record.review_date))
-            else:
-                key = label(record)
-            previous_counts[key][record.code] += 1
+        before = _grouped(previous, by, selection.shift if by in TIME_GROUPINGS else None)
 
-    labels = set(current_counts) | set(previous_counts)
-    order = _order(by, labels, selection.period, current)
+    order = _order(by, set(now) | set(before), selection.period, current.first_last())
     column = group_column(by)
     comparing = selection.shift is not None
+    nothing = np.zeros(_CODES, dtype=np.int64)
 
-    def row(name: str, now: Counter[str], before: Counter[str]) -> dict[str, object]:
-        figures = _figures(now)
-        out: dict[str, object] = {column: name, **figures}
+    def row(name: str, counts: np.ndarray, counts_before: np.ndarray) -> dict[str, object]:
+        out: dict[str, object] = {column: name, **_figures(_code_counts(counts))}
         if comparing:
-            out.update({k + PREVIOUS: v for k, v in _figures(before).items()})
+            figures_before = _figures(_code_counts(counts_before))
+            out.update({k + PREVIOUS: v for k, v in figures_before.items()})
         return out
 
-    rows = [
-        row(name, current_counts.get(name, Counter()), previous_counts.get(name, Counter()))
-        for name in order
-    ]
+    rows = [row(name, now.get(name, nothing), before.get(name, nothing)) for name in order]
     total = row(
         TOTAL,
-        Counter(r.code for r in current),
-        Counter(r.code for r in previous),
+        np.bincount(current.code_index, minlength=_CODES),
+        np.bincount(previous.code_index, minlength=_CODES),
     )
     return Summary(by, selection, rows, total, current, previous)

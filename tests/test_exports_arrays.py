@@ -1,0 +1,75 @@
+"""iro_cli.exports.arrays: the same columns, codes and repeats from a ReadResult, a
+DataFrame and plain lists (values worked out by hand from the rows below)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from iro_cli.config import Config
+from iro_cli.exports import arrays
+from iro_cli.exports.reader import read_checked
+from tests.conftest import write_csv
+
+ROWS = [
+    ["Review ID", "Person ID", "Review Type", "Review Date", "Status", "Chair", "Next Review Date"],
+    ["R1", "P1", "CLA Review", "01/02/2025", "Held", "Amy Iro", "01/08/2025"],
+    ["R2", "P2", "cla review", "02/02/2025", "Held", "", "2025-08-02"],
+    ["R1", "P1", "CLA Review", "03/02/2025", "Cancelled", "Amy Iro", ""],  # R1 again, differs
+    ["R3", "P1", "RCPC", "04/02/2025", "Held", "Ben Iro", "04/08/2025"],
+]
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> dict:
+    write_csv(tmp_path, "reviews.csv", ROWS)
+    read = read_checked("reviews", tmp_path, Config(), on_warning=lambda _m: None)
+    return {"read": read, "frame": read.frame, "lists": read.columns}
+
+
+@pytest.mark.parametrize("form", ["read", "frame", "lists"])
+def test_columns_codes_and_repeats_in_every_form(tables: dict, form: str) -> None:
+    table = tables[form]
+    assert arrays.size(table) == 4
+    assert arrays.has(table, "chair") and not arrays.has(table, "gender")
+    assert arrays.lines(table).tolist() == [2, 3, 4, 5]
+    assert arrays.dates(table, "next_review_date").tolist() == [
+        date(2025, 8, 1),
+        date(2025, 8, 2),
+        None,  # NaT
+        date(2025, 8, 4),
+    ]
+    codes, values = arrays.coded(table, "person_id")
+    assert values[codes].tolist() == ["P1", "P2", "P1", "P1"]
+    codes, values = arrays.coded(table, "review_type")  # the reader's canonical codes
+    assert values[codes].tolist() == ["CLA Review", "CLA Review", "CLA Review", "RCPC"]
+    assert arrays.Cells(table, "review_id")[3] == "R3"
+    again, first = arrays.repeated_in(table, "review_id")
+    assert (again.tolist(), first.tolist()) == ([2], [0])  # row 2 repeats row 0's R1
+    child, person = arrays.person_codes(table, {"person_id": ["P2", "P9"]})
+    assert person[0] == child[1] and person[1] not in child
+
+
+def test_factorize_without_pandas_gives_the_same_grouping(monkeypatch) -> None:
+    values = np.array(["b", None, "a", "b", None, ""], dtype=object)
+    import pandas  # noqa: F401  (loaded: its hash table)
+
+    with_pandas, uniques = arrays.factorize(values)
+    assert uniques[with_pandas].tolist() == values.tolist()
+    monkeypatch.delitem(sys.modules, "pandas")  # as for lint with csv output
+    without, uniques = arrays.factorize(values)
+    assert uniques[without].tolist() == values.tolist()
+    assert without.tolist() == [0, 1, 2, 0, 1, 3]
+    # The same rows share a code either way.
+    assert (with_pandas[:, None] == with_pandas).tolist() == (without[:, None] == without).tolist()
+
+
+def test_repeated_compares_only_rows_whose_hash_is_shared() -> None:
+    values = np.array(["x", "y", "x", "z", "y", "x"], dtype=object)
+    again, first = arrays.repeated(values)
+    assert again.tolist() == [2, 4, 5] and first.tolist() == [0, 1, 0]
+    assert arrays.repeated(np.array(["a", "b"], dtype=object))[0].tolist() == []
