@@ -80,31 +80,8 @@ def run_schedule(
         ),
         err=True,
     )
-    tables = {"children": PlainColumns(children), "reviews": PlainColumns(reviews)}
-    session.warn_if_senseless("overdue", tables, as_of)
+    session.warn_if_senseless("overdue", {"children": children, "reviews": reviews}, as_of)
     return sum(r.status == "overdue" for r in chosen)
-
-
-class PlainColumns(dict):  # a dict: the sense checks take a dict of lists as it is
-    """A read export's columns as Python lists, each built when first asked for: the sense
-    checks read a few columns, and a list per cell of every column is seconds at scale."""
-
-    def __init__(self, read: Any) -> None:
-        super().__init__()
-        self.read = read
-
-    def __missing__(self, name: str) -> list[Any]:
-        if name not in self:
-            raise KeyError(name)
-        values = self.read.array(name)
-        found = values.tolist()
-        if values.dtype.kind == "f":
-            found = [None if v != v else v for v in found]  # NaN: a blank number
-        self[name] = found
-        return found
-
-    def __contains__(self, name: object) -> bool:
-        return name == "_line" or name in self.read.kinds
 
 
 # What a person reads on screen; --wide (and csv, json, xlsx) has every column.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from iro_cli.commands.overdue import TYPE_CHOICE, PlainColumns
+from iro_cli.commands.overdue import TYPE_CHOICE
 from iro_cli.options import (
     Output,
     PeriodChoice,
@@ -159,8 +159,7 @@ def timeliness(
     if chart is not None:
         _write_chart(result, measure, chart, out.force, chart_title)
     _footer(result, types, cp_plans is None)
-    tables = {"children": PlainColumns(children), "reviews": PlainColumns(reviews)}
-    session.warn_if_senseless("timeliness", tables, as_of)
+    session.warn_if_senseless("timeliness", {"children": children, "reviews": reviews}, as_of)
 
 
 def render_rows(
