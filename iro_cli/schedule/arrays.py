@@ -236,15 +236,15 @@ def person_codes(tables: list[Table]) -> tuple[list[np.ndarray], np.ndarray]:
     return np.split(rank[found] if len(found) else found, bounds), ids
 
 
-def code_of(values: np.ndarray, names: tuple[str, ...]) -> np.ndarray:
-    """The position of each value in ``names`` (-1 for a value not among them): one
-    comparison per name (a code column's cells are a few repeated strings, compared by
-    identity first), no hash table to import."""
-    values = np.asarray(values, dtype=object)
-    found = np.full(len(values), -1, dtype=np.int64)
-    for position, name in enumerate(names):
-        found[values == name] = position
-    return found
+def code_of(table: Table, name: str, names: tuple[str, ...]) -> np.ndarray:
+    """The position of each cell of code column ``name`` in ``names`` (-1 for a value not
+    among them), from the column's own codes (:func:`iro_cli.exports.arrays.coded`: a
+    read export's distinct cells, no Python object per row)."""
+    from iro_cli.exports.arrays import coded
+
+    codes, values = coded(table.source, name)
+    lookup = np.array([names.index(v) if v in names else -1 for v in values], dtype=np.int64)
+    return lookup[codes] if len(lookup) else np.full(len(codes), -1, dtype=np.int64)
 
 
 def first_seen(values: np.ndarray) -> np.ndarray:
@@ -264,8 +264,8 @@ class Meetings:
 
     def __init__(self, reviews: Table, person: np.ndarray, as_of: np.datetime64) -> None:
         self.day = reviews.get("review_date", "date")
-        status = code_of(reviews.get("status"), STATUSES)
-        kind = code_of(reviews.get("review_type"), KINDS)
+        status = code_of(reviews, "status", STATUSES)
+        kind = code_of(reviews, "review_type", KINDS)
         self.person = person
         self.kind = kind
         self.status = status
