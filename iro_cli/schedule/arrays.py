@@ -213,9 +213,8 @@ def person_codes(tables: list[Table]) -> tuple[list[np.ndarray], np.ndarray]:
             ids[code] = table.get("person_id")
         return coded, ids
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    from iro_cli.exports.tables import from_numpy, to_numpy
+    from iro_cli.exports.arrays import text_codes
 
     texts = [  # a small read export's IDs too (a required column: always Arrow text)
         text if text is not None
@@ -223,17 +222,10 @@ def person_codes(tables: list[Table]) -> tuple[list[np.ndarray], np.ndarray]:
         else pa.chunked_array([pa.array(t.get("person_id").tolist(), type=pa.large_string())])
         for t, text in zip(tables, texts, strict=True)
     ]  # fmt: skip
-    chunks = [chunk.cast(pa.large_string()) for text in texts for chunk in text.chunks]
-    joined = pa.chunked_array(chunks, type=pa.large_string()).combine_chunks()
-    encoded = joined.dictionary_encode()
-    found = to_numpy(encoded.indices).astype(np.int64)
-    order = to_numpy(pc.sort_indices(encoded.dictionary)).astype(np.int64)
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    ids = np.empty(len(order), dtype=object)
-    ids[:] = encoded.dictionary.take(from_numpy(order)).to_pylist()
-    bounds = np.cumsum([len(text) for text in texts])[:-1]
-    return np.split(rank[found] if len(found) else found, bounds), ids
+    coded, distinct = text_codes(texts, in_order=True)
+    ids = np.empty(len(distinct), dtype=object)
+    ids[:] = distinct.to_pylist()
+    return coded, ids
 
 
 def code_of(table: Table, name: str, names: tuple[str, ...]) -> np.ndarray:
