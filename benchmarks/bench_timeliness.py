@@ -47,7 +47,6 @@ def whole_command(folder: Path, args: list[str]) -> float:
 def run(folder: Path) -> None:
     from iro_cli.config import Config
     from iro_cli.exports.reader import read_checked
-    from iro_cli.gcpause import fewer_gc_passes
     from iro_cli.periods import parse_financial_year
     from iro_cli.schedule.dates import WorkingCalendar
     from iro_cli.timeliness.figures import BY_CHOICES, summarise
@@ -57,22 +56,21 @@ def run(folder: Path) -> None:
     config = Config()
     year = parse_financial_year("2025/26")
     print(f"in {folder}, --year 2025/26, as at {AS_OF:%d/%m/%Y}:")
-    columns = {}
+    columns, reads = {}, {}
     for key in ("children", "reviews", "cp_plans"):
         read = timed(f"read {key}.csv", read_checked, key, folder, config, on_warning=print)
-        columns[key] = read.columns
+        columns[key], reads[key] = read.columns, read
         print(f"    {len(read.columns['person_id']):,} rows")
-    with fewer_gc_passes(1_000_000):  # as the command does
-        result = timed(
-            "held reviews against due dates, not held",
-            review_timeliness,
-            columns["children"],
-            columns["reviews"],
-            columns["cp_plans"],
-            year,
-            AS_OF,
-            WorkingCalendar(),
-        )
+    result = timed(
+        "held reviews against due dates, not held",
+        review_timeliness,
+        reads["children"],
+        reads["reviews"],
+        reads["cp_plans"],
+        year,
+        AS_OF,
+        WorkingCalendar(),
+    )
     print(f"    {len(result.held):,} held, {len(result.not_held):,} due and not held")
     for by in BY_CHOICES:
         timed(f"--by {by}", summarise, result, by)

@@ -175,3 +175,22 @@ def test_csv_module_reads_what_pyarrow_refuses() -> None:
         "reviews.csv, line 3: row has 8 cells but the header has 7"
     ]
     assert read.columns["review_id"] == ["1"]
+
+
+def test_csv_module_path_and_absent_columns_import_no_pandas(tmp_path: Path) -> None:
+    # Blank cells past the header's width send the file to the csv module; 'Chair' is
+    # not in the file (blank on every row).
+    path = tmp_path / "reviews.csv"
+    path.write_text(
+        "Review ID,Person ID,Review Type,Review Date,Status\n1,10,CLA Review,01/02/2025,Held,,\n"
+    )
+    code = (
+        "import sys; from pathlib import Path; "
+        "from iro_cli.exports.reader import read_export_file; "
+        "from iro_cli.exports.schema import EXPORTS; "
+        f"r = read_export_file(Path({str(path)!r}), EXPORTS['reviews']); "
+        "print(r.text('chair').to_pylist(), r.text('review_id').to_pylist(), "
+        "'pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[''] ['1'] False"

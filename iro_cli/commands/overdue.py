@@ -33,38 +33,43 @@ def run_schedule(
     team: str | None,
 ) -> int:
     """Load, work out the due reviews, render; returns how many are overdue."""
-    import pandas as pd
-
     from iro_cli.schedule.dates import calendar_from_settings
-    from iro_cli.schedule.due import COLUMNS, TYPES, due_reviews, select, to_records
+    from iro_cli.schedule.due import COLUMNS, TYPES, due_table, to_records
 
     calendar = calendar_from_settings(session.config.nation, session.config.section("holidays"))
     types = list(TYPES) if kind == "all" else [kind]
-    children = session.load("children")
-    reviews = session.load("reviews")
-    cp_plans = session.load_optional("cp_plans") if "cp" in types else None
+    children = session.read("children")
+    reviews = session.read("reviews")
+    cp_plans = session.read_optional("cp_plans") if "cp" in types else None
     if kind == "cp" and cp_plans is None:
-        session.load("cp_plans")  # raises the "not found" error with its hint
+        session.read("cp_plans")  # raises the "not found" error with its hint
 
     session.warn_if_stale(as_of, ("children", "reviews", "cp_plans"))
-    rows = due_reviews(children, reviews, cp_plans, as_of, calendar, types)
-    check_name("reviews for IRO", iro, {r.iro for r in rows})
-    check_name("reviews for team", team, {r.team for r in rows})
-    chosen = select(rows, overdue=overdue, within_days=days, iro=iro, team=team)
+    table = due_table(children, reviews, cp_plans, as_of, calendar, types)
+    check_name("reviews for IRO", iro, set(table.iro))
+    check_name("reviews for team", team, set(table.team))
+    chosen = table.rows(table.select(overdue=overdue, within_days=days, iro=iro, team=team))
 
-    frame = pd.DataFrame.from_records(to_records(chosen), columns=COLUMNS)
-    if out.format == "table":
-        frame["booked"] = [_booked(r) for r in chosen]
-    out.render(
-        frame,
-        table_format={
-            "status": lambda s: "OVERDUE" if s == "overdue" else "due",
-            "scheduled_late": lambda late: "LATE" if late else "",
-            "not_booked": lambda no: "NOT BOOKED" if no else "",
-        },
-        sheet="Reviews due",
-        table_columns=TABLE_COLUMNS,
-    )
+    if out.format in ("csv", "json"):  # straight from the rows: no pandas import (0.4 s)
+        from iro_cli.commands.timeliness import render_rows
+
+        render_rows(out, COLUMNS, to_records(chosen))
+    else:
+        import pandas as pd
+
+        frame = pd.DataFrame.from_records(to_records(chosen), columns=COLUMNS)
+        if out.format == "table":
+            frame["booked"] = [_booked(r) for r in chosen]
+        out.render(
+            frame,
+            table_format={
+                "status": lambda s: "OVERDUE" if s == "overdue" else "due",
+                "scheduled_late": lambda late: "LATE" if late else "",
+                "not_booked": lambda no: "NOT BOOKED" if no else "",
+            },
+            sheet="Reviews due",
+            table_columns=TABLE_COLUMNS,
+        )
     click.echo(
         summary_line(
             chosen,

@@ -119,23 +119,27 @@ def timeliness(
         check_chart_path(chart, out.force)
     calendar = calendar_from_settings(session.config.nation, session.config.section("holidays"))
     types = ["cla", "cp", "pathway"] if kind == "all" else [kind]
-    children = read_columns(session, "children")
-    reviews = read_columns(session, "reviews")
-    cp_plans = read_columns(session, "cp_plans", optional=kind != "cp") if "cp" in types else None
+    children = session.read("children")
+    reviews = session.read("reviews")
+    cp_plans = None
+    if "cp" in types:
+        cp_plans = session.read("cp_plans") if kind == "cp" else session.read_optional("cp_plans")
+
+    from iro_cli.schedule.due import Exports
+
+    exports = Exports(children, reviews, cp_plans)  # coded once for the year and the one before
 
     def measure(when: Period, day: date) -> Timeliness:
-        from iro_cli.gcpause import fewer_gc_passes
         from iro_cli.timeliness.reviews import review_timeliness
 
-        # Millions of small tuples and no cycles: the collector's passes over the loaded
-        # columns took 6 of the 7 s of indexing 690,000 review rows.
-        with fewer_gc_passes(1_000_000):
-            return review_timeliness(children, reviews, cp_plans, when, day, calendar, types)
+        return review_timeliness(
+            children, reviews, cp_plans, when, day, calendar, types, exports=exports
+        )
 
     result = measure(period, as_of)
     if as_list:
         width = len(LIST_COLUMNS)  # the list's columns come first, the groups after them
-        rows = [r[:width] for r in result.held + result.not_held]
+        rows = [r[:width] for r in [*result.held, *result.not_held]]
         yes_no = {"in_time": lambda v: "yes" if v else "no"}
         render_rows(out, LIST_COLUMNS, rows, table_format=yes_no, sheet="Reviews")
     else:
@@ -198,8 +202,10 @@ DEFAULT_TITLE = "Reviews held on time, month by month"
 
 
 def _footer(result: Timeliness, types: list[str], no_cp: bool) -> None:
+    from iro_cli.timeliness.reviews import held_column
+
     held = len(result.held)
-    in_time = sum(r.in_time for r in result.held)
+    in_time = int(held_column(result.held, "in_time").sum())
     note = f"{held} held, {in_time} in time, {len(result.not_held)} due and not held"
     note += f" ({result.period}, as at {result.as_at:%d/%m/%Y})"
     if "cp" in types and no_cp:
@@ -237,7 +243,7 @@ def _write_chart(
         year_label,
     )
     from iro_cli.timeliness.figures import monthly_rates
-    from iro_cli.timeliness.reviews import REVIEW_TYPES
+    from iro_cli.timeliness.reviews import REVIEW_TYPES, held_column
 
     period = result.period
     one_year = fy_start_year(period.start) == fy_start_year(period.end)
@@ -250,7 +256,8 @@ def _write_chart(
         before = Period(YEAR_SHIFT.back(period.start), YEAR_SHIFT.back(period.end))
         labels = (f"{period}", f"{before}")
     previous = measure(before, min(before.end, result.as_at))
-    kinds = [k for k in REVIEW_TYPES if any(r.review_type == k for r in result.held)]
+    found = set(held_column(result.held, "review_type").tolist())
+    kinds = [k for k in REVIEW_TYPES if k in found]
     panels = []
     for kind in kinds:
         now = monthly_rates(result, kind)
@@ -280,5 +287,7 @@ def _write_chart(
 
 
 def _totals(result: Timeliness, kind: str) -> tuple[int, int]:
-    rows = [r for r in result.held if r.review_type == kind]
-    return sum(r.in_time for r in rows), len(rows)
+    from iro_cli.timeliness.reviews import held_column
+
+    of_kind = held_column(result.held, "review_type") == kind
+    return int((of_kind & held_column(result.held, "in_time")).sum()), int(of_kind.sum())

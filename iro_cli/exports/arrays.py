@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
+    import pyarrow as pa
 
 BLANK_LINE = -1  # ``lines()`` of a table without a ``_line`` column
 
@@ -283,6 +284,36 @@ def unify(*parts: tuple[np.ndarray, np.ndarray]) -> list[np.ndarray]:
     ]
 
 
+def text_codes(
+    texts: list[pa.ChunkedArray], *, in_order: bool = False
+) -> tuple[list[np.ndarray], pa.Array]:
+    """Shared integer codes for several Arrow string columns (equal strings, equal codes)
+    and the distinct strings, by Arrow's dictionary encoding (no Python object per row).
+    With ``in_order`` the codes follow the strings' sort order (UTF-8 byte order is code
+    point order, as Python sorts strings)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from iro_cli.exports.tables import from_numpy, to_numpy
+
+    chunks = [chunk.cast(pa.large_string()) for text in texts for chunk in text.chunks]
+    joined = pa.chunked_array(chunks, type=pa.large_string()).combine_chunks()
+    encoded = joined.dictionary_encode()
+    found = to_numpy(encoded.indices).astype(np.int64) if len(joined) else np.zeros(0, np.int64)
+    distinct = encoded.dictionary
+    if in_order:
+        order = to_numpy(pc.sort_indices(distinct)).astype(np.int64)
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        found = rank[found] if len(found) else found
+        distinct = distinct.take(from_numpy(order))
+    bounds = np.cumsum([len(text) for text in texts])[:-1]
+    return np.split(found, bounds), distinct
+
+
 def person_codes(*tables: Any) -> list[np.ndarray]:
     """Shared integer codes for the Person IDs of several tables, as read (no stripping)."""
+    if all(_stored(table, "person_id") is not None for table in tables):
+        return text_codes([table.text("person_id") for table in tables])[0]
     return unify(*(coded(table, "person_id") for table in tables))

@@ -142,10 +142,13 @@ class ReadResult:
         """An ID or text column as Arrow strings (no Python object per cell)."""
         import pyarrow as pa
 
+        from iro_cli.exports.tables import strings
+
         column = self.stored[name]
         if column.text is not None:
             return column.arrow()
-        return pa.chunked_array([pa.array(column.objects(), type=pa.string())])
+        cells = ["" if value is None else str(value) for value in column.objects().tolist()]
+        return pa.chunked_array([strings(cells)], type=pa.string())
 
     @cached_property
     def columns(self) -> dict[str, list[Any]]:

@@ -151,6 +151,21 @@ def from_numpy(indices: np.ndarray) -> pa.Array:
     return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
 
 
+def strings(values: list[str]) -> pa.Array:
+    """Python strings as an Arrow string array, built from buffers (``pa.array`` imports
+    pandas)."""
+    import numpy as np
+    import pyarrow as pa
+
+    encoded = [value.encode("utf-8") for value in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in encoded], out=offsets[1:])
+    data = pa.py_buffer(b"".join(encoded))
+    return pa.Array.from_buffers(
+        pa.large_string(), len(encoded), [None, pa.py_buffer(offsets), data]
+    ).cast(pa.string())
+
+
 def blank(column: pa.ChunkedArray) -> np.ndarray:
     """Which cells are empty."""
     import pyarrow as pa
@@ -420,7 +435,7 @@ def cells_from_records(records: list[list[str]], starts: list[int], name: str) -
                 too_many[i] = Problem(name, starts[i], None, message)
             rows[i] = cells[:width]
     columns = [
-        strip(pa.chunked_array([pa.array([cells[j] for cells in rows], type=pa.string())]))
+        strip(pa.chunked_array([strings([cells[j] for cells in rows])], type=pa.string()))
         for j in range(width)
     ]
     lines = LineIndex(len(rows), starts=np.asarray(starts, dtype=np.int64))

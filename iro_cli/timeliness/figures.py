@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
+from itertools import compress
+
+import numpy as np
 
 from iro_cli.periods import LABELLERS, labels_between
-from iro_cli.timeliness.reviews import NOT_RECORDED, REVIEW_TYPES, Rearranged, ReviewRow, Timeliness
+from iro_cli.timeliness.reviews import (
+    NOT_RECORDED,
+    REVIEW_TYPES,
+    Rearranged,
+    ReviewRow,
+    Timeliness,
+    held_column,
+)
 
 BY_CHOICES = ("month", "quarter", "year", "iro", "team")
 FIGURES = ("held", "in_time", "late", "in_time_rate", "overdue_not_held", "rearranged")
@@ -43,6 +53,18 @@ def _group_of(by: str) -> Callable[[date, str, str], str]:
     raise ValueError(f"cannot group by {by!r}")
 
 
+def _held_groups(by: str, timeliness: Timeliness) -> list[str]:
+    """The group of each held review: the label of the day it was held (each distinct day
+    labelled once), or its IRO or team."""
+    if by in LABELLERS:
+        days = held_column(timeliness.held, "review_date")
+        distinct, where = np.unique(days, return_inverse=True)
+        label = LABELLERS[by]
+        names = np.array([label(d) for d in distinct.astype(object).tolist()] + [""], dtype=object)
+        return names[where.reshape(-1)].tolist() if len(days) else []
+    return held_column(timeliness.held, by).tolist()
+
+
 def _ordered_groups(by: str, timeliness: Timeliness, found: Iterable[str]) -> list[str]:
     if by in LABELLERS:
         return labels_between(by, timeliness.period)
@@ -76,11 +98,13 @@ def summarise(timeliness: Timeliness, by: str, total: bool = True) -> list[dict]
     in_time: Counter[tuple[str, str]] = Counter()
     overdue: Counter[tuple[str, str]] = Counter()
     moved: Counter[tuple[str, str]] = Counter()
+    kinds = held_column(timeliness.held, "review_type").tolist()
+    groups = _held_groups(by, timeliness)
+    held.update(zip(kinds, groups, strict=True))
+    in_time.update(
+        compress(zip(kinds, groups, strict=True), held_column(timeliness.held, "in_time"))
+    )
     row: ReviewRow
-    for row in timeliness.held:
-        key = (row.review_type, group(row.review_date, row.iro, row.team))  # type: ignore[arg-type]
-        held[key] += 1
-        in_time[key] += row.in_time
     for row in timeliness.not_held:
         overdue[(row.review_type, group(row.due_date, row.iro, row.team))] += 1
     meeting: Rearranged
@@ -113,12 +137,11 @@ def summarise(timeliness: Timeliness, by: str, total: bool = True) -> list[dict]
 
 def monthly_rates(timeliness: Timeliness, kind: str) -> dict[str, float | None]:
     """Month -> in-time rate of ``kind``: every month of the period, ``None`` if none held."""
-    held: Counter[str] = Counter()
-    in_time: Counter[str] = Counter()
-    label = LABELLERS["month"]
-    for row in timeliness.held:
-        if row.review_type == kind and row.review_date is not None:
-            held[label(row.review_date)] += 1
-            in_time[label(row.review_date)] += row.in_time
+    of_kind = held_column(timeliness.held, "review_type") == kind
+    months = _held_groups("month", timeliness)
+    held: Counter[str] = Counter(compress(months, of_kind))
+    in_time: Counter[str] = Counter(
+        compress(months, of_kind & held_column(timeliness.held, "in_time"))
+    )
     months = labels_between("month", timeliness.period)
     return {m: rate(in_time[m], held[m]) for m in months}

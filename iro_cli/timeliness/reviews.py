@@ -1,48 +1,48 @@
-"""Each review held in a period against the date it was due (pure: frames in, rows out).
+"""Each review held in a period against the date it was due (pure: exports in, rows out).
 
-A held review's due date is the one :mod:`iro_cli.schedule.due` gives just
-before it was held (the same rule functions as ``iro overdue``), so a late
-review does not make the next one late: the next clock starts from the day the
-late one was held. A review that was due in the period but not held by the "as
-at" day is taken from the daily list itself (:func:`due_reviews` as at that day).
+A held review's due date is the one the schedule's rules (:mod:`iro_cli.schedule.rules`,
+the same as ``iro overdue``) give from the held reviews before it, worked out for all
+held reviews at once on arrays: the period of care each was held in, how many were
+held in it before, and the one just before (a shift within the group). So a late
+review does not make the next one late: the next clock starts from the day the late
+one was held. A review that was due in the period but not held by the "as at" day is
+taken from the daily list itself (:func:`~iro_cli.schedule.due.due_table` as at that day).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import Any, NamedTuple, overload
+
+import numpy as np
 
 from iro_cli.periods import Period, as_at
-from iro_cli.schedule.dates import WorkingCalendar, uk
-from iro_cli.schedule.due import (
-    CLA,
-    ICPC,
-    PATHWAY,
-    RCPC,
-    TYPES,
-    DueReview,
-    Meeting,
-    cla_next_due,
-    conference_day,
+from iro_cli.schedule import rules
+from iro_cli.schedule.arrays import (
+    CLA_CODE,
+    DAY,
+    ICPC_CODE,
+    KINDS,
+    NAT,
+    PATHWAY_CODE,
+    RCPC_CODE,
+    REARRANGED,
+    Meetings,
+    WorkingDays,
     current_periods,
-    due_reviews,
-    icpc_due,
-    index_meetings,
-    pathway_next_due,
-    pathway_review_due,
-    rcpc_next_due,
+    first_seen,
+    group_key,
+    group_start,
+    take,
 )
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
-
-    Columns = Mapping[str, Sequence]  # a DataFrame, or the plain columns of read_checked
+from iro_cli.schedule.dates import WorkingCalendar, uk
+from iro_cli.schedule.due import CLA, ICPC, PATHWAY, RCPC, TYPES, DueReview, Exports, due_table
 
 REVIEW_TYPES = (CLA, ICPC, RCPC, PATHWAY)
 NOT_RECORDED = "Not recorded"
+FROM_PLAN = " (held date from the plan's Plan Start)"
 
 
 class ReviewRow(NamedTuple):
@@ -77,194 +77,498 @@ class Rearranged(NamedTuple):
     team: str
 
 
+class HeldReviews(Sequence[ReviewRow]):
+    """The held reviews of a period as columns (one array per :class:`ReviewRow` field,
+    the basis as a code until asked for); rows are built only when read as rows
+    (``--list``). Equal to a list of the same rows."""
+
+    def __init__(self, columns: dict[str, np.ndarray], words: Callable[[], list[str]]) -> None:
+        self.columns = columns
+        self._words = words
+        self._rows: list[ReviewRow] | None = None
+
+    def column(self, name: str) -> np.ndarray:
+        """One field of every row (``review_type`` as a str array, dates datetime64)."""
+        return self.columns[name]
+
+    def _built(self) -> list[ReviewRow]:
+        if self._rows is None:
+            c = self.columns
+            self._rows = list(
+                map(
+                    ReviewRow._make,
+                    zip(
+                        c["person_id"].tolist(),
+                        c["review_id"].tolist(),
+                        c["review_type"].tolist(),
+                        c["review_date"].astype(object).tolist(),
+                        c["due_date"].astype(object).tolist(),
+                        c["days_late"].tolist(),
+                        c["in_time"].tolist(),
+                        self._words(),
+                        c["chair"].tolist(),
+                        c["iro"].tolist(),
+                        c["team"].tolist(),
+                        strict=True,
+                    ),
+                )
+            )
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self.columns["in_time"])
+
+    @overload
+    def __getitem__(self, index: int) -> ReviewRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ReviewRow]: ...
+    def __getitem__(self, index: int | slice) -> ReviewRow | list[ReviewRow]:
+        return self._built()[index]
+
+    def __iter__(self) -> Iterator[ReviewRow]:
+        return iter(self._built())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"HeldReviews({len(self)} rows)"
+
+
+def held_column(held: Sequence[ReviewRow], name: str) -> np.ndarray:
+    """One field of the held reviews, as an array, whether held as columns or as rows."""
+    if isinstance(held, HeldReviews):
+        return held.column(name)
+    values = [getattr(row, name) for row in held]
+    if name in ("review_date", "due_date"):
+        return np.array(values, dtype="datetime64[D]")
+    if name == "in_time":
+        return np.array(values, dtype=bool)
+    return np.array(values, dtype=object)
+
+
 @dataclass
 class Timeliness:
     """Everything the figures are counted from, for one period as at one day."""
 
     period: Period
     as_at: date
-    held: list[ReviewRow]
+    held: Sequence[ReviewRow]  # a HeldReviews: columns, rows on demand
     not_held: list[ReviewRow]
     rearranged: list[Rearranged]
     unmatched: dict[str, int]  # held reviews in the period with no due date, by type
 
 
-def _care_starts(children: Columns, as_at_day: date) -> dict[str, list[tuple[date, bool]]]:
-    """Person -> the starts (and short-breaks flag) of their periods of care, in order."""
-    starts: dict[str, list[tuple[date, bool]]] = {}
-    for person, start, short_breaks in zip(
-        children["person_id"], children["period_start"], children["short_breaks"], strict=True
-    ):
-        if start <= as_at_day:
-            starts.setdefault(person, []).append((start, bool(short_breaks)))
-    for rows in starts.values():
-        rows.sort()
-    return starts
-
-
-def _is_held(meeting: Meeting) -> bool:
-    return meeting.status == "Held"
+# The held reviews found, as arrays: one element per (review, due date).
+_FIELDS = ("person", "kind", "row", "day", "due", "code", "anchor", "new_period", "plan",
+           "position", "own_chair", "chair", "team")  # fmt: skip
 
 
 def review_timeliness(
-    children: Columns,
-    reviews: Columns,
-    cp_plans: Columns | None,
+    children: Any,
+    reviews: Any,
+    cp_plans: Any | None,
     period: Period,
     as_of: date,
     calendar: WorkingCalendar,
     types: Iterable[str] = ("cla", "cp", "pathway"),
+    *,
+    exports: Exports | None = None,
 ) -> Timeliness:
-    """The held, not-held and rearranged reviews of ``period`` as at min(period end, as_of)."""
+    """The held, not-held and rearranged reviews of ``period`` as at min(period end, as_of).
+
+    The exports are read exports (``session.read``), DataFrames or mappings of columns;
+    ``exports``, when given, is them already coded (for several periods from one read).
+    """
     types = set(types)
     kinds = {kind for key in types for kind in TYPES[key]}
     day = as_at(period, as_of)
-    meetings = index_meetings(reviews, day)
-    periods = current_periods(children, day)
-    people = {person: (found.iro, found.team) for person, (found, _) in periods.items()}
-    held: list[ReviewRow] = []
-    unmatched: dict[str, int] = {}
-    claimed: set[tuple[str, str, str, date]] = set()
+    at = np.datetime64(day, "D")
+    since = np.datetime64(period.start, "D")
+    exports = exports or Exports(children, reviews, cp_plans)
+    working = WorkingDays(calendar)
+    meetings = Meetings(exports.reviews, exports.review_person, at)
+    latest, _ = current_periods(exports.children, exports.child_person, exports.people, at)
+    iro_of = exports.children.pick("allocated_iro", latest)
+    team_of = exports.children.pick("team", latest)
 
-    def allocated(person: str, fallback_team: str = "") -> tuple[str, str]:
-        iro, team = people.get(person, ("", ""))
-        return iro, team or fallback_team
-
-    def add(
-        person: str, kind: str, meeting: Meeting, due: date, basis: str, team: str = ""
-    ) -> None:
-        claimed.add((person, kind, meeting.review_id, meeting.day))
-        iro, child_team = allocated(person, team)
-        late = (meeting.day - due).days
-        held.append(
-            ReviewRow(
-                person,
-                meeting.review_id,
-                kind,
-                meeting.day,
-                due,
-                max(late, 0),
-                late <= 0,
-                basis,
-                meeting.chair,
-                meeting.chair or iro or NOT_RECORDED,
-                child_team or NOT_RECORDED,
-            )
-        )
-
+    parts = []
     if CLA in kinds:
-        starts = _care_starts(children, day)
-        for (person, kind), own in meetings.items():
-            if kind != CLA:
-                continue
-            care = starts.get(person, [])
-            keys = [start for start, _ in care]
-            current, count, last = -1, 0, None
-            for meeting in filter(_is_held, own):
-                index = bisect_right(keys, meeting.day) - 1
-                if index < 0:
-                    continue  # held before any period of care: no due date (counted below)
-                if index != current:
-                    current, count, last = index, 0, None
-                if meeting.day >= period.start:  # earlier ones only move the clock
-                    start, short_breaks = care[index]
-                    due, basis = cla_next_due(start, short_breaks, count, last, calendar, index > 0)
-                    add(person, CLA, meeting, due, basis)
-                count, last = count + 1, meeting.day
-
-    if kinds & {ICPC, RCPC} and cp_plans is not None:
-        for person, strategy, plan_start, plan_end, plan_chair, plan_team in zip(
-            cp_plans["person_id"],
-            cp_plans["strategy_discussion_date"],
-            cp_plans["plan_start"],
-            cp_plans["plan_end"],
-            cp_plans["chair"],
-            cp_plans["team"],
-            strict=True,
-        ):
-            if strategy > day:
-                continue
-            until = plan_end if plan_end is not None and plan_end <= day else day
-            icpcs = [
-                m
-                for m in meetings.get((person, ICPC), [])
-                if _is_held(m) and strategy <= m.day <= until
-            ]
-            conference = conference_day(icpcs, plan_start, day)
-            if conference is None:
-                continue
-            if ICPC in kinds and conference >= period.start:
-                due, basis = icpc_due(strategy, calendar)
-                if icpcs:
-                    meeting = icpcs[0]
-                else:  # no ICPC row: the plan's start is the day the ICPC was held
-                    meeting = Meeting(conference, "Held", None, plan_chair, "")
-                    basis += " (held date from the plan's Plan Start)"
-                if not meeting.chair and plan_chair:
-                    meeting = meeting._replace(chair=plan_chair)
-                add(person, ICPC, meeting, due, basis, plan_team)
-            if RCPC in kinds:
-                last = None
-                for meeting in meetings.get((person, RCPC), []):
-                    if _is_held(meeting) and conference < meeting.day <= until:
-                        if meeting.day >= period.start:
-                            due, basis = rcpc_next_due(conference, last)
-                            add(person, RCPC, meeting, due, basis, plan_team)
-                        last = meeting.day
-
+        parts.append(_cla(exports, meetings, at, since, working))
+    if kinds & {ICPC, RCPC} and exports.cp_plans is not None:
+        parts += _cp(exports, meetings, at, since, working, kinds)
     if PATHWAY in kinds:
-        for (person, kind), own in meetings.items():
-            if kind != PATHWAY:
-                continue
-            last = None
-            care = periods[person][0] if person in periods else None
-            for meeting in filter(_is_held, own):
-                # a first one has no due date; nor has one while looked after or from 25
-                if (
-                    last is not None
-                    and meeting.day >= period.start
-                    and pathway_review_due(care, meeting.day)
-                ):
-                    due, basis = pathway_next_due(last)
-                    add(person, PATHWAY, meeting, due, basis)
-                last = meeting.day
-
-    rearranged: list[Rearranged] = []
-    for (person, kind), own in meetings.items():
-        if kind not in kinds:
-            continue
-        for meeting in own:
-            in_period = period.start <= meeting.day <= day
-            if not in_period:
-                continue
-            if meeting.status == "Rearranged":
-                iro, team = allocated(person)
-                rearranged.append(
-                    Rearranged(
-                        person,
-                        kind,
-                        meeting.day,
-                        meeting.chair or iro or NOT_RECORDED,
-                        team or NOT_RECORDED,
-                    )
-                )
-            elif (
-                _is_held(meeting)
-                and (person, kind, meeting.review_id, meeting.day) not in claimed
-                and not (kind == PATHWAY and meeting is _first_held(own))
-            ):
-                unmatched[kind] = unmatched.get(kind, 0) + 1
-
-    due = due_reviews(
-        children, reviews, cp_plans, day, calendar, types, meetings=meetings, periods=periods
+        parts.append(_pathway(exports, meetings, latest, since))
+    found = {n: np.concatenate([p[n] for p in parts]) for n in _FIELDS} if parts else None
+    held = _held_rows(found or _nothing(), exports, meetings, iro_of, team_of)
+    rearranged = _rearranged(exports, meetings, kinds, since, at, iro_of, team_of)
+    unmatched = _unmatched(meetings, kinds, since, at, found)
+    table = due_table(
+        None, None, None, day, calendar, types, exports=exports, working=working, meetings=meetings
     )
-    not_held = _not_held(due, period, day, people)
-    held.sort(key=_order)
+    not_held = _not_held(table, period, day, iro_of, team_of)
     return Timeliness(period, day, held, not_held, rearranged, unmatched)
 
 
-def _first_held(own: list[Meeting]) -> Meeting | None:
-    return next(filter(_is_held, own), None)
+def _nothing() -> dict[str, np.ndarray]:
+    """No held reviews found (no review type asked for that has any)."""
+    return _part(
+        0, person=np.zeros(0, dtype=np.int64), kind=np.zeros(0, dtype=np.int64),
+        row=np.zeros(0, dtype=np.int64), day=np.zeros(0, dtype=DAY), due=np.zeros(0, dtype=DAY),
+        code=np.zeros(0, dtype=np.int8), anchor=np.zeros(0, dtype=DAY),
+    )  # fmt: skip
+
+
+def _of_kind(meetings: Meetings, code: int) -> np.ndarray:
+    """Positions in ``meetings.held`` of the held meetings of one review type."""
+    return np.flatnonzero(meetings.group[meetings.held] % 4 == code)
+
+
+def _same_as_previous(*columns: np.ndarray) -> np.ndarray:
+    """Whether each element equals the one before it in every column."""
+    same = np.zeros(len(columns[0]), dtype=bool)
+    if len(same):
+        same[1:] = np.logical_and.reduce([c[1:] == c[:-1] for c in columns])
+    return same
+
+
+def _run_rank(same_as_previous: np.ndarray) -> np.ndarray:
+    """0, 1, 2, ... along each run (a run continues where ``same_as_previous``)."""
+    count = len(same_as_previous)
+    starts = np.where(~same_as_previous, np.arange(count), 0)
+    return np.arange(count) - np.maximum.accumulate(starts) if count else starts
+
+
+def _previous_day(days: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """The day of the element before, where it is in the same run (else NaT)."""
+    before = np.full(len(days), NAT)
+    before[1:] = days[:-1]
+    before[rank == 0] = NAT
+    return before
+
+
+def _part(count: int, **values: Any) -> dict[str, np.ndarray]:
+    blank = {"plan": -1, "position": 0, "own_chair": False, "new_period": False}
+    part = {}
+    for name in _FIELDS:
+        value = values.get(name, blank.get(name))
+        if isinstance(value, np.ndarray):
+            part[name] = value
+        elif value is None:  # chair, team: none of its own
+            part[name] = np.full(count, "", dtype=object)
+        else:
+            part[name] = np.full(count, value)
+    return part
+
+
+def _cla(
+    exports: Exports, meetings: Meetings, at: np.datetime64, since: np.datetime64,
+    working: WorkingDays,
+) -> dict[str, np.ndarray]:  # fmt: skip
+    """Held CLA reviews: the period of care each was held in (the last begun by then), and
+    the reviews held in that period before it."""
+    position = _of_kind(meetings, CLA_CODE)
+    rows = meetings.held[position]
+    person = meetings.person[rows]
+    day = meetings.day[rows]
+    # The periods of care begun by the as-at day, sorted by (person, start, short breaks).
+    start = exports.get("children", "period_start", "date")
+    short = exports.get("children", "short_breaks", "flag")
+    begun = np.flatnonzero(start <= at)
+    who = exports.child_person[begun]
+    begun = begun[np.lexsort((short[begun], start[begun], who))]
+    keys = group_key(exports.child_person[begun], start[begun])
+    upto = np.searchsorted(keys, group_key(person, day), side="right")
+    first = np.searchsorted(keys, group_start(person), side="left")
+    index = upto - first - 1  # which of the person's periods: -1 before any
+    inside = index >= 0
+    position, rows, person, day, index = (a[inside] for a in (position, rows, person, day, index))
+    care = begun[upto[inside] - 1]
+    count = _run_rank(_same_as_previous(person, index))
+    last = _previous_day(day, count)
+    due, code, anchor = rules.cla_due(start[care], short[care], count, last, working)
+    keep = day >= since
+    return _part(
+        int(keep.sum()),
+        person=person[keep],
+        kind=np.full(int(keep.sum()), CLA_CODE),
+        row=rows[keep],
+        day=day[keep],
+        due=due[keep],
+        code=code[keep],
+        anchor=anchor[keep],
+        new_period=index[keep] > 0,
+        position=position[keep],
+    )
+
+
+def _cp(
+    exports: Exports, meetings: Meetings, at: np.datetime64, since: np.datetime64,
+    working: WorkingDays, kinds: set[str],
+) -> list[dict[str, np.ndarray]]:  # fmt: skip
+    """Held ICPCs (the first held after each strategy discussion, else the plan's start)
+    and the review conferences held after them while the plan was open."""
+    strategy = exports.get("cp_plans", "strategy_discussion_date", "date")
+    plans = np.flatnonzero(strategy <= at)
+    strategy = strategy[plans]
+    person = exports.plan_person[plans]
+    plan_start = exports.get("cp_plans", "plan_start", "date")[plans]
+    plan_end = exports.get("cp_plans", "plan_end", "date")[plans]
+    until = np.where(~np.isnat(plan_end) & (plan_end <= at), plan_end, at)
+    icpc_group = person * 4 + ICPC_CODE
+    first = np.searchsorted(meetings.held_key, group_key(icpc_group, strategy), side="left")
+    upto = np.searchsorted(meetings.held_key, group_key(icpc_group, until), side="right")
+    has_icpc = first < upto
+    icpc_row = meetings.held_row(first, has_icpc)
+    conference = take(meetings.day, icpc_row, NAT)
+    from_plan = ~has_icpc & ~np.isnat(plan_start) & (plan_start <= at)
+    conference[from_plan] = plan_start[from_plan]
+    known = ~np.isnat(conference)
+    plans, strategy, person, until, conference, icpc_row, first = (
+        a[known] for a in (plans, strategy, person, until, conference, icpc_row, first)
+    )
+    plan_chair = exports.get("cp_plans", "chair")[plans]
+    plan_team = exports.get("cp_plans", "team")[plans]
+    parts = []
+    if ICPC in kinds:
+        keep = conference >= since
+        chair = meetings.reviews.pick("chair", icpc_row)
+        chair = np.where(chair.astype(bool), chair, plan_chair)
+        code = np.where(icpc_row >= 0, rules.INITIAL, -1 - rules.INITIAL)  # < 0: from the plan
+        parts.append(
+            _part(
+                int(keep.sum()),
+                person=person[keep],
+                kind=np.full(int(keep.sum()), ICPC_CODE),
+                row=icpc_row[keep],
+                day=conference[keep],
+                due=working.add(strategy[keep], rules.ICPC_WORKING_DAYS),
+                code=code[keep].astype(np.int8),
+                anchor=strategy[keep],
+                plan=plans[keep],
+                position=first[keep],
+                own_chair=np.ones(int(keep.sum()), dtype=bool),
+                chair=chair[keep],
+                team=plan_team[keep],
+            )
+        )
+    if RCPC in kinds:
+        rcpc_group = person * 4 + RCPC_CODE
+        lo = np.searchsorted(meetings.held_key, group_key(rcpc_group, conference), side="right")
+        hi = np.searchsorted(meetings.held_key, group_key(rcpc_group, until), side="right")
+        length = np.maximum(hi - lo, 0)
+        plan_of = np.repeat(np.arange(len(plans)), length)
+        rank = np.arange(len(plan_of)) - np.repeat(np.cumsum(length) - length, length)
+        position = lo[plan_of] + rank
+        rows = meetings.held[position]
+        day = meetings.day[rows]
+        due, code, anchor = rules.rcpc_due(conference[plan_of], _previous_day(day, rank))
+        keep = day >= since
+        parts.append(
+            _part(
+                int(keep.sum()),
+                person=person[plan_of][keep],
+                kind=np.full(int(keep.sum()), RCPC_CODE),
+                row=rows[keep],
+                day=day[keep],
+                due=due[keep],
+                code=code[keep],
+                anchor=anchor[keep],
+                plan=plans[plan_of][keep],
+                position=position[keep],
+                team=plan_team[plan_of][keep],
+            )
+        )
+    return parts
+
+
+def _pathway(
+    exports: Exports, meetings: Meetings, latest: np.ndarray, since: np.datetime64
+) -> dict[str, np.ndarray]:
+    """Held pathway plan reviews after a young person's first, while the 6-month rule
+    applies (not looked after, under 25): due 6 months after the one before."""
+    position = _of_kind(meetings, PATHWAY_CODE)
+    rows = meetings.held[position]
+    group = meetings.group[rows]
+    day = meetings.day[rows]
+    rank = _run_rank(_same_as_previous(group))
+    last = _previous_day(day, rank)
+    person = group // 4
+    child = latest[person]
+    applies = rules.pathway_applies(
+        take(exports.get("children", "period_start", "date"), child, NAT),
+        take(exports.get("children", "period_end", "date"), child, NAT),
+        take(exports.get("children", "date_of_birth", "date"), child, NAT),
+        child >= 0,
+        day,
+    )
+    keep = (rank > 0) & (day >= since) & applies
+    count = int(keep.sum())
+    return _part(
+        count,
+        person=person[keep],
+        kind=np.full(count, PATHWAY_CODE),
+        row=rows[keep],
+        day=day[keep],
+        due=rules.pathway_due(last[keep]),
+        code=np.full(count, rules.PATHWAY_NEXT, dtype=np.int8),
+        anchor=last[keep],
+        position=position[keep],
+    )
+
+
+def _list_order(found: dict[str, np.ndarray], review_id: np.ndarray) -> np.ndarray:
+    """The order of the list: type, date held, person, Review ID; rows alike in all four
+    keep the order they were found in (plan, then meeting)."""
+    order = np.lexsort(
+        (found["position"], found["plan"], found["person"], found["day"], found["kind"])
+    )
+    keys = [found[n][order] for n in ("kind", "day", "person")]
+    tied = _same_as_previous(*keys)
+    if tied.any():  # the same child, type and day more than once: by Review ID (rare)
+        starts = np.flatnonzero(~tied)
+        for first, end in zip(starts.tolist(), [*starts[1:].tolist(), len(order)], strict=True):
+            if end - first > 1:
+                run = order[first:end].tolist()
+                run.sort(key=lambda i: review_id[i])
+                order[first:end] = run
+    return order
+
+
+def _held_rows(
+    found: dict[str, np.ndarray],
+    exports: Exports,
+    meetings: Meetings,
+    iro_of: np.ndarray,
+    team_of: np.ndarray,
+) -> HeldReviews:
+    """The held reviews as rows, in the order of the list (type, date, person, review)."""
+    review_id = meetings.reviews.pick("review_id", found["row"])
+    order = _list_order(found, review_id)
+    found = {n: v[order] for n, v in found.items()}
+    review_id = review_id[order]
+    chair = np.where(
+        found["own_chair"], found["chair"], meetings.reviews.pick("chair", found["row"])
+    )
+    person = found["person"]
+    iro = np.where(chair.astype(bool), chair, iro_of[person])
+    iro[~iro.astype(bool)] = NOT_RECORDED
+    team = np.where(team_of[person].astype(bool), team_of[person], found["team"])
+    team[~team.astype(bool)] = NOT_RECORDED
+    late = (found["day"] - found["due"]).astype(np.int64)
+    columns = {
+        "person_id": exports.ids[person],
+        "review_id": review_id,
+        "review_type": np.array(KINDS, dtype=object)[found["kind"]],
+        "review_date": found["day"],
+        "due_date": found["due"],
+        "days_late": np.maximum(late, 0),
+        "in_time": late <= 0,
+        "chair": chair,
+        "iro": iro,
+        "team": team,
+    }
+    return HeldReviews(columns, lambda: _words(found["code"], found["anchor"], found["new_period"]))
+
+
+def _words(code: np.ndarray, anchor: np.ndarray, new_period: np.ndarray) -> list[str]:
+    """The basis of each held review in words (a code below 0: the ICPC's date is the
+    plan's start)."""
+    seen: dict[tuple[int, date, bool], str] = {}
+    out = []
+    for key in zip(code.tolist(), anchor.astype(object).tolist(), new_period.tolist(), strict=True):
+        text = seen.get(key)
+        if text is None:
+            number, day, new = key
+            text = rules.basis(number if number >= 0 else -1 - number, day, new)
+            text = seen[key] = text + FROM_PLAN if number < 0 else text
+        out.append(text)
+    return out
+
+
+def _rearranged(
+    exports: Exports,
+    meetings: Meetings,
+    kinds: set[str],
+    since: np.datetime64,
+    at: np.datetime64,
+    iro_of: np.ndarray,
+    team_of: np.ndarray,
+) -> list[Rearranged]:
+    """Meetings rearranged in the period, by child and type (first seen in the file), then day."""
+    kept = np.flatnonzero(meetings.kept)
+    seen = first_seen(meetings.group[kept])
+    wanted = np.array([k in kinds for k in KINDS])
+    kind = meetings.kind[kept]
+    day = meetings.day[kept]
+    chosen = (
+        (meetings.status[kept] == REARRANGED) & wanted[np.maximum(kind, 0)] & (day >= since)
+        & (day <= at)
+    )  # fmt: skip
+    rows, seen = kept[chosen], seen[chosen]
+    rows = rows[np.lexsort((rows, meetings.day[rows], seen))]
+    person = meetings.person[rows]
+    chair = meetings.reviews.pick("chair", rows)
+    iro = np.where(chair.astype(bool), chair, iro_of[person])
+    iro[~iro.astype(bool)] = NOT_RECORDED
+    team = team_of[person].copy()
+    team[~team.astype(bool)] = NOT_RECORDED
+    return [
+        Rearranged(*values)
+        for values in zip(
+            exports.ids[person].tolist(),
+            [KINDS[k] for k in meetings.kind[rows].tolist()],
+            meetings.day[rows].astype(object).tolist(),
+            iro.tolist(),
+            team.tolist(),
+            strict=True,
+        )
+    ]
+
+
+def _unmatched(
+    meetings: Meetings,
+    kinds: set[str],
+    since: np.datetime64,
+    at: np.datetime64,
+    found: dict[str, np.ndarray] | None,
+) -> dict[str, int]:
+    """Held reviews in the period given no due date, by type (a young person's first
+    pathway plan review is not counted: it never has one)."""
+    held = meetings.held
+    group = meetings.group[held]
+    day = meetings.day[held]
+    wanted = np.array([k in kinds for k in KINDS])
+    first = ~_same_as_previous(group)
+    candidate = (day >= since) & (day <= at) & wanted[group % 4]
+    candidate &= ~(first & (group % 4 == PATHWAY_CODE))
+    claimed = np.zeros(len(held), dtype=bool)
+    if found is not None:
+        real = found["row"] >= 0
+        claimed[np.isin(held, found["row"][real])] = True
+    open_ = np.flatnonzero(candidate & ~claimed)
+    if len(open_) and found is not None:
+        # Another held row with the same child, type, Review ID and day may have claimed it.
+        # (only the rows of the children and types concerned are looked at)
+        near = np.isin(found["person"] * 4 + found["kind"], group[open_])
+        done = set(
+            zip(
+                (found["person"] * 4 + found["kind"])[near].tolist(),
+                meetings.reviews.pick("review_id", found["row"][near]).tolist(),
+                found["day"][near].astype(object).tolist(),
+                strict=True,
+            )
+        )
+        mine = zip(
+            group[open_].tolist(),
+            meetings.reviews.pick("review_id", held[open_]).tolist(),
+            day[open_].astype(object).tolist(),
+            strict=True,
+        )
+        for at_, key in zip(open_.tolist(), mine, strict=True):
+            claimed[at_] = key in done
+    counts = np.bincount(group[candidate & ~claimed] % 4, minlength=4)
+    return {KINDS[k]: int(n) for k, n in enumerate(counts.tolist()) if n}
 
 
 def _order(row: ReviewRow) -> tuple[int, date, str, str]:
@@ -277,14 +581,17 @@ def _order(row: ReviewRow) -> tuple[int, date, str, str]:
 
 
 def _not_held(
-    due_list: list[DueReview], period: Period, day: date, people: dict[str, tuple[str, str]]
+    table: Any, period: Period, day: date, iro_of: np.ndarray, team_of: np.ndarray
 ) -> list[ReviewRow]:
-    """What ``iro overdue`` lists as overdue on ``day`` (``due_list``), due within the period."""
+    """What ``iro overdue`` lists as overdue on ``day`` (``table``), due within the period."""
+    chosen = np.flatnonzero(
+        (table.days_to_due < 0) & (table.due >= np.datetime64(period.start, "D"))
+    )
     rows = []
-    for due in due_list:
-        if due.days_to_due >= 0 or due.due_date < period.start:
-            continue
-        iro, team = people.get(due.person_id, ("", ""))
+    due: DueReview
+    for at, due in zip(chosen.tolist(), table.rows(chosen), strict=True):
+        person = int(table.person[at])
+        iro, team = iro_of[person], team_of[person]
         rows.append(
             ReviewRow(
                 due.person_id,
