@@ -137,15 +137,20 @@ class Session:
         figures wrong. Rows are checked against ``as_of``, or the exports' stated extract
         date (``extract.toml`` or ``[exports] extract_date``) when that is later: a list for
         a past ``--as-of`` leaves out the reviews held after it on purpose."""
-        from iro_cli.exports.age import extract_date
         from iro_cli.exports.reader import warn
+
+        note = self.senseless_note(command, tables, as_of)
+        if note:
+            warn(note)
+
+    def senseless_note(self, command: str, tables: dict[str, Any], as_of: date) -> str | None:
+        """The note :meth:`warn_if_senseless` prints (``None``: nothing to say)."""
+        from iro_cli.exports.age import extract_date
         from iro_cli.exports.sense import note_for
 
         stated = extract_date(self.exports, self.config)
         day = max(as_of, stated[0]) if stated else as_of
-        note = note_for(command, tables, day, self.config.section("validate"), self.config.where)
-        if note:
-            warn(note)
+        return note_for(command, tables, day, self.config.section("validate"), self.config.where)
 
     def warn_if_stale(self, as_of: date, keys: tuple[str, ...]) -> None:
         """A warning on stderr when even the newest of these exports is more than

@@ -153,8 +153,12 @@ def lint_recommendations(
 
     given, uri, draft = _read_source(source, session, sheet)
     ids, chunks = _passes(given)
+    # reviews.csv is read first, while the recommendations are not yet held (the peak
+    # memory of a national run is then one read, not two); what it has to say waits
+    # until the recommendations have been read, as before.
+    early = None if draft else _early(lambda say: _reviews(session, source, as_of, say))
     surveyed = survey(ids())  # the input's errors are raised here, before any output
-    reviews = None if draft else _reviews(session, source, as_of)
+    reviews = None if early is None else early.result()
     facts = None if reviews is None else review_facts(surveyed, reviews)
     del reviews  # what lint needs of reviews.csv is in the facts now
     keep = None
@@ -498,8 +502,36 @@ _REVIEW_COLUMNS = (
 )
 
 
-def _reviews(session: Session, source: str | None, as_of: date) -> Any:
-    """reviews.csv from the export folder, else next to FILE; None when there is none."""
+class _Early:
+    """A read done early whose warnings, note and error are given later, in their place."""
+
+    def __init__(self, value: Any, said: list[str], error: BaseException | None) -> None:
+        self.value, self.said, self.error = value, said, error
+
+    def result(self) -> Any:
+        from iro_cli.exports.reader import warn
+
+        for line in self.said:
+            warn(line)
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+def _early(read: Callable[[Callable[[str], None]], Any]) -> _Early:
+    """Run ``read(say)`` now, holding back the warnings it says and the error it raises."""
+    from iro_cli.errors import IroError
+
+    said: list[str] = []
+    try:
+        return _Early(read(said.append), said, None)
+    except IroError as exc:
+        return _Early(None, said, exc)
+
+
+def _reviews(session: Session, source: str | None, as_of: date, say: Callable[[str], None]) -> Any:
+    """reviews.csv from the export folder, else next to FILE; None when there is none.
+    Warnings go to ``say``."""
     folders = [session.exports] if session.exports.is_dir() else []
     if source not in (None, "-"):
         folder = Path(source).parent  # type: ignore[arg-type]
@@ -512,8 +544,11 @@ def _reviews(session: Session, source: str | None, as_of: date) -> Any:
         refuse_folder(export_path("reviews", folder, session.config))
         if export_path("reviews", folder, session.config).is_file():
             # The columns lint and its sense note use: the minutes' free text is freed.
-            read = read_checked("reviews", folder, session.config).only(_REVIEW_COLUMNS)
-            session.warn_if_senseless("lint", {"reviews": read}, as_of)
+            read = read_checked("reviews", folder, session.config, on_warning=say)
+            read = read.only(_REVIEW_COLUMNS)
+            note = session.senseless_note("lint", {"reviews": read}, as_of)
+            if note:
+                say(note)
             table = review_table(read)  # as arrays
             del read
             import pyarrow as pa
