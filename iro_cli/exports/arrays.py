@@ -185,23 +185,13 @@ def coded(table: Any, name: str, *, values: bool = True) -> tuple[np.ndarray, np
         codes = np.asarray(column.indices, dtype=np.int64)
         return codes, (column.values if values else len(column.values))
     if column is not None and column.text is not None:
-        import pyarrow as pa
+        from iro_cli.exports.tables import factorize as arrow_factorize
 
-        from iro_cli.exports.tables import to_numpy
-
-        text = table.text(name)
-        if isinstance(text, pa.ChunkedArray):
-            text = text.combine_chunks()
-        encoded = text.dictionary_encode(null_encoding="encode")
-        codes = (
-            to_numpy(encoded.indices).astype(np.int64)
-            if len(encoded)
-            else np.zeros(0, dtype=np.int64)
-        )
+        codes, dictionary = arrow_factorize(table.text(name))  # an ID or text: never null
         if not values:
-            return codes, len(encoded.dictionary)
-        distinct = np.empty(len(encoded.dictionary), dtype=object)
-        distinct[:] = encoded.dictionary.to_pylist()
+            return codes, len(dictionary)
+        distinct = np.empty(len(dictionary), dtype=object)
+        distinct[:] = dictionary.to_pylist()
         return codes, distinct
     codes, uniques = factorize(objects(table, name))
     return codes, (uniques if values else len(uniques))
@@ -295,13 +285,11 @@ def text_codes(
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from iro_cli.exports.tables import factorize as arrow_factorize
     from iro_cli.exports.tables import from_numpy, to_numpy
 
     chunks = [chunk.cast(pa.large_string()) for text in texts for chunk in text.chunks]
-    joined = pa.chunked_array(chunks, type=pa.large_string()).combine_chunks()
-    encoded = joined.dictionary_encode()
-    found = to_numpy(encoded.indices).astype(np.int64) if len(joined) else np.zeros(0, np.int64)
-    distinct = encoded.dictionary
+    found, distinct = arrow_factorize(pa.chunked_array(chunks, type=pa.large_string()))
     if in_order:
         order = to_numpy(pc.sort_indices(distinct)).astype(np.int64)
         rank = np.empty(len(order), dtype=np.int64)

@@ -95,7 +95,7 @@ def check_references(
     rows left out for an error (they are in the file, so nothing points at nothing)."""
     import numpy as np
 
-    from iro_cli.exports.tables import from_numpy
+    from iro_cli.exports.tables import factorize, from_numpy
 
     problems: list[Problem] = []
     unread = unread or {}
@@ -158,11 +158,10 @@ def check_references(
             read = reads.get(key)
             if read is None:
                 continue
-            cells = read.text(column).dictionary_encode()
-            if not cells.num_chunks or not len(cells):
+            codes, dictionary = factorize(read.text(column))
+            if not len(codes):
                 continue
-            distinct = cells.chunk(cells.num_chunks - 1).dictionary.to_pylist()
-            codes = np.concatenate([_indices(chunk) for chunk in cells.chunks])
+            distinct = dictionary.to_pylist()
             present, first_row = np.unique(codes, return_index=True)
             first_of = dict(zip(present.tolist(), first_row.tolist(), strict=True))
             unknown = sorted(
@@ -182,12 +181,6 @@ def check_references(
                     )
                 )
     return problems
-
-
-def _indices(chunk: pa.DictionaryArray) -> np.ndarray:
-    from iro_cli.exports.tables import to_numpy
-
-    return to_numpy(chunk.indices)
 
 
 def cross_checks(

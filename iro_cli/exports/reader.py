@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from iro_cli.errors import ExportNotFoundError, InputError, IroError, Problem
 from iro_cli.exports.result import ReadResult, Stored
 from iro_cli.exports.schema import EXPORTS, Column, ExportFile, normalise_header
-from iro_cli.exports.tables import Cells, LineIndex
+from iro_cli.exports.tables import Cells, LineIndex, factorize
 from iro_cli.exports.tables import decode as decode  # the decoder lint reads stdin with
 
 if TYPE_CHECKING:
@@ -439,7 +439,7 @@ def _read_cells(
             if bad_rows.any():
                 bad[-1] = ("is blank", "a value (required)")
         else:
-            codes, distinct = _factorize(cells_of)
+            codes, distinct = factorize(cells_of)
             values, bad = _convert(distinct, column)
             stored[column.name] = _converted(column.kind, codes, values)
             reasons = codes
@@ -516,21 +516,6 @@ def _converted(kind: str, codes: np.ndarray, values: np.ndarray) -> Stored:
 
     days = np.array(values.tolist(), dtype="datetime64[D]") if kind == "date" else None
     return Stored(kind, indices=codes, values=values, days=days)
-
-
-def _factorize(column: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array | None]:
-    """Each cell's index into the column's distinct values, and those values."""
-    import numpy as np
-
-    from iro_cli.exports.tables import to_numpy
-
-    encoded = column.dictionary_encode()
-    if encoded.num_chunks == 0 or len(column) == 0:
-        return np.zeros(0, dtype=np.int64), None
-    # The chunks share one dictionary (the encoder's memo grows across chunks).
-    dictionary = encoded.chunk(encoded.num_chunks - 1).dictionary
-    codes = np.concatenate([to_numpy(chunk.indices) for chunk in encoded.chunks])
-    return codes.astype(np.int64, copy=False), dictionary
 
 
 def _convert(
@@ -619,7 +604,7 @@ def _duplicate_rows(columns: list[pa.ChunkedArray], first: int, eligible: np.nda
         column = columns[index]
         if len(candidates) < len(column):
             column = column.take(from_numpy(candidates))
-        codes, _ = _factorize(column)
+        codes, _ = factorize(column)
         key = group * (int(codes.max()) + 1) + codes
         _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
         repeated = counts[inverse] > 1

@@ -142,6 +142,25 @@ def to_numpy(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
 
+def factorize(column: pa.ChunkedArray | pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """Each cell's index (int64) into the column's distinct values, and those values, by
+    Arrow's dictionary encoding (no Python object per cell)."""
+    import numpy as np
+    import pyarrow as pa
+
+    encoded = column.dictionary_encode()
+    if isinstance(encoded, pa.ChunkedArray):
+        if encoded.num_chunks == 0 or len(encoded) == 0:
+            return np.zeros(0, dtype=np.int64), strings([])
+        # The chunks share one dictionary (the encoder's memo grows across chunks).
+        dictionary = encoded.chunk(encoded.num_chunks - 1).dictionary
+        codes = np.concatenate([to_numpy(chunk.indices) for chunk in encoded.chunks])
+    else:
+        dictionary = encoded.dictionary
+        codes = to_numpy(encoded.indices) if len(encoded) else np.zeros(0, dtype=np.int64)
+    return codes.astype(np.int64, copy=False), dictionary
+
+
 def from_numpy(indices: np.ndarray) -> pa.Array:
     """Row indices (numpy) as an Arrow int64 array, for ``take``."""
     import numpy as np
