@@ -194,3 +194,24 @@ def test_csv_module_path_and_absent_columns_import_no_pandas(tmp_path: Path) -> 
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[''] ['1'] False"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_a_file_pyarrow_refuses_reads_from_disk_as_from_bytes(
+    tmp_path: Path, encoding: str
+) -> None:
+    # A row with more cells than the header (pyarrow refuses it) and a name with an accent
+    # (not UTF-8 in Windows-1252): the file on disk and its bytes give the same read.
+    text = (
+        REVIEWS_HEADER
+        + "\n1,10,CLA Review,01/02/2025,Held,Zoë,x\n2,10,CLA Review,01/02/2025,Held,A,x,extra\n"
+    )
+    path = tmp_path / "reviews.csv"
+    path.write_bytes(text.encode(encoding))
+    from iro_cli.exports.reader import read_export_file
+
+    on_disk = read_export_file(path, EXPORTS["reviews"])
+    _same(on_disk, read_export_bytes(path.read_bytes(), str(path), EXPORTS["reviews"]))
+    assert on_disk.columns["chair"] == ["Zoë"]
+    assert on_disk.encoding == ("UTF-8" if encoding == "utf-8" else "Windows-1252")
+    assert [p.line for p in on_disk.errors] == [3]

@@ -200,8 +200,8 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace"), "UTF-16"
-    sample = raw[:4096]
-    if len(sample) >= 4 and sample.count(0) * 3 > len(sample):  # mostly 0 bytes: UTF-16
+    if _utf16_without_bom(raw):
+        sample = raw[:4096]
         odd, even = sample[1::2].count(0), sample[0::2].count(0)
         encoding = "utf-16-le" if odd > even else "utf-16-be"
         return raw.decode(encoding, errors="replace"), f"UTF-16 {encoding[-2:].upper()} (no BOM)"
@@ -212,15 +212,18 @@ def decode(raw: bytes) -> tuple[str, str]:
     return raw.decode("cp1252", errors="replace"), "Windows-1252"
 
 
+def _utf16_without_bom(raw: bytes) -> bool:
+    """Mostly 0 bytes at the start: UTF-16 that does not say so."""
+    sample = raw[:4096]
+    return len(sample) >= 4 and sample.count(0) * 3 > len(sample)
+
+
 def _utf8_guess(raw: bytes) -> tuple[bytes | memoryview, str] | None:
     """The file as UTF-8 bytes without a BOM, not copied, when it says or looks like
     UTF-8 (to be confirmed as it is read); ``None`` for UTF-16."""
     if raw.startswith(b"\xef\xbb\xbf"):
         return memoryview(raw)[3:], "UTF-8 with BOM"
-    sample = raw[:4096]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
-        len(sample) >= 4 and sample.count(0) * 3 > len(sample)
-    ):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(raw):
         return None
     return raw, "UTF-8"
 
@@ -266,17 +269,39 @@ def read_csv_file_cells(path: Path, name: str) -> tuple[Cells, str]:
                     sniff_delimiter(first_line),
                     lambda: _physical_lines(_file_blocks(path)),
                 )
-            except UnicodeDecodeError:
-                cells = None
+            except UnicodeDecodeError:  # not UTF-8 after all: decoded, then read again
+                text, encoding = decode(_read_bytes(path))
+                return _cells(text.encode("utf-8"), encoding, name)
             except (OSError, pa.ArrowIOError) as exc:
                 raise IroError(f"{path}: cannot be read: {exc}") from None
             if cells is not None:
                 return cells, guess[1]
+            # pyarrow cannot read it row for row: the csv module does (pyarrow would refuse
+            # the same rows again in any encoding).
+            raw = _read_bytes(path)
+            data, encoding = _utf8_guess(raw) or (raw, guess[1])
+            try:
+                return _csv_module_cells(data, name), encoding
+            except UnicodeDecodeError:
+                text, encoding = decode(raw)
+                return _csv_module_cells(text.encode("utf-8"), name), encoding
+    return read_csv_cells(_read_bytes(path), name)
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
         raise IroError(f"{path}: cannot be read: {exc.strerror}") from None
-    return read_csv_cells(raw, name)
+
+
+def _csv_module_cells(data: bytes | memoryview, name: str) -> Cells:
+    """Cells of UTF-8 ``data`` read by the csv module; raises UnicodeDecodeError when it
+    is not UTF-8."""
+    text = str(data, "utf-8")
+    first_line = str(data[: _first_line_end(data)], "utf-8")
+    records, starts = _records(text, sniff_delimiter(first_line), name)
+    return cells_from_records(records, starts, name)
 
 
 def _cells(data: bytes | memoryview, encoding: str, name: str) -> tuple[Cells, str]:
@@ -292,10 +317,7 @@ def _cells(data: bytes | memoryview, encoding: str, name: str) -> tuple[Cells, s
         delimiter,
         lambda: _physical_lines(_memory_blocks(data)),
     )
-    if cells is None:
-        records, starts = _records(str(data, "utf-8"), delimiter, name)
-        cells = cells_from_records(records, starts, name)
-    return cells, encoding
+    return (cells if cells is not None else _csv_module_cells(data, name)), encoding
 
 
 def _first_line_end(data: bytes | memoryview) -> int:
