@@ -16,7 +16,9 @@ Pure: takes rows, columns and arrays, never opens files or prints.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
@@ -24,9 +26,17 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iro_cli.errors import IroError, Problem
-from iro_cli.lint.engine import Context, Row, Settings, lint_in_context
+from iro_cli.lint.engine import (
+    PARALLEL_MIN_ROWS,
+    Context,
+    Linter,
+    Row,
+    Settings,
+    lint_in_context,
+)
 from iro_cli.lint.rules import Finding
 from iro_cli.lint.terms import Terms
+from iro_cli.lint.workers import LintPool
 
 if TYPE_CHECKING:
     from iro_cli.exports.reader import ReadResult
@@ -271,7 +281,53 @@ def lint_chunks(
     """Lint ``chunks()`` (the rows :func:`survey` saw, in the same order) a chunk at a
     time. ``facts`` None: no reviews.csv (SMART006/007 skipped); ``keep``: the rows to
     lint (the others still give their wording to the reviews after them); ``draft``:
-    today's draft, targets checked against ``as_of``."""
+    today's draft, targets checked against ``as_of``. With ``workers`` > 1 the next chunk
+    is being linted while this one's findings are written."""
+    with _linting(facts_of.rows, workers, terms, settings, as_of) as submit:
+        pending: deque[tuple[list[Row], Mapping[str, Context], Callable[[], Any]]] = deque()
+        for rows, contexts in _contexts_by_chunk(chunks, facts_of, facts, keep, draft, as_of):
+            pending.append((rows, contexts, submit(rows, contexts)))
+            if len(pending) > AHEAD:
+                rows, contexts, found = pending.popleft()
+                yield Linted(rows, found(), contexts)
+        while pending:
+            rows, contexts, found = pending.popleft()
+            yield Linted(rows, found(), contexts)
+
+
+# Chunks handed to the workers before the oldest one's findings are taken back.
+AHEAD = 1
+
+
+@contextmanager
+def _linting(
+    rows: int, workers: int, terms: Terms, settings: Settings, as_of: date
+) -> Iterator[Callable[[Sequence[Row], Mapping[str, Context]], Callable[[], Any]]]:
+    """``submit(rows, contexts)`` -> a function giving their findings: worker processes
+    for the whole run (``workers`` > 1 and ``PARALLEL_MIN_ROWS`` rows or more), else
+    this process."""
+    if workers > 1 and rows >= PARALLEL_MIN_ROWS:
+        with LintPool(workers, terms, settings, as_of) as pool:
+            yield pool.submit
+        return
+    linter = Linter(terms, settings, as_of)
+
+    def submit(chunk: Sequence[Row], contexts: Mapping[str, Context]) -> Callable[[], Any]:
+        found = lint_in_context(chunk, contexts, terms, settings, as_of, linter=linter)
+        return lambda: found
+
+    yield submit
+
+
+def _contexts_by_chunk(
+    chunks: Callable[[], Iterable[Sequence[Row]]],
+    facts_of: Survey,
+    facts: ReviewFacts | None,
+    keep: np.ndarray | None,
+    draft: bool,
+    as_of: date,
+) -> Iterator[tuple[list[Row], Mapping[str, Context]]]:
+    """Each chunk's rows to lint (after ``keep``) and their reviews' contexts."""
     import numpy as np
 
     if draft:
@@ -282,7 +338,7 @@ def lint_chunks(
             if keep is not None:
                 rows = [r for r, k in zip(rows, keep[first : first + len(rows)], strict=True) if k]
             first += len(chunk)
-            yield Linted(rows, lint_in_context(rows, today, terms, settings, as_of), {})
+            yield rows, today
         return
     wordings = _wordings(facts_of, facts)
     early = _early(facts_of, facts)
@@ -308,10 +364,7 @@ def lint_chunks(
         if keep is not None:
             rows = [r for r, k in zip(rows, keep[first:end], strict=True) if k]
             codes = codes[keep[first:end]]
-        contexts = _contexts(np.unique(codes), facts_of, facts, wordings)
-        yield Linted(
-            rows, lint_in_context(rows, contexts, terms, settings, as_of, workers), contexts
-        )
+        yield rows, _contexts(np.unique(codes), facts_of, facts, wordings)
         if wordings is not None:
             wordings.release(end)
         first = end
