@@ -307,8 +307,9 @@ def review_facts(facts_of: Survey, table: ReviewTable) -> ReviewFacts:
     return ReviewFacts(known, review_date, next_date, previous, previous_date, chair)
 
 
-def _day(value: Any) -> date | None:
-    return value.astype(object)  # type: ignore[no-any-return]
+def _days(values: np.ndarray) -> list[date | None]:
+    """datetime64[D] values as dates (None for NaT)."""
+    return values.astype(object).tolist()  # type: ignore[no-any-return]
 
 
 @dataclass
@@ -326,16 +327,23 @@ class _Wordings:
         """Rows ``first`` onwards (their review codes, numbers and texts)."""
         import numpy as np
 
-        for k in np.flatnonzero(self.needed[codes]).tolist():
-            code = int(codes[k])
+        rows = np.flatnonzero(self.needed[codes])
+        wanted = codes[rows]
+        for k, code, number, until, count in zip(
+            rows.tolist(),
+            wanted.tolist(),
+            numbers[rows].tolist(),
+            self.until[wanted].tolist(),
+            self.count[wanted].tolist(),
+            strict=True,
+        ):
             index = first + k
-            if code in self.ready or self.until[code] < index:  # had, or no longer wanted
+            if until < index or code in self.ready:  # no longer wanted, or had
                 continue
-            number = int(numbers[k])
             given = index + 1 if number == NO_NUMBER else number  # as build_context
             items = self.gathering.setdefault(code, [])
             items.append((index, given, texts[k]))
-            if len(items) == self.count[code]:
+            if len(items) == count:
                 del self.gathering[code]
                 self.ready[code] = _in_order(items)
 
@@ -529,22 +537,21 @@ def _contexts(
         return {}
     out: dict[str, Context] = {}
     known = codes[facts.known[codes]]
-    for code, review_id in zip(known.tolist(), facts_of.review_ids.take(known), strict=True):
+    for review_id, when, following, before, previous_date in zip(
+        facts_of.review_ids.take(known),
+        _days(facts.review_date[known]),
+        _days(facts.next_review_date[known]),
+        facts.previous[known].tolist(),
+        _days(facts.previous_date[known]),
+        strict=True,
+    ):
         words: tuple[str, ...] = ()
         numbers: tuple[int, ...] = ()
-        previous_date = None
-        before = int(facts.previous[code])
         if before >= 0:
             words, numbers = wordings.ready[before]
-            previous_date = _day(facts.previous_date[code])
-        out[review_id] = Context(
-            _day(facts.review_date[code]),
-            _day(facts.next_review_date[code]),
-            words,
-            previous_date,
-            True,
-            numbers,
-        )
+        else:
+            previous_date = None
+        out[review_id] = Context(when, following, words, previous_date, True, numbers)
     return out
 
 
