@@ -92,7 +92,7 @@ class Run:
 def measure(argv: list[str], cwd: Path) -> Run:
     """Run ``argv`` to the end with its output discarded; wall time and peak memory: the
     larger of the biggest single process's peak RSS (wait4) and the peak, sampled every
-    0.1 s, of the proportional set size summed over the process and its children (lint's
+    0.25 s, of the proportional set size summed over the process and its children (lint's
     worker processes), so that several processes' memory is counted, once each."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -110,7 +110,7 @@ def measure(argv: list[str], cwd: Path) -> Run:
 
 def _sample_tree(root: int, peak: list[int], done: threading.Event) -> None:
     """The largest sum of Pss (KiB) over ``root`` and its descendants (Linux /proc)."""
-    while not done.wait(0.1):
+    while not done.wait(0.25):
         pids = [root, *_descendants(root)]
         peak[0] = max(peak[0], sum(_pss_kib(pid) for pid in pids))
 

@@ -3,6 +3,11 @@ failures reported instead of waited on."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from datetime import date
 
 import pytest
@@ -72,3 +77,41 @@ def test_a_worker_that_dies_is_reported_not_waited_for() -> None:
         found = pool.submit(_rows(4), {})
         with pytest.raises(WorkerStopped, match="stopped before it finished"):
             found()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
+def test_workers_end_when_the_main_process_is_killed(tmp_path) -> None:
+    """A killed `iro` (SIGKILL: nothing of it runs) leaves no worker waiting forever."""
+    script = tmp_path / "pool.py"
+    script.write_text(
+        "import sys, time\n"
+        "from datetime import date\n"
+        "from iro_cli.lint.engine import Settings\n"
+        "from iro_cli.lint.terms import load_terms\n"
+        "from iro_cli.lint.workers import LintPool\n"
+        "if __name__ == '__main__':\n"
+        "    pool = LintPool(2, load_terms(), Settings(), date(2026, 11, 20))\n"
+        "    print(*[p.pid for p in pool._processes], flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    main = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    workers = [int(pid) for pid in main.stdout.readline().split()]  # type: ignore[union-attr]
+    assert len(workers) == 2
+    os.kill(main.pid, signal.SIGKILL)
+    main.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not any(_running(pid) for pid in workers)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a finished child of the killed process, not yet reaped, is a zombie: ended
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return True

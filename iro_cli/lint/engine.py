@@ -508,8 +508,8 @@ PARALLEL_MIN_ROWS = 20_000
 # saves about 0.5 s of 7 in each process on 100,000 rows (as the reader does).
 LINT_GC_THRESHOLD = 1_000_000
 # Rows whose findings-before-context a Linter keeps (the memo on Terms keeps the
-# wordings' analyses, up to terms.MEMO_LIMIT).
-PREPARED_LIMIT = 200_000
+# wordings' analyses, up to terms.MEMO_LIMIT): enough for the wordings a chunk repeats.
+PREPARED_LIMIT = 20_000
 
 
 def _lint_chunk(

@@ -137,11 +137,23 @@ def _serve(
     gc.set_threshold(LINT_GC_THRESHOLD, *gc.get_threshold()[1:])  # the process is ours
     linter = Linter(terms, settings, as_of)
     while True:
-        rows, contexts = tasks.get()
+        try:
+            rows, contexts = tasks.get(timeout=_POLL)
+        except queue.Empty:
+            if _orphaned():  # the main process was killed: nobody will ask again
+                return
+            continue
         try:
             answers.put(("ok", pack(linter, rows, contexts)))
         except BaseException as error:  # noqa: BLE001 - handed to the main process
             answers.put(("error", _sendable(error)))
+
+
+def _orphaned() -> bool:  # pragma: no cover - runs in the worker process
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    return parent is not None and not parent.is_alive()
 
 
 def _sendable(error: BaseException) -> BaseException:
