@@ -388,10 +388,10 @@ def _arrow_cells(
     return Cells(header, 1, [strip(c) for c in columns], lines)
 
 
-_STEP = 1 << 23  # bytes counted at a time
+_STEP = 1 << 18  # bytes counted at a time (in the cache: 8 MiB blocks took 4x as long)
 
 
-def _physical_lines(blocks: Iterable[bytes | memoryview]) -> int:
+def _physical_lines(blocks: Iterable[bytes]) -> int:
     """Lines in the text as a text file counts them (a CR LF pair, a CR and an LF each
     end one), counted block by block with numpy."""
     import numpy as np
@@ -402,18 +402,21 @@ def _physical_lines(blocks: Iterable[bytes | memoryview]) -> int:
         view = np.frombuffer(block, dtype=np.uint8)
         if not len(view):
             continue
-        returns = view == 13
-        ends += int(np.count_nonzero(view == 10)) + int(np.count_nonzero(returns))
-        ends -= int(np.count_nonzero(returns[:-1] & (view[1:] == 10)))
+        feeds = view == 10
+        ends += int(np.count_nonzero(feeds))
+        if block.find(b"\r") >= 0:  # a file without CR has no CR LF pairs to look for
+            returns = view == 13
+            ends += int(np.count_nonzero(returns))
+            ends -= int(np.count_nonzero(returns[:-1] & feeds[1:]))
         ends -= int(previous == 13 and view[0] == 10)
         previous = int(view[-1])
     return ends + (previous not in (10, 13))
 
 
-def _memory_blocks(data: bytes | memoryview) -> Iterator[memoryview]:
+def _memory_blocks(data: bytes | memoryview) -> Iterator[bytes]:
     view = memoryview(data)
     for start in range(0, len(view), _STEP):
-        yield view[start : start + _STEP]
+        yield bytes(view[start : start + _STEP])
 
 
 def _file_blocks(path: Path) -> Iterator[bytes]:
