@@ -167,9 +167,8 @@ class HeldReviews:
     def code_index(self) -> np.ndarray:
         """Each review's code as 0–7 (PN0–PN7), or 8 (:data:`MISSING_INDEX`) when blank."""
         import numpy as np
-        import pandas as pd
 
-        codes, uniques = pd.factorize(self.code)
+        codes, uniques = arrays.factorize(self.code)
         lookup = np.array([CODE_INDEX.get(u, MISSING_INDEX) for u in uniques], dtype=np.int64)
         return lookup[codes] if len(uniques) else np.zeros(len(self), dtype=np.int64)
 
