@@ -215,3 +215,23 @@ def test_a_file_pyarrow_refuses_reads_from_disk_as_from_bytes(
     assert on_disk.columns["chair"] == ["Zoë"]
     assert on_disk.encoding == ("UTF-8" if encoding == "utf-8" else "Windows-1252")
     assert [p.line for p in on_disk.errors] == [3]
+
+
+@pytest.mark.parametrize("accent_row", [1, 3_000])
+def test_a_windows_1252_file_reads_from_disk_as_from_bytes(tmp_path: Path, accent_row: int) -> None:
+    # A Windows-1252 file whose first accent is in its first 64 KiB (decoded at once) or
+    # after them (found not to be UTF-8 as pyarrow reads it): the same read as its bytes,
+    # and the same as the csv module's reading of them.
+    rows = [f"{i},10,CLA Review,01/02/2025,Held,{'Zoë' if i == accent_row else 'A'},x" for i in
+            range(1, 3_001)]  # fmt: skip
+    raw = (REVIEWS_HEADER + "\n" + "\n".join(rows) + "\n").encode("cp1252")
+    assert (raw.index("ë".encode("cp1252")) < 1 << 16) == (accent_row == 1)
+    path = tmp_path / "reviews.csv"
+    path.write_bytes(raw)
+    from iro_cli.exports.reader import read_export_file
+
+    on_disk = read_export_file(path, EXPORTS["reviews"])
+    _same(on_disk, read_export_bytes(raw, str(path), EXPORTS["reviews"]))
+    _same(on_disk, _oracle(raw, str(path), "reviews"))
+    assert on_disk.encoding == "Windows-1252"
+    assert on_disk.columns["chair"][accent_row - 1] == "Zoë"

@@ -228,6 +228,15 @@ def _utf8_guess(raw: bytes) -> tuple[bytes | memoryview, str] | None:
     return raw, "UTF-8"
 
 
+def _utf8_start(head: bytes | memoryview) -> bool:
+    """Whether the start of a file may be UTF-8 (a character cut off at its end may)."""
+    try:
+        str(head, "utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason == "unexpected end of data" and exc.end == len(head)
+    return True
+
+
 def sniff_delimiter(first_line: str) -> str:
     counts = {d: first_line.count(d) for d in (",", "\t", ";")}
     best = max(counts, key=lambda d: counts[d])
@@ -255,6 +264,10 @@ def read_csv_file_cells(path: Path, name: str) -> tuple[Cells, str]:
     with open(path, "rb") as handle:
         head = handle.read(1 << 16)
     guess = _utf8_guess(head)
+    if guess is not None and not _utf8_start(guess[0]):
+        # Not UTF-8 (a Windows-1252 export): decoded at once, not first parsed in vain.
+        text, encoding = decode(_read_bytes(path))
+        return _cells(text.encode("utf-8"), encoding, name)
     end = _first_line_end(guess[0]) if guess is not None else 0
     if guess is not None and end < len(guess[0]):
         try:
