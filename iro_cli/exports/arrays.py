@@ -197,6 +197,13 @@ def coded(table: Any, name: str, *, values: bool = True) -> tuple[np.ndarray, np
     return codes, (uniques if values else len(uniques))
 
 
+def arrow_text(table: Any, name: str) -> pa.ChunkedArray | None:
+    """An ID or text column of a read export as Arrow strings (stripped by the reader);
+    ``None`` for any other column or table."""
+    column = _stored(table, name)
+    return table.text(name) if column is not None and column.text is not None else None
+
+
 class Cells:
     """One column's cells fetched one at a time, for the few rows that are shown (an ID
     in a message) without making a Python object for every row."""
