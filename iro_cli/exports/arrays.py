@@ -259,14 +259,31 @@ def repeated_in(table: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
     column = _stored(table, name)
     if column is None:
         return repeated(objects(table, name))
-    if column.text is not None:
-        text = table.text(name)
-        if len(text.unique()) == len(text):  # all distinct, the usual case
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    if column.text is not None and _all_distinct(table.text(name)):  # the usual case
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     codes, count = coded(table, name, values=False)
     first = first_of_each(codes, count)[codes]  # type: ignore[arg-type]
     again = np.flatnonzero(first != np.arange(len(codes)))
     return again, first[again]
+
+
+def _all_distinct(text: pa.ChunkedArray) -> bool:
+    """Whether no two cells are the same. IDs written as whole numbers are compared as
+    numbers first (sorted, a tenth of the time of hashing the text): different numbers
+    are different cells; any other column, or equal numbers, by Arrow's hashing."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from iro_cli.exports.tables import to_numpy
+
+    try:
+        numbers = np.sort(to_numpy(pc.cast(text, pa.int64())))
+    except (pa.ArrowInvalid, ValueError):  # not all whole numbers
+        numbers = None
+    if numbers is not None and not (numbers[1:] == numbers[:-1]).any():
+        return True
+    return len(text.unique()) == len(text)
 
 
 def unify(*parts: tuple[np.ndarray, np.ndarray]) -> list[np.ndarray]:
