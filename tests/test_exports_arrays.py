@@ -94,3 +94,23 @@ def test_repeated_review_ids_of_a_read_export(ids: list[str], again: list, first
     found_again, found_first = arrays.repeated_in(read, "review_id")
     assert found_again.tolist() == again
     assert found_first.tolist() == first
+
+
+def test_text_codes_of_the_same_columns_again_are_the_same_and_a_copy() -> None:
+    import pyarrow as pa
+
+    def column(cells: list[str]) -> pa.ChunkedArray:
+        return pa.chunked_array([pa.array(cells, pa.string())], type=pa.string())
+
+    children, reviews = column(["P2", "P1"]), column(["P1", "P3", "P2"])
+    (child, review), distinct = arrays.text_codes([children, reviews])
+    # Equal IDs, equal codes, counted by hand: P2 -> 0, P1 -> 1, P3 -> 2 (first seen).
+    assert child.tolist() == [0, 1] and review.tolist() == [1, 2, 0]
+    assert distinct.to_pylist() == ["P2", "P1", "P3"]
+    child[:] = 99  # a caller's own copy
+    (again, _), _ = arrays.text_codes([children, reviews])
+    assert again.tolist() == [0, 1]
+    (other, _), _ = arrays.text_codes([column(["P3", "P1"]), reviews])  # other columns
+    assert other.tolist() == [0, 1]
+    (ordered, _), names = arrays.text_codes([children, reviews], in_order=True)
+    assert ordered.tolist() == [1, 0] and names.to_pylist() == ["P1", "P2", "P3"]

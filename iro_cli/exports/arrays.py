@@ -305,6 +305,23 @@ def text_codes(
     and the distinct strings, by Arrow's dictionary encoding (no Python object per row).
     With ``in_order`` the codes follow the strings' sort order (UTF-8 byte order is code
     point order, as Python sorts strings)."""
+    # Arrow's columns never change, so the codes of the same columns (a command and its
+    # sense checks both code children's and reviews' Person IDs) are worked out once.
+    # Each caller gets its own copy of the codes (a few milliseconds) to change at will.
+    key = (in_order, *map(id, texts))
+    known = _TEXT_CODES.get(key)
+    if known is None or not all(a is b for a, b in zip(known[0], texts, strict=True)):
+        known = (list(texts), _text_codes(texts, in_order))
+        _TEXT_CODES.clear()  # the latest only: a command's columns, not every test's
+        _TEXT_CODES[key] = known
+    codes, distinct = known[1]
+    return [c.copy() for c in codes], distinct
+
+
+_TEXT_CODES: dict[tuple[Any, ...], tuple[list[Any], tuple[list[np.ndarray], pa.Array]]] = {}
+
+
+def _text_codes(texts: list[pa.ChunkedArray], in_order: bool) -> tuple[list[np.ndarray], pa.Array]:
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
