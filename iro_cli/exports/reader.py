@@ -595,8 +595,9 @@ def _duplicate_rows(columns: list[pa.ChunkedArray], first: int, eligible: np.nda
         key = np.zeros(len(candidates), dtype=np.uint64)
         for column in numbers:
             key = key * np.uint64(1_000_003) + column[candidates].view(np.uint64)
-        _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-        candidates = candidates[counts[inverse] > 1]
+        ordered = np.sort(key)  # the keys met more than once (a sort: no inverse needed)
+        shared = ordered[1:][ordered[1:] == ordered[:-1]]
+        candidates = candidates[np.isin(key, shared)]
         group = np.zeros(len(candidates), dtype=np.int64)
     for index in [first, *(i for i in range(len(columns)) if i != first)]:
         if len(candidates) < 2:
