@@ -235,3 +235,23 @@ def test_a_windows_1252_file_reads_from_disk_as_from_bytes(tmp_path: Path, accen
     _same(on_disk, _oracle(raw, str(path), "reviews"))
     assert on_disk.encoding == "Windows-1252"
     assert on_disk.columns["chair"][accent_row - 1] == "Zoë"
+
+
+def test_dates_parsed_on_the_whole_column_are_parse_dates_own() -> None:
+    # The cells the column-at-once parse takes (dd/mm/yyyy, with or without a real hh:mm)
+    # give parse_date's date; every other cell is left to parse_date.
+    import pyarrow as pa
+
+    from iro_cli.exports.reader import DateError, _dmy_dates, parse_date
+
+    cells = ["01/02/2025", "01/02/2025 13:45", "29/02/2024 00:00", "31/12/1900 23:59",
+             "31/02/2025 10:00", "01/02/2025 24:00", "01/02/2025 23:60", "29/02/2023 00:00",
+             "01/02/1899 10:00", "1/02/2025 10:00", "01/02/2025 9:00", "01/02/2025T10:00",
+             "01/02/2025 10:00:00", "01/02/2025  10:00", "2025-02-01", "", "x"]  # fmt: skip
+    fast = _dmy_dates(pa.array(cells, pa.string()))
+    assert sorted(fast) == [0, 1, 2, 3]
+    for i, day in fast.items():
+        assert day == parse_date(cells[i])
+    for cell in cells[4:9]:
+        with pytest.raises(DateError):
+            parse_date(cell)

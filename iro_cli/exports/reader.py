@@ -547,16 +547,20 @@ def _convert(
 
 
 def _dmy_dates(cells: pa.Array) -> dict[int, date]:
-    """The distinct cells written exactly ``dd/mm/yyyy`` (year 1900 on), parsed on the
-    whole column at once; the rest go through :func:`parse_date`."""
+    """The distinct cells written exactly ``dd/mm/yyyy`` (year 1900 on), or that and a
+    time of day ``hh:mm`` (a real one: the day is the date, as :func:`parse_date` gives),
+    parsed on the whole column at once; the rest go through :func:`parse_date`."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    shaped = pc.match_substring_regex(cells, r"^\d\d/\d\d/(19|[2-9]\d)\d\d$")
-    parsed = pc.strptime(cells, format="%d/%m/%Y", unit="s", error_is_null=True)
-    # A strict round trip: strptime must give back exactly the cell (no 31/02 rolled on).
+    shaped = pc.match_substring_regex(
+        cells, r"^\d\d/\d\d/(19|[2-9]\d)\d\d( ([01]\d|2[0-3]):[0-5]\d)?$"
+    )
+    day = pc.utf8_slice_codeunits(cells, 0, 10)
+    parsed = pc.strptime(day, format="%d/%m/%Y", unit="s", error_is_null=True)
+    # A strict round trip: strptime must give back exactly the date (no 31/02 rolled on).
     again = pc.strftime(parsed, format="%d/%m/%Y")
-    exact = pc.and_kleene(shaped, pc.equal(again, cells))
+    exact = pc.and_kleene(shaped, pc.equal(again, day))
     days = pc.cast(parsed, pa.date32()).to_pylist()
     return {i: days[i] for i, ok in enumerate(exact.to_pylist()) if ok}
 
