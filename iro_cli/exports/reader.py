@@ -512,10 +512,26 @@ def _result(
 
 
 def _converted(kind: str, codes: np.ndarray, values: np.ndarray) -> Stored:
+    days = _days(values) if kind == "date" else None
+    return Stored(kind, indices=codes, values=values, days=days)
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def _days(values: np.ndarray) -> np.ndarray:
+    """Dates (or ``None``) as ``datetime64[D]`` (NaT), by their ordinals: numpy's own
+    conversion of ``date`` objects takes twenty times as long."""
     import numpy as np
 
-    days = np.array(values.tolist(), dtype="datetime64[D]") if kind == "date" else None
-    return Stored(kind, indices=codes, values=values, days=days)
+    ordinals = np.fromiter(
+        (0 if day is None else day.toordinal() for day in values.tolist()),
+        dtype=np.int64,
+        count=len(values),
+    )
+    days = (ordinals - _EPOCH_ORDINAL).astype("datetime64[D]")
+    days[ordinals == 0] = np.datetime64("NaT")
+    return days
 
 
 def _convert(
