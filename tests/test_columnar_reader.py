@@ -255,3 +255,41 @@ def test_dates_parsed_on_the_whole_column_are_parse_dates_own() -> None:
     for cell in cells[4:9]:
         with pytest.raises(DateError):
             parse_date(cell)
+
+
+def test_a_block_split_inside_a_quoted_cell_is_never_kept(monkeypatch) -> None:
+    # Read first as if no quoted cell held a line break, a block may end inside a quoted
+    # cell: here the rest of the cell ('1,2,...') even reads as a row of the right width.
+    # Whatever the block size, the read is the csv module's (the oracle).
+    import iro_cli.exports.tables as tables
+
+    rows = ["1,10,CLA Review,01/02/2025,Held,A,plain"]
+    rows += ['2,10,CLA Review,01/02/2025,Held,B,"x\n3,11,CLA Review,02/02/2025,Held,C,y"']
+    rows += ["4,12,CLA Review,03/02/2025,Held,D,z"]
+    raw = (REVIEWS_HEADER + "\n" + "\n".join(rows) + "\n").encode()
+    expected = _oracle(raw, "reviews.csv", "reviews")
+    assert expected.columns["review_id"] == ["1", "2", "4"]
+    for size in range(8, len(raw) + 8):
+        monkeypatch.setattr(tables, "_BLOCK", size)
+        _same(read_export_bytes(raw, "reviews.csv", EXPORTS["reviews"]), expected)
+
+
+def test_a_file_without_line_breaks_in_cells_is_parsed_once(monkeypatch) -> None:
+    import iro_cli.exports.tables as tables
+
+    calls: list[bool] = []
+    parse = tables._parse
+
+    def spy(*args, newlines_in_values: bool):
+        calls.append(newlines_in_values)
+        return parse(*args, newlines_in_values=newlines_in_values)
+
+    monkeypatch.setattr(tables, "_parse", spy)
+    plain = REVIEWS_HEADER + '\n1,10,CLA Review,01/02/2025,Held,"Price, A",x\n'
+    read_export_bytes(plain.encode(), "reviews.csv", EXPORTS["reviews"])
+    assert calls == [False]
+    calls.clear()
+    broken = REVIEWS_HEADER + '\n1,10,CLA Review,01/02/2025,Held,A,"two\nlines"\n'
+    read = read_export_bytes(broken.encode(), "reviews.csv", EXPORTS["reviews"])
+    assert calls == [False, True]
+    assert read.columns["_line"] == [2]
