@@ -266,8 +266,10 @@ def read_export_file(
         return read_workbook(path, spec, header_map, sheet)
     import pyarrow as pa
 
+    from iro_cli.exports.memory import use_returning_pool
     from iro_cli.exports.tables import read_csv_file_cells
 
+    use_returning_pool()
     cells, encoding = read_csv_file_cells(path, str(path))
     result = _read_cells(cells, str(path), spec, header_map, encoding)
     del cells
@@ -326,8 +328,10 @@ def read_export_bytes(
     raw: bytes, name: str, spec: ExportFile, header_map: dict[str, str] | None = None
 ) -> ReadResult:
     """Read export data (a file's bytes, or stdin) named ``name`` in messages."""
+    from iro_cli.exports.memory import use_returning_pool
     from iro_cli.exports.tables import read_csv_cells
 
+    use_returning_pool()
     cells, encoding = read_csv_cells(raw, name)
     del raw
     return _read_cells(cells, name, spec, header_map, encoding)
