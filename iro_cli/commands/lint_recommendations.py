@@ -364,10 +364,13 @@ def _export_file(session: Session) -> Path:
 
 def _export_chunks(session: Session) -> Callable[[], Iterator[Any]]:
     """The recommendations export as ``ReadResult`` chunks of ``CHUNK_ROWS`` rows; each
-    call gives them again. The file is read once (its cells stay in Arrow columns,
-    about the size of the file) and each pass takes its chunks from that read, as
-    ``reader.read_export_chunks`` does for one pass: Python values are made a chunk at
-    a time. Every problem of the file comes with the first chunk."""
+    call gives them again. The file is read once, whole (its checks need every row); the
+    first pass takes its chunks from that read. Then, when pyarrow read the file from
+    the disk, its ID and text columns (the bulk of it) are let go and each later pass
+    reads them again from the disk a block at a time (``ReadResult.parts_from_disk``),
+    so that linting holds a chunk, not the file; otherwise the later passes take their
+    chunks from the read, as the first. Every problem of the file comes with the first
+    chunk of the first pass."""
     from iro_cli.exports.reader import read_export_file
     from iro_cli.exports.schema import EXPORTS
     from iro_cli.lint import stream
@@ -378,13 +381,20 @@ def _export_chunks(session: Session) -> Callable[[], Iterator[Any]]:
     whole: list[Any] = []
 
     def chunks() -> Iterator[Any]:
-        if not whole:
-            whole.append(read_export_file(path, spec, header_map, session.config.sheet))
-        read = whole[0]
         step = max(1, stream.CHUNK_ROWS)
+        if whole:  # a later pass
+            read = whole[0]
+            if read.reread is not None:
+                yield from read.parts_from_disk(step)
+                return
+        else:
+            whole.append(read_export_file(path, spec, header_map, session.config.sheet))
+            read = whole[0]
         yield read.part(0, step, read.problems)
         for start in range(step, read.rows, step):
             yield read.part(start, start + step)
+        if read.reread is not None and read.rows:
+            whole[0] = read.without_text()
 
     return chunks
 

@@ -485,7 +485,11 @@ def _read_cells(
                 column.keep = rows
             else:
                 column.indices = column.indices.take(rows)
-    return _result(spec, stored, cells.lines, rows, problems, encoding, name)
+    result = _result(spec, stored, cells.lines, rows, problems, encoding, name)
+    if cells.reread is not None:  # the ID and text columns can be read again from the disk
+        result.reread = cells.reread
+        result.raw = {c.name: i for i, c in columns.items() if stored[c.name].text is not None}
+    return result
 
 
 def _result(

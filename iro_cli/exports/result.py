@@ -10,6 +10,7 @@ value (``indices``). ``array(name)`` turns a column into numpy for whole-column 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-    from iro_cli.exports.tables import LineIndex
+    from iro_cli.exports.tables import LineIndex, Reread
 
 
 @dataclass
@@ -82,6 +83,10 @@ class ReadResult:
     problems: list[Problem] = field(default_factory=list)
     encoding: str = ""
     path: str = ""
+    # A file pyarrow read from the disk: how to read it again, and the position in the
+    # file of each ID or text column (see parts_from_disk).
+    reread: Reread | None = None
+    raw: dict[str, int] = field(default_factory=dict)
 
     @property
     def rows(self) -> int:
@@ -91,9 +96,11 @@ class ReadResult:
         """The same read with only the columns ``names`` (the others are freed)."""
         self.line_index.settle()  # else it holds every column for counting line breaks
         stored = {name: self.stored[name] for name in names}
+        raw = {name: index for name, index in self.raw.items() if name in stored}
         return ReadResult(
-            stored, self.line_index, self.keep, self.problems, self.encoding, self.path
-        )
+            stored, self.line_index, self.keep, self.problems, self.encoding, self.path,
+            self.reread, raw,
+        )  # fmt: skip
 
     def part(self, start: int, stop: int, problems: list[Problem] | None = None) -> ReadResult:
         """Rows ``start`` to ``stop`` of this read (cells are not copied), with ``problems``."""
@@ -103,6 +110,67 @@ class ReadResult:
         keep = self.keep[start:stop] if self.keep is not None else np.arange(start, stop)
         stored = {name: column.part(start, stop) for name, column in self.stored.items()}
         return ReadResult(stored, self.line_index, keep, problems or [], self.encoding, self.path)
+
+    def without_text(self) -> ReadResult:
+        """This read without its ID and text columns' cells (the bulk of a large file),
+        which :meth:`parts_from_disk` reads again; ``None`` when the file cannot be read
+        again (not read by pyarrow from the disk)."""
+        from dataclasses import replace
+
+        if self.reread is None:
+            return self
+        self.line_index.settle()  # else it holds every column for counting line breaks
+        stored = {
+            name: Stored(column.kind) if name in self.raw else column
+            for name, column in self.stored.items()
+        }
+        return replace(self, stored=stored)
+
+    def parts_from_disk(self, step: int) -> Iterator[ReadResult]:
+        """The rows ``step`` at a time, as :meth:`part` gives them, the ID and text columns
+        read again from the disk a block at a time (the file read as :meth:`without_text`
+        was made: a file that no longer reads the same raises ``FileChanged``)."""
+        import numpy as np
+        import pyarrow as pa
+
+        from iro_cli.exports.tables import FileChanged, from_numpy
+
+        if self.reread is None:
+            raise ValueError("this read cannot be read again from the disk")
+        names = list(self.raw)
+        if not names:  # nothing was let go
+            for start in range(0, self.rows, max(1, step)):
+                yield self.part(start, start + step)
+            return
+        keep = self.keep if self.keep is not None else np.arange(self.rows)
+        blocks = self.reread.blocks([self.raw[name] for name in names])
+        held = [pa.chunked_array([], pa.string()) for _ in names]
+        first = 0  # the file row of held's first cell
+        for start in range(0, len(keep), max(1, step)):
+            stop = min(start + step, len(keep))
+            rows = keep[start:stop]
+            while first + len(held[0]) <= rows[-1]:
+                block = next(blocks, None)
+                if block is None:
+                    raise FileChanged(self.path)
+                held = [
+                    pa.chunked_array(h.chunks + b.chunks, pa.string())
+                    for h, b in zip(held, block, strict=True)
+                ]
+            taken = from_numpy(rows - first)
+            stored = {
+                name: Stored(column.kind, text=held[names.index(name)].take(taken))
+                if name in self.raw
+                else column.part(start, stop)
+                for name, column in self.stored.items()
+            }
+            yield ReadResult(stored, self.line_index, rows, [], self.encoding, self.path)
+            # Let go of the rows before the next kept one (those held: held covers the
+            # file's rows first, first + 1, ... and blocks are added at its end).
+            drop = len(held[0]) if stop == len(keep) else min(int(keep[stop]) - first, len(held[0]))
+            held = [column.slice(drop) for column in held]
+            first += drop
+        self.reread.check()
 
     @cached_property
     def lines(self) -> np.ndarray:

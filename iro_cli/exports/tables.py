@@ -109,10 +109,89 @@ class Cells:
     lines: LineIndex
     # Rows with more non-blank cells than the header: row index -> its problem.
     too_many: dict[int, Problem] = field(default_factory=dict)
+    # How to read the columns again from the disk (a file pyarrow read), else None.
+    reread: Reread | None = None
 
     @property
     def count(self) -> int:
         return self.lines.count
+
+
+@dataclass
+class Reread:
+    """A file pyarrow read row for row, to be read again from the disk a block at a time
+    with the same options: the same cells, without holding the whole file (lint's second
+    pass over a national export)."""
+
+    path: str
+    width: int
+    delimiter: str
+    newlines_in_values: bool
+    stamp: tuple[int, int] = (0, 0)  # the file's size and modification time when read
+
+    def __post_init__(self) -> None:
+        if self.stamp == (0, 0):
+            self.stamp = _stamp(self.path)
+
+    def check(self) -> None:
+        """Raise :class:`FileChanged` when the file is not the one first read."""
+        if _stamp(self.path) != self.stamp:
+            raise FileChanged(self.path)
+
+    def blocks(self, columns: list[int]) -> Iterator[list[pa.ChunkedArray]]:
+        """The stripped cells of these columns (by position), block by block, in order;
+        raises :class:`FileChanged` when the file no longer reads as it did."""
+        import pyarrow as pa
+        import pyarrow.csv as pv
+
+        self.check()
+        names = [f"c{i}" for i in range(self.width)]
+        wanted = [names[i] for i in columns]
+
+        def ragged(_row: object) -> str:
+            raise FileChanged(self.path)
+
+        try:
+            reader = pv.open_csv(
+                self.path,
+                read_options=pv.ReadOptions(column_names=names, skip_rows=1, block_size=_BLOCK),
+                parse_options=pv.ParseOptions(
+                    delimiter=self.delimiter,
+                    newlines_in_values=self.newlines_in_values,
+                    ignore_empty_lines=False,
+                    invalid_row_handler=ragged,
+                ),
+                convert_options=pv.ConvertOptions(
+                    column_types={n: pa.string() for n in wanted},
+                    include_columns=wanted,
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+            for batch in reader:
+                yield [strip(pa.chunked_array([batch.column(k)])) for k in range(len(wanted))]
+        except (OSError, pa.ArrowInvalid) as exc:
+            raise FileChanged(self.path) from exc
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    import os
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (info.st_size, info.st_mtime_ns)
+
+
+class FileChanged(IroError):
+    """A file read again gave other rows than the first time."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path}: the file changed while it was being read (replaced?); run again once "
+            "the export is complete"
+        )
 
 
 def to_numpy(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
@@ -392,7 +471,8 @@ def _arrow_cells(
         lines = LineIndex(count, first=2)
     else:
         lines = LineIndex(count, first=2, columns=columns, physical_lines=file_lines)
-    return Cells(header, 1, [strip(c) for c in columns], lines)
+    reread = Reread(source, width, delimiter, not kept) if isinstance(source, str) else None
+    return Cells(header, 1, [strip(c) for c in columns], lines, reread=reread)
 
 
 def _parse(source: Any, width: int, delimiter: str, *, newlines_in_values: bool) -> Any:
