@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from iro_cli.lint.terms import longest_first
+from iro_cli.lint.terms import letter_words
 from iro_cli.schedule.dates import WorkingCalendar, add_months
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -168,55 +168,54 @@ _PATTERNS = [
 
 _UNITS = ("day", "night", "week", "fortnight", "month", "term", "year")
 _MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-# Cheap tests on the lower-cased text: a pattern runs only when its words could be there
-# (one regex per pattern with a guard is ten times faster than one big alternation).
-_GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
-    ("every", "each", "per "),
-    ("once", "twice", "times", "hour", "minute", "session", "visit", "night", "lesson", "call"),
-    ("daily", "nightly", "weekly", "monthly", "quarterly", "termly", "annually", "yearly"),
-    ("day", "weekend", "night", "alternate"),
-    ("every", "each", "whenever"),
-    ("holiday", "day"),
-    # The date patterns are the costly ones: each guard is what its pattern cannot match without.
-    re.compile(r"\d[/.\-]\d"),  # 15/01/2027
-    re.compile(r"\d{4}-\d"),  # 2027-01-15
-    re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_HINT.pattern})"),  # 15 January
-    re.compile(rf"(?:{_MONTH_HINT.pattern})[a-z]*\.?\s+\d"),  # January 15
-    ("within", "in ", "over ", "during"),
-    ("term",),
-    ("autumn", "spring", "summer"),
-    ("holiday",),
-    ("year",),
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    ("spring", "summer", "autumn", "winter"),
-    (
-        "christmas",
-        "easter",
-        "new year",
-        "diwali",
-        "deepavali",
-        "eid",
-        "hanuk",
-        "chanuk",
-        "vaisakhi",
-        "baisakhi",
-        "holi",
-        "ramadan",
-        "passover",
-        "pesach",
-        "rosh",
-        "yom kippur",
-        "navratri",
-        "bonfire",
-        "halloween",
-        "guru nanak",
-        "boxing day",
-    ),
-    ("next", "following", "second", "third", "forthcoming", "upcoming"),
-    ("birthday", "turns", "reaches", " is ", "becomes", "age"),
-    ("today", "tonight", "tomorrow", "this ", "next ", "end of", "same day", "immediate"),
-    ("day",),
-]
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_HANUKKAH = frozenset(
+    f"{c}ha{n}u{k}ah" for c in ("", "c") for n in ("n", "nn") for k in ("k", "kk")
+)
+# What each pattern cannot match without, tested before it runs (one regex per pattern with
+# a test is ten times faster than one big alternation): the words (runs of letters a-z, see
+# terms.letter_words) it needs, one of each set; for the dates, digits and a regex test.
+_NEEDS: list[tuple[frozenset[str], ...]] = [
+    (_words("every each per"),),
+    (_words("a per each every"), frozenset(_UNITS)),  # twice a week
+    (_words("daily nightly weekly fortnightly monthly quarterly termly annually yearly biweekly "
+            "bimonthly"),),
+    (_words("weekends weeks nights weeknights days weekdays") | {f"{d}s" for d in _WEEKDAYS},),
+    (_words("every each whenever"),),
+    (_words("mornings afternoons evenings nights holidays"),),
+    (),  # 15/01/2027: a regex test below
+    (),  # 2027-01-15
+    (MONTH_WORDS,),  # 15 January
+    (MONTH_WORDS,),  # January 15
+    (_words("within in over during"),
+     frozenset(unit + end for unit in (*_UNITS, "hour") for end in ("", "s", "ss"))),
+    (_words("term"),),
+    (_words("autumn spring summer"),),
+    (_words("holiday holidays"),),
+    (_words("year"),),
+    (MONTH_WORDS,),
+    (_words("spring summer autumn winter"),),
+    (_words("christmas boxing easter chinese lunar new diwali deepavali eid vaisakhi baisakhi "
+            "holi ramadan passover pesach rosh yom navratri bonfire halloween guru") | _HANUKKAH,),
+    (_words("next following second third forthcoming upcoming"),),
+    (_words("birthday turns reaches is becomes age"),),
+    (_words("today tonight tomorrow immediately immediate straight week weekend month year day")
+     | _WEEKDAYS,),
+    (_WEEKDAYS,),
+]  # fmt: skip
+# The date patterns need digits, and each of these (with the words above).
+_DATE_TESTS = {
+    6: re.compile(r"\d[/.\-]\d"),  # 15/01/2027
+    7: re.compile(r"\d{4}-\d"),  # 2027-01-15
+    8: re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_HINT.pattern})"),  # 15 January
+    9: re.compile(rf"(?:{_MONTH_HINT.pattern})[a-z]*\.?\s+\d"),  # January 15
+}
 
 
 def _for_lower_case(pattern: str) -> str:
@@ -226,7 +225,7 @@ def _for_lower_case(pattern: str) -> str:
     return pattern.lower().replace("(?p<", "(?P<").replace("(?-i:may)", "may")
 
 
-assert len(_PATTERNS) == len(_GUARDS)
+assert len(_PATTERNS) == len(_NEEDS)
 _COMPILED = [(kind, re.compile(_for_lower_case(pattern))) for kind, pattern in _PATTERNS]
 
 
@@ -244,26 +243,19 @@ def _compiled_any_case() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(pattern, re.I)) for kind, pattern in _PATTERNS]
 
 
-def _guard_words() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
-    """One scan for every guard word: a lookahead at each position finds the longest
-    word starting there; a shorter word at the same place is a prefix of it, so each
-    word stands for the patterns of every guard word it starts with."""
-    owners: dict[str, set[int]] = {}
-    for index, guard in enumerate(_GUARDS):
-        if not isinstance(guard, re.Pattern):
-            for word in guard:
-                owners.setdefault(word, set()).add(index)
-    patterns = {
-        word: frozenset(i for other, ids in owners.items() if word.startswith(other) for i in ids)
-        for word in owners
-    }
-    return re.compile(f"(?=({longest_first(owners)}))"), patterns
+def _needing() -> dict[str, frozenset[int]]:
+    """Word -> the patterns whose first set of needed words has it."""
+    out: dict[str, set[int]] = {}
+    for index, needs in enumerate(_NEEDS):
+        for word in needs[0] if needs else ():
+            out.setdefault(word, set()).add(index)
+    return {word: frozenset(indexes) for word, indexes in out.items()}
 
 
-_GUARD_SCAN, _GUARD_PATTERNS = _guard_words()
-_DATE_GUARDS = [(i, guard) for i, guard in enumerate(_GUARDS) if isinstance(guard, re.Pattern)]
-_MONTH_PATTERN = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "month")
-_NUMERIC_DATE_GUARDS = [(i, g) for i, g in _DATE_GUARDS if _MONTH_HINT.pattern not in g.pattern]
+_NEEDING = _needing()
+_NEEDED_WORDS = frozenset(_NEEDING)
+_ALSO_NEEDS = {index: needs[1] for index, needs in enumerate(_NEEDS) if len(needs) > 1}
+assert all(len(needs) <= 2 for needs in _NEEDS)
 _DIGIT = re.compile(r"\d")
 
 
@@ -350,17 +342,30 @@ def _valid_date(day: int, month: int, year: int | None) -> bool:
 @lru_cache(maxsize=8192)
 def find_timings(text: str) -> tuple[Timing, ...]:
     """Every date, deadline and frequency in ``text``, left to right."""
-    low = text.lower()
-    lowered = len(low) == len(text)
-    subject, compiled = (low, _COMPILED) if lowered else (text, _compiled_any_case())
-    possible: set[int] = set()
-    for word in _GUARD_SCAN.findall(low):
-        possible |= _GUARD_PATTERNS[word]
-    if _DIGIT.search(low):  # the date patterns all need a digit, and two a month word
-        dates = _DATE_GUARDS if _MONTH_PATTERN in possible else _NUMERIC_DATE_GUARDS
-        possible.update(i for i, guard in dates if guard.search(low))
+    words = letter_words(text)
+    if words is None:  # lower() changes the length (rare letters): every pattern, any case
+        subject, compiled = text, _compiled_any_case()
+        possible = range(len(compiled))
+    else:
+        subject, compiled = text.lower(), _COMPILED
+        hits: set[int] = set()
+        for word in words & _NEEDED_WORDS:
+            hits |= _NEEDING[word]
+        possible = [
+            i
+            for i in sorted(hits)
+            if i not in _DATE_TESTS
+            and (i not in _ALSO_NEEDS or not words.isdisjoint(_ALSO_NEEDS[i]))
+        ]
+        if _DIGIT.search(subject):
+            possible += [
+                i
+                for i, test in _DATE_TESTS.items()
+                if (i in hits or not _NEEDS[i]) and test.search(subject)
+            ]
+            possible.sort()
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for index in sorted(possible):
+    for index in possible:
         kind, pattern = compiled[index]
         for match in pattern.finditer(subject):
             candidates.append((match.start(), index, kind, match))
@@ -370,7 +375,7 @@ def find_timings(text: str) -> tuple[Timing, ...]:
     for start, _index, kind, match in candidates:
         if start < last_end:
             continue
-        timing = _timing(text, kind, match, lowered)
+        timing = _timing(text, kind, match, words is not None)
         if timing is not None:
             out.append(timing)
             last_end = match.end()

@@ -360,11 +360,15 @@ def _vague_re(terms: Terms, *, lower: bool) -> re.Pattern[str]:
     return memoised(terms, ("owners: vague regex", lower), build)
 
 
+_INITIALS = re.compile(r"\b([A-Z])/([A-Z])\b")
+_PEOPLE_SPLIT = re.compile(r"\s*(?:/|,|;|&|\+|\band\b|\n)\s*")
+
+
 def column_owners(responsible: str, terms: Terms) -> tuple[list[str], list[str]]:
     """The Responsible column split into people: (real owners, vague entries)."""
     # "SW / F/C": a slash between single capitals is part of an abbreviation (F/C).
-    protected = re.sub(r"\b([A-Z])/([A-Z])\b", "\\1\x00\\2", responsible)
-    pieces = re.split(r"\s*(?:/|,|;|&|\+|\band\b|\n)\s*", protected)
+    protected = _INITIALS.sub("\\1\x00\\2", responsible) if "/" in responsible else responsible
+    pieces = _PEOPLE_SPLIT.split(protected)
     parts = [p.strip().replace("\x00", "/") for p in pieces if p.strip()]
     real, vague = [], []
     for part in parts:
