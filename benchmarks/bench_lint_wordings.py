@@ -1,6 +1,7 @@
 """CPU per distinct wording of `iro lint-recommendations`'s rules (one process, warm).
 
 python benchmarks/bench_lint_wordings.py RECOMMENDATIONS.csv [--wordings 20000] [--skip 600000]
+    [--runs 3] [--prepare-only]
 
 Takes the first ``--wordings`` distinct wordings after ``--skip`` rows of a
 recommendations.csv (the national file of ``sample_exports/generate.py --children
@@ -67,7 +68,13 @@ def _forget(terms: Terms) -> None:
         cached.cache_clear()
 
 
-def _time(rows: list[engine.Row], terms: Terms, work: Callable[[engine.Row], object], runs: int) -> float:
+def _read(text: str, terms: Terms) -> object:
+    return clauses.read(text, owners.find_owners(text, terms), terms)
+
+
+def _time(
+    rows: list[engine.Row], terms: Terms, work: Callable[[engine.Row], object], runs: int
+) -> float:
     best = float("inf")
     for _ in range(runs):
         _forget(terms)
@@ -84,6 +91,7 @@ def main() -> None:
     parser.add_argument("--wordings", type=int, default=20_000)
     parser.add_argument("--skip", type=int, default=600_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--prepare-only", action="store_true", help="time the first line only")
     args = parser.parse_args()
     rows = _rows(args.recommendations, args.wordings, args.skip)
     terms = load_terms()
@@ -96,13 +104,13 @@ def main() -> None:
         ("  smart wording facts", lambda r: smart._wording_facts(r.text, terms)),
         ("    find_timings", lambda r: dates.find_timings(r.text)),
         ("    find_owners", lambda r: owners.find_owners(r.text, terms)),
-        ("    owners + clauses.read", lambda r: clauses.read(r.text, owners.find_owners(r.text, terms), terms)),
+        ("    owners + clauses.read", lambda r: _read(r.text, terms)),
         ("  column facts", lambda r: smart._column_facts(r.responsible, r.target_date, terms)),
         ("  lint_text", lambda r: lint_text_module.lint_text(r.text, categories, terms)),
     ]  # fmt: skip
     print(f"{len(rows)} distinct wordings from {args.recommendations} (best of {args.runs})")
     print("CPU per wording:")
-    for name, work in parts:
+    for name, work in parts[:1] if args.prepare_only else parts:
         print(f"  {name:28s} {_time(rows, terms, work, args.runs):7.1f} us")
 
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from iro_cli.lint.terms import letter_words
+from iro_cli.lint.terms import lacks, letter_words
 from iro_cli.schedule.dates import WorkingCalendar, add_months
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -178,9 +178,62 @@ _WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 _HANUKKAH = frozenset(
     f"{c}ha{n}u{k}ah" for c in ("", "c") for n in ("n", "nn") for k in ("k", "kk")
 )
-# What each pattern cannot match without, tested before it runs (one regex per pattern with
-# a test is ten times faster than one big alternation): the words (runs of letters a-z, see
-# terms.letter_words) it needs, one of each set; for the dates, digits and a regex test.
+# The first test of each pattern, on the lower-cased text: it runs only when one of these is
+# in it (one regex per pattern with a test is ten times faster than one big alternation).
+# Findings depend on these: a few are narrower than their pattern ("straight away" counts
+# only beside another near word such as "this " or "today"); the tests below only add to them.
+_GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
+    ("every", "each", "per "),
+    ("once", "twice", "times", "hour", "minute", "session", "visit", "night", "lesson", "call"),
+    ("daily", "nightly", "weekly", "monthly", "quarterly", "termly", "annually", "yearly"),
+    ("day", "weekend", "night", "alternate"),
+    ("every", "each", "whenever"),
+    ("holiday", "day"),
+    # The date patterns are the costly ones: each guard is what its pattern cannot match without.
+    re.compile(r"\d[/.\-]\d"),  # 15/01/2027
+    re.compile(r"\d{4}-\d"),  # 2027-01-15
+    re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_HINT.pattern})"),  # 15 January
+    re.compile(rf"(?:{_MONTH_HINT.pattern})[a-z]*\.?\s+\d"),  # January 15
+    ("within", "in ", "over ", "during"),
+    ("term",),
+    ("autumn", "spring", "summer"),
+    ("holiday",),
+    ("year",),
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    ("spring", "summer", "autumn", "winter"),
+    (
+        "christmas",
+        "easter",
+        "new year",
+        "diwali",
+        "deepavali",
+        "eid",
+        "hanuk",
+        "chanuk",
+        "vaisakhi",
+        "baisakhi",
+        "holi",
+        "ramadan",
+        "passover",
+        "pesach",
+        "rosh",
+        "yom kippur",
+        "navratri",
+        "bonfire",
+        "halloween",
+        "guru nanak",
+        "boxing day",
+    ),
+    ("next", "following", "second", "third", "forthcoming", "upcoming"),
+    ("birthday", "turns", "reaches", " is ", "becomes", "age"),
+    ("today", "tonight", "tomorrow", "this ", "next ", "end of", "same day", "immediate"),
+    ("day",),
+]
+
+
+# What each pattern cannot match without, tested first as it costs least: the words (runs of
+# letters a-z, see terms.letter_words) it needs, one of each set. The date patterns also
+# need digits.
 _NEEDS: list[tuple[frozenset[str], ...]] = [
     (_words("every each per"),),
     (_words("a per each every"), frozenset(_UNITS)),  # twice a week
@@ -209,13 +262,6 @@ _NEEDS: list[tuple[frozenset[str], ...]] = [
      | _WEEKDAYS,),
     (_WEEKDAYS,),
 ]  # fmt: skip
-# The date patterns need digits, and each of these (with the words above).
-_DATE_TESTS = {
-    6: re.compile(r"\d[/.\-]\d"),  # 15/01/2027
-    7: re.compile(r"\d{4}-\d"),  # 2027-01-15
-    8: re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_HINT.pattern})"),  # 15 January
-    9: re.compile(rf"(?:{_MONTH_HINT.pattern})[a-z]*\.?\s+\d"),  # January 15
-}
 
 
 def _for_lower_case(pattern: str) -> str:
@@ -225,7 +271,7 @@ def _for_lower_case(pattern: str) -> str:
     return pattern.lower().replace("(?p<", "(?P<").replace("(?-i:may)", "may")
 
 
-assert len(_PATTERNS) == len(_NEEDS)
+assert len(_PATTERNS) == len(_GUARDS) == len(_NEEDS)
 _COMPILED = [(kind, re.compile(_for_lower_case(pattern))) for kind, pattern in _PATTERNS]
 
 
@@ -256,6 +302,8 @@ _NEEDING = _needing()
 _NEEDED_WORDS = frozenset(_NEEDING)
 _ALSO_NEEDS = {index: needs[1] for index, needs in enumerate(_NEEDS) if len(needs) > 1}
 assert all(len(needs) <= 2 for needs in _NEEDS)
+_DATE_GUARDS = {i: guard for i, guard in enumerate(_GUARDS) if isinstance(guard, re.Pattern)}
+_WORD_GUARDS = {i: guard for i, guard in enumerate(_GUARDS) if not isinstance(guard, re.Pattern)}
 _DIGIT = re.compile(r"\d")
 
 
@@ -342,30 +390,11 @@ def _valid_date(day: int, month: int, year: int | None) -> bool:
 @lru_cache(maxsize=8192)
 def find_timings(text: str) -> tuple[Timing, ...]:
     """Every date, deadline and frequency in ``text``, left to right."""
+    low = text.lower()
     words = letter_words(text)
-    if words is None:  # lower() changes the length (rare letters): every pattern, any case
-        subject, compiled = text, _compiled_any_case()
-        possible = range(len(compiled))
-    else:
-        subject, compiled = text.lower(), _COMPILED
-        hits: set[int] = set()
-        for word in words & _NEEDED_WORDS:
-            hits |= _NEEDING[word]
-        possible = [
-            i
-            for i in sorted(hits)
-            if i not in _DATE_TESTS
-            and (i not in _ALSO_NEEDS or not words.isdisjoint(_ALSO_NEEDS[i]))
-        ]
-        if _DIGIT.search(subject):
-            possible += [
-                i
-                for i, test in _DATE_TESTS.items()
-                if (i in hits or not _NEEDS[i]) and test.search(subject)
-            ]
-            possible.sort()
+    subject, compiled = (low, _COMPILED) if words is not None else (text, _compiled_any_case())
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for index in possible:
+    for index in _possible(low, words):
         kind, pattern = compiled[index]
         for match in pattern.finditer(subject):
             candidates.append((match.start(), index, kind, match))
@@ -380,6 +409,29 @@ def find_timings(text: str) -> tuple[Timing, ...]:
             out.append(timing)
             last_end = match.end()
     return tuple(out)
+
+
+def _possible(low: str, words: frozenset[str] | None) -> list[int]:
+    """The patterns worth running on a text, in order: those that have the words they need
+    (``words``: see terms.letter_words) and pass their first test (``low``: lower-cased)."""
+    if words is None:  # nothing known of the words
+        candidates: list[int] = list(_WORD_GUARDS)
+    else:
+        found: set[int] = set()
+        for word in words & _NEEDED_WORDS:
+            found |= _NEEDING[word]
+        candidates = sorted(
+            i for i in found if i in _WORD_GUARDS and not lacks(words, _ALSO_NEEDS.get(i))
+        )
+    out = [i for i in candidates if any(guard in low for guard in _WORD_GUARDS[i])]
+    if _DIGIT.search(low):  # the date patterns
+        out += [
+            i
+            for i, guard in _DATE_GUARDS.items()
+            if not (_NEEDS[i] and lacks(words, _NEEDS[i][0])) and guard.search(low)
+        ]
+        out.sort()
+    return out
 
 
 def _timing(text: str, kind: str, match: re.Match[str], lowered: bool) -> Timing | None:

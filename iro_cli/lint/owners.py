@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from iro_cli.lint.dates import MONTH_WORDS
-from iro_cli.lint.terms import Terms, longest_first, memoised, term_key
+from iro_cli.lint.terms import Terms, lacks, letter_words, longest_first, memoised, term_key
 
 # After an owner: an optional "(role)" or ", the role," then a verb phrase.
 _ACTS = re.compile(
@@ -200,13 +200,19 @@ def find_owners(text: str, terms: Terms) -> list[Owner]:
 
 
 # An organisation as an owner: "the council will fund", "the club will provide".
+_ORGANISATION_NOUNS = (
+    "council", "club", "provider", "team", "service", "department", "hospital", "clinic",
+    "trust", "agency", "charity", "court", "board", "unit", "centre", "center", "office",
+    "association", "company", "landlord", "employer", "nursery", "academy", "surgery",
+    "practice", "home", "scheme", "project", "authority", "hub",
+)  # fmt: skip
 _ORGANISATION = re.compile(
     r"\b(?:the|a|an|his|her|their|your|our|[A-Z][a-z]+['’]s)\s+"
-    r"(?P<name>(?:[a-z][a-z\-]*\s+){0,2}?(?:council|club|provider|team|service|department|"
-    r"hospital|clinic|trust|agency|charity|court|board|unit|centre|center|office|association|"
-    r"company|landlord|employer|nursery|academy|surgery|practice|home|scheme|project|"
-    r"authority|hub)s?)\b"
+    rf"(?P<name>(?:[a-z][a-z\-]*\s+){{0,2}}?(?:{'|'.join(_ORGANISATION_NOUNS)})s?)\b"
 )
+# The words these regexes cannot match without (see terms.letter_words).
+_ORGANISATION_WORDS = frozenset(n + end for n in _ORGANISATION_NOUNS for end in ("", "s"))
+_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _candidates(text: str, terms: Terms) -> list[tuple[int, int, str, str]]:
@@ -222,7 +228,9 @@ def _candidates(text: str, terms: Terms) -> list[tuple[int, int, str, str]]:
         found.append((start, end, who, kind))
 
     roles = [match.span() for _term, match in terms.role_matcher.finditer(text)]
-    for match in _ORGANISATION.finditer(text):  # "the housing association", not "housing"
+    words = letter_words(text)  # None: every regex runs
+    organisations = () if lacks(words, _ORGANISATION_WORDS) else _ORGANISATION.finditer(text)
+    for match in organisations:  # "the housing association", not "housing"
         start, end = match.span("name")
         if any(a < end and start < b and b > end for a, b in roles):
             continue  # "the team manager": the role is longer
@@ -242,7 +250,7 @@ def _candidates(text: str, terms: Terms) -> list[tuple[int, int, str, str]]:
                 taken[:] = kept
                 found[:] = [c for c in found if not (c[0] < end and start < c[1])]
             add(start, end, name, "name")
-    for match in _PRONOUN.finditer(text):
+    for match in () if lacks(words, _PRONOUNS) else _PRONOUN.finditer(text):
         add(match.start("name"), match.end("name"), match.group("name"), "pronoun")
     found.sort()
     return found
@@ -336,7 +344,9 @@ def _at_clause_start(text: str, start: int) -> bool:
 
 
 def _vague_words(text: str, terms: Terms) -> list[Owner]:
-    out = []
+    out: list[Owner] = []
+    if lacks(letter_words(text), _vague_needs(terms)):
+        return out
     low = text.lower()
     lower = len(low) == len(text)
     for match in _vague_re(terms, lower=lower).finditer(low if lower else text):
@@ -345,6 +355,17 @@ def _vague_words(text: str, terms: Terms) -> list[Owner]:
             start, end = match.span()
             out.append(Owner(text[start:end], "vague", start, end, *acted))
     return out
+
+
+def _vague_needs(terms: Terms) -> frozenset[str] | None:
+    """A word of each vague owner, its longest (see terms.letter_words); ``None`` when one
+    has no letters a-z."""
+
+    def build() -> frozenset[str] | None:
+        words = [re.findall("[a-z]+", w.lower()) for w in terms.vague_owners if re.search(r"\w", w)]
+        return frozenset(max(w, key=len) for w in words) if all(words) else None
+
+    return memoised(terms, ("owners: vague needs",), build)
 
 
 def _vague_re(terms: Terms, *, lower: bool) -> re.Pattern[str]:

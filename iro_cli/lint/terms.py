@@ -79,6 +79,12 @@ def letter_words(text: str) -> frozenset[str] | None:
     return frozenset(_LETTERS.findall(low))
 
 
+def lacks(words: frozenset[str] | None, needed: frozenset[str] | None) -> bool:
+    """``words`` (from :func:`letter_words`) has none of ``needed``: a regex that needs one
+    of them cannot match. ``None`` for either: nothing is known."""
+    return words is not None and needed is not None and words.isdisjoint(needed)
+
+
 _FIRST_WORD = re.compile(r"[A-Za-z0-9][\w'’]*")
 
 
