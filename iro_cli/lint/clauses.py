@@ -58,8 +58,9 @@ _CLAUSE_START_BEFORE = re.compile(
     r"\bthat\s+$",
     re.I,
 )
-# A list mark (1. 2) a)), found fast: from each "." or ")" a look back at what it ends.
-_LIST_MARK = re.compile(r"[.)](?:(?<=\d.)|(?<=\b[a-h]\)))")
+# What a list item (_LIST_ITEM) cannot be without, found fast: from each "." or ")" before a
+# space, a look back at what it ends ("1. ", "a) ").
+_LIST_MARK = re.compile(r"[.)]\s(?:(?<=\d..)|(?<=\b[a-h]\)\s))")
 _JOINED = re.compile(r",|;|\band\b|\bthen\b|\bas well as\b")
 _JOINED_WORDS = frozenset({"and", "then", "as"})  # what it needs besides "," or ";"
 _LIST_ITEM = re.compile(r"(?:^|\s)(?:\(?\d{1,2}[.)]|\(?[a-h]\))\s+\S")

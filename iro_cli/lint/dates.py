@@ -304,6 +304,13 @@ _ALSO_NEEDS = {index: needs[1] for index, needs in enumerate(_NEEDS) if len(need
 assert all(len(needs) <= 2 for needs in _NEEDS)
 _DATE_GUARDS = {i: guard for i, guard in enumerate(_GUARDS) if isinstance(guard, re.Pattern)}
 _WORD_GUARDS = {i: guard for i, guard in enumerate(_GUARDS) if not isinstance(guard, re.Pattern)}
+# The patterns whose first test is passed whenever they have their words: each of the words
+# has one of the test's substrings in it.
+_IMPLIED = frozenset(
+    i
+    for i, guard in _WORD_GUARDS.items()
+    if _NEEDS[i] and all(any(g in word for g in guard) for word in _NEEDS[i][0])
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -414,16 +421,19 @@ def find_timings(text: str) -> tuple[Timing, ...]:
 def _possible(low: str, words: frozenset[str] | None) -> list[int]:
     """The patterns worth running on a text, in order: those that have the words they need
     (``words``: see terms.letter_words) and pass their first test (``low``: lower-cased)."""
-    if words is None:  # nothing known of the words
-        candidates: list[int] = list(_WORD_GUARDS)
+    if words is None:  # nothing known of the words: the first tests alone
+        out = [i for i, guard in _WORD_GUARDS.items() if any(g in low for g in guard)]
     else:
         found: set[int] = set()
         for word in words & _NEEDED_WORDS:
             found |= _NEEDING[word]
-        candidates = sorted(
-            i for i in found if i in _WORD_GUARDS and not lacks(words, _ALSO_NEEDS.get(i))
-        )
-    out = [i for i in candidates if any(guard in low for guard in _WORD_GUARDS[i])]
+        out = [
+            i
+            for i in sorted(found)
+            if i in _WORD_GUARDS
+            and not lacks(words, _ALSO_NEEDS.get(i))
+            and (i in _IMPLIED or any(g in low for g in _WORD_GUARDS[i]))
+        ]
     if _DIGIT.search(low):  # the date patterns
         out += [
             i
@@ -529,9 +539,18 @@ def _next_on_or_after(base: date, month: int, day: int, year: int | None) -> dat
 def fixed_date(timing: Timing) -> date | None:
     """The due date of an exact date or month with its year ("15/01/2027", "by the end
     of January 2027"): the same whatever the review date. ``None`` for the rest."""
-    if timing.kind not in ("date", "month") or _year(timing.part("y")) is None:
+    if timing.kind not in ("date", "month"):
         return None
-    return resolve(timing, date(2000, 1, 1))
+    return _fixed_date(timing.kind, timing.parts)
+
+
+@lru_cache(maxsize=4096)
+def _fixed_date(kind: str, parts: tuple[tuple[str, str], ...]) -> date | None:
+    """:func:`fixed_date` of a date or month: its parts are all it depends on (a file has a
+    few thousand of them)."""
+    if _year(dict(parts).get("y")) is None:
+        return None
+    return resolve(Timing(kind, "", 0, 0, False, parts), date(2000, 1, 1))
 
 
 def fixed_offset(timing: Timing) -> timedelta | None:

@@ -34,6 +34,9 @@ _NAME = re.compile(
     rf"(?<![\w'’])(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[{_UPPER}][\w'’\-]+)|"
     rf"[{_UPPER}][{_LOWER}][{_LOWER}'’\-]*(?:\s+[{_UPPER}][{_LOWER}][{_LOWER}'’\-]*)?)"
 )
+_HAVE_BEEN = re.compile(r"\s+(?:been|to)\b")  # "have been", "have to": not an action
+_DIGIT_NEXT = re.compile(r"\s*\d")
+_COLON_NEXT = re.compile(r"\s*[:\-–]\s")
 _PRONOUN = re.compile(r"\b(?P<name>[Hh]e|[Ss]he|[Tt]hey)\b")
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s")
 _NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ship|ing|ance)$")
@@ -134,7 +137,7 @@ def _acts(text: str, end: int, terms: Terms) -> tuple[str, int] | None:
     verb = match.group("verb") or match.group("verb2")
     if verb in ("be", "been", "being"):
         return None
-    if verb == "have" and re.match(r"\s+(?:been|to)\b", text[match.end() :]):
+    if verb == "have" and _HAVE_BEEN.match(text, match.end()):
         return None
     if not _is_verb(verb, terms):
         return None
@@ -175,11 +178,11 @@ def find_owners(text: str, terms: Terms) -> list[Owner]:
         if any(o.start < end and start < o.end for o in owners.values()):
             continue
         if kind != "pronoun" and _agent(text, start):
-            if kind != "name" or not re.match(r"\s*\d", text[end:]):
+            if kind != "name" or not _DIGIT_NEXT.match(text, end):
                 owners[start] = Owner(who, "agent", start, end)
             continue
         acted = _acts(text, end, terms)
-        colon = acted is None and kind == "role" and re.match(r"\s*[:\-–]\s", text[end:])
+        colon = acted is None and kind == "role" and _COLON_NEXT.match(text, end)
         if acted is None and not colon:
             continue
         if not _is_subject(text, start, ends):

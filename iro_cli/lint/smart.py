@@ -201,23 +201,35 @@ def _is_next_review(timing: Timing) -> bool:
 
 
 def _column_facts(responsible: str, target_date: str, terms: Terms) -> _Columns:
+    """The two columns worked out apart: a file has far fewer of each than of pairs."""
+    timings, filled, vague, review_only, due = memoised(
+        terms, ("target date", target_date), lambda: _target_date_facts(target_date, terms)
+    )
+    owners, nobody, several = memoised(
+        terms, ("responsible", responsible), lambda: _responsible_facts(responsible, terms)
+    )
+    return _Columns(timings, filled, vague, review_only, owners, nobody, several, due)
+
+
+def _target_date_facts(target_date: str, terms: Terms) -> tuple[Any, ...]:
     column = target_date.strip()
     timings = find_timings(column) if column else ()
     filled = column.lower() not in _EMPTY_TARGET
-    real, vague = column_owners(responsible, terms)
-    several = None
-    if len(real) >= 3 and not is_family_pair(real):
-        several = RULES["SMART005"].finding(f"{len(real)} people responsible: {', '.join(real)}")
-    return _Columns(
+    return (
         timings,
         filled,
         terms.vague_matcher.search(target_date) if filled else None,
         _review_only(timings),
-        bool(real),
-        vague[0] if vague else "",
-        several,
         _due([t for t in timings if t.kind != "frequency"]),
     )
+
+
+def _responsible_facts(responsible: str, terms: Terms) -> tuple[bool, str, Finding | None]:
+    real, vague = column_owners(responsible, terms)
+    several = None
+    if len(real) >= 3 and not is_family_pair(real):
+        several = RULES["SMART005"].finding(f"{len(real)} people responsible: {', '.join(real)}")
+    return bool(real), vague[0] if vague else "", several
 
 
 def _unmeasurable(reading: Any, text: str, terms: Terms) -> Finding | None:
