@@ -191,9 +191,11 @@ _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
     ("holiday", "day"),
     # The date patterns are the costly ones: each guard is what its pattern cannot match without.
     re.compile(r"\d[/.\-]\d"),  # 15/01/2027
-    re.compile(r"\d{4}-\d"),  # 2027-01-15
+    re.compile(r"-(?<=\d{4}-)\d"),  # 2027-01-15 (as "\d{4}-\d", from each "-": ten times faster)
     re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_HINT.pattern})"),  # 15 January
-    re.compile(rf"(?:{_MONTH_HINT.pattern})[a-z]*\.?\s+\d"),  # January 15
+    # January 15 (the day's digits end there: "June 2026" is not one; matches only where
+    # the test "(?:jan|...)[a-z]*\.?\s+\d" did, and wherever the pattern can)
+    re.compile(rf"(?:{_MONTH_HINT.pattern})[a-z]*\.?\s+\d{{1,2}}(?!\d)"),
     ("within", "in ", "over ", "during"),
     ("term",),
     ("autumn", "spring", "summer"),
@@ -240,7 +242,7 @@ _NEEDS: list[tuple[frozenset[str], ...]] = [
     (_words("daily nightly weekly fortnightly monthly quarterly termly annually yearly biweekly "
             "bimonthly"),),
     (_words("weekends weeks nights weeknights days weekdays") | {f"{d}s" for d in _WEEKDAYS},),
-    (_words("every each whenever"),),
+    (_words("every each whenever"), _words("after following at before for time whenever")),
     (_words("mornings afternoons evenings nights holidays"),),
     (),  # 15/01/2027: a regex test below
     (),  # 2027-01-15
