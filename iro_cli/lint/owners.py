@@ -276,6 +276,7 @@ def _agent(text: str, start: int) -> bool:
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|your|my|our|its)\s*$", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b[A-Za-z][\w\-]*['’]s?\s*$")
+_APOSTROPHE_END = ("'", "’", "'s", "’s")
 _JOIN_BEFORE = re.compile(r"(?:\b(?:and|&|or|plus)|,)\s*$", re.I)
 _BOUNDARY_WORD = re.compile(r"(?:\b(?:and|but|then|so|also|while|whilst|plus|please))\s*$", re.I)
 _PREAMBLE_BEFORE = re.compile(
@@ -299,16 +300,23 @@ def _is_subject(
         if cut in ends and ends[cut][3] == "role" and cut < start:
             i = ends[cut][0]
             continue
-        match = _DETERMINER_BEFORE.search(stripped) or _POSSESSIVE_BEFORE.search(stripped)
+        # Both end where ``stripped`` does: the determiner is in its last five characters,
+        # the possessive ends in an apostrophe (searching less of it is four times faster).
+        match = _DETERMINER_BEFORE.search(stripped, max(0, len(stripped) - 5)) or (
+            _POSSESSIVE_BEFORE.search(stripped) if stripped.endswith(_APOSTROPHE_END) else None
+        )
         if match is not None:
             i = base + match.start()
             continue
         break
     head = text[max(0, i - 80) : i]
     base = i - len(head)
-    if not head.strip() or _STOP_BEFORE.search(head):
+    # The words and marks searched for end where ``head`` does but for spaces: only its last
+    # few characters are searched (the same answers, and the same start of "and").
+    last = len(head.rstrip())
+    if not last or _STOP_BEFORE.search(head, max(0, last - 5)):
         return True
-    join = _JOIN_BEFORE.search(head)
+    join = _JOIN_BEFORE.search(head, max(0, last - 4))
     if join is not None and depth < 6:
         before = head[: join.start()].rstrip()
         cut = base + len(before)
@@ -320,7 +328,7 @@ def _is_subject(
             # dentist and school to review": the object ends, a new clause starts.
             return not _OBJECT_MARKER.search(text[max(0, first - 40) : first])
         return True  # "..., and the council will": a new clause
-    if _BOUNDARY_WORD.search(head) or _PREAMBLE_BEFORE.search(head):
+    if _BOUNDARY_WORD.search(head, max(0, last - 6)) or _PREAMBLE_BEFORE.search(head):
         return True
     # "Following the incident on 3 January the social worker will": an opening phrase
     sentence = max(text.rfind(stop, 0, i) for stop in (". ", "; ", ": ", "\n"))
