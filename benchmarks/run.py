@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -89,13 +90,57 @@ class Run:
 
 
 def measure(argv: list[str], cwd: Path) -> Run:
-    """Run ``argv`` to the end with its output discarded; wall time and peak RSS (wait4)."""
+    """Run ``argv`` to the end with its output discarded; wall time and peak memory: the
+    larger of the biggest single process's peak RSS (wait4) and the peak, sampled every
+    0.25 s, of the proportional set size summed over the process and its children (lint's
+    worker processes), so that several processes' memory is counted, once each."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tree = [0]
+    done = threading.Event()
+    sampler = threading.Thread(target=_sample_tree, args=(proc.pid, tree, done), daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
+    done.set()
+    sampler.join()
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode)
+    return Run(seconds, max(usage.ru_maxrss, tree[0]) / 1024, proc.returncode)
+
+
+def _sample_tree(root: int, peak: list[int], done: threading.Event) -> None:
+    """The largest sum of Pss (KiB) over ``root`` and its descendants (Linux /proc)."""
+    while not done.wait(0.25):
+        pids = [root, *_descendants(root)]
+        peak[0] = max(peak[0], sum(_pss_kib(pid) for pid in pids))
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else []:
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            parents.setdefault(parent, []).append(int(entry.name))
+    out, todo = [], [root]
+    while todo:
+        children = parents.get(todo.pop(), [])
+        out.extend(children)
+        todo.extend(children)
+    return out
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def data_folder(children: int, cache: Path) -> Path:
@@ -216,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Measured {date.today():%d/%m/%Y} on {machine()}, {args.children:,} generated children "
         f"(`sample_exports/generate.py`), median of {args.runs} whole-process runs, each "
-        "alternated with its floor (pyarrow reading the same files and parsing their dates).",
+        "alternated with its floor (pyarrow reading the same files and parsing their dates). "
+        "Peak memory counts every process of a command (lint's workers too): the larger of "
+        "the biggest process's peak RSS and the peak of their summed proportional set size.",
         "",
         "| command | median wall | floor | × floor | peak memory | exit codes | target | met |",
         "|---|---|---|---|---|---|---|---|",

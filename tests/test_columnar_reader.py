@@ -215,3 +215,81 @@ def test_a_file_pyarrow_refuses_reads_from_disk_as_from_bytes(
     assert on_disk.columns["chair"] == ["Zoë"]
     assert on_disk.encoding == ("UTF-8" if encoding == "utf-8" else "Windows-1252")
     assert [p.line for p in on_disk.errors] == [3]
+
+
+@pytest.mark.parametrize("accent_row", [1, 3_000])
+def test_a_windows_1252_file_reads_from_disk_as_from_bytes(tmp_path: Path, accent_row: int) -> None:
+    # A Windows-1252 file whose first accent is in its first 64 KiB (decoded at once) or
+    # after them (found not to be UTF-8 as pyarrow reads it): the same read as its bytes,
+    # and the same as the csv module's reading of them.
+    rows = [f"{i},10,CLA Review,01/02/2025,Held,{'Zoë' if i == accent_row else 'A'},x" for i in
+            range(1, 3_001)]  # fmt: skip
+    raw = (REVIEWS_HEADER + "\n" + "\n".join(rows) + "\n").encode("cp1252")
+    assert (raw.index("ë".encode("cp1252")) < 1 << 16) == (accent_row == 1)
+    path = tmp_path / "reviews.csv"
+    path.write_bytes(raw)
+    from iro_cli.exports.reader import read_export_file
+
+    on_disk = read_export_file(path, EXPORTS["reviews"])
+    _same(on_disk, read_export_bytes(raw, str(path), EXPORTS["reviews"]))
+    _same(on_disk, _oracle(raw, str(path), "reviews"))
+    assert on_disk.encoding == "Windows-1252"
+    assert on_disk.columns["chair"][accent_row - 1] == "Zoë"
+
+
+def test_dates_parsed_on_the_whole_column_are_parse_dates_own() -> None:
+    # The cells the column-at-once parse takes (dd/mm/yyyy, with or without a real hh:mm)
+    # give parse_date's date; every other cell is left to parse_date.
+    import pyarrow as pa
+
+    from iro_cli.exports.reader import DateError, _dmy_dates, parse_date
+
+    cells = ["01/02/2025", "01/02/2025 13:45", "29/02/2024 00:00", "31/12/1900 23:59",
+             "31/02/2025 10:00", "01/02/2025 24:00", "01/02/2025 23:60", "29/02/2023 00:00",
+             "01/02/1899 10:00", "1/02/2025 10:00", "01/02/2025 9:00", "01/02/2025T10:00",
+             "01/02/2025 10:00:00", "01/02/2025  10:00", "2025-02-01", "", "x"]  # fmt: skip
+    fast = _dmy_dates(pa.array(cells, pa.string()))
+    assert sorted(fast) == [0, 1, 2, 3]
+    for i, day in fast.items():
+        assert day == parse_date(cells[i])
+    for cell in cells[4:9]:
+        with pytest.raises(DateError):
+            parse_date(cell)
+
+
+def test_a_block_split_inside_a_quoted_cell_is_never_kept(monkeypatch) -> None:
+    # Read first as if no quoted cell held a line break, a block may end inside a quoted
+    # cell: here the rest of the cell ('1,2,...') even reads as a row of the right width.
+    # Whatever the block size, the read is the csv module's (the oracle).
+    import iro_cli.exports.tables as tables
+
+    rows = ["1,10,CLA Review,01/02/2025,Held,A,plain"]
+    rows += ['2,10,CLA Review,01/02/2025,Held,B,"x\n3,11,CLA Review,02/02/2025,Held,C,y"']
+    rows += ["4,12,CLA Review,03/02/2025,Held,D,z"]
+    raw = (REVIEWS_HEADER + "\n" + "\n".join(rows) + "\n").encode()
+    expected = _oracle(raw, "reviews.csv", "reviews")
+    assert expected.columns["review_id"] == ["1", "2", "4"]
+    for size in range(8, len(raw) + 8):
+        monkeypatch.setattr(tables, "_BLOCK", size)
+        _same(read_export_bytes(raw, "reviews.csv", EXPORTS["reviews"]), expected)
+
+
+def test_a_file_without_line_breaks_in_cells_is_parsed_once(monkeypatch) -> None:
+    import iro_cli.exports.tables as tables
+
+    calls: list[bool] = []
+    parse = tables._parse
+
+    def spy(*args, newlines_in_values: bool):
+        calls.append(newlines_in_values)
+        return parse(*args, newlines_in_values=newlines_in_values)
+
+    monkeypatch.setattr(tables, "_parse", spy)
+    plain = REVIEWS_HEADER + '\n1,10,CLA Review,01/02/2025,Held,"Price, A",x\n'
+    read_export_bytes(plain.encode(), "reviews.csv", EXPORTS["reviews"])
+    assert calls == [False]
+    calls.clear()
+    broken = REVIEWS_HEADER + '\n1,10,CLA Review,01/02/2025,Held,A,"two\nlines"\n'
+    read = read_export_bytes(broken.encode(), "reviews.csv", EXPORTS["reviews"])
+    assert calls == [False, True]
+    assert read.columns["_line"] == [2]

@@ -73,3 +73,44 @@ def test_repeated_compares_only_rows_whose_hash_is_shared() -> None:
     again, first = arrays.repeated(values)
     assert again.tolist() == [2, 4, 5] and first.tolist() == [0, 1, 0]
     assert arrays.repeated(np.array(["a", "b"], dtype=object))[0].tolist() == []
+
+
+@pytest.mark.parametrize(
+    ("ids", "again", "first"),
+    [
+        (["7", "07", "8"], [], []),  # the same number, different cells: not repeated
+        (["7", "8", "7", "9"], [2], [0]),
+        (["R7", "R8", "R7"], [2], [0]),  # not numbers: compared as text
+        (["5", "x", "5"], [2], [0]),
+    ],
+)
+def test_repeated_review_ids_of_a_read_export(ids: list[str], again: list, first: list) -> None:
+    from iro_cli.exports.reader import read_export_bytes
+    from iro_cli.exports.schema import EXPORTS
+
+    lines = ["Review ID,Person ID,Review Type,Review Date,Status"]
+    lines += [f"{i},P{n},CLA Review,0{n + 1}/02/2025,Held" for n, i in enumerate(ids)]
+    read = read_export_bytes("\n".join(lines).encode(), "reviews.csv", EXPORTS["reviews"])
+    found_again, found_first = arrays.repeated_in(read, "review_id")
+    assert found_again.tolist() == again
+    assert found_first.tolist() == first
+
+
+def test_text_codes_of_the_same_columns_again_are_the_same_and_a_copy() -> None:
+    import pyarrow as pa
+
+    def column(cells: list[str]) -> pa.ChunkedArray:
+        return pa.chunked_array([pa.array(cells, pa.string())], type=pa.string())
+
+    children, reviews = column(["P2", "P1"]), column(["P1", "P3", "P2"])
+    (child, review), distinct = arrays.text_codes([children, reviews])
+    # Equal IDs, equal codes, counted by hand: P2 -> 0, P1 -> 1, P3 -> 2 (first seen).
+    assert child.tolist() == [0, 1] and review.tolist() == [1, 2, 0]
+    assert distinct.to_pylist() == ["P2", "P1", "P3"]
+    child[:] = 99  # a caller's own copy
+    (again, _), _ = arrays.text_codes([children, reviews])
+    assert again.tolist() == [0, 1]
+    (other, _), _ = arrays.text_codes([column(["P3", "P1"]), reviews])  # other columns
+    assert other.tolist() == [0, 1]
+    (ordered, _), names = arrays.text_codes([children, reviews], in_order=True)
+    assert ordered.tolist() == [1, 0] and names.to_pylist() == ["P1", "P2", "P3"]

@@ -116,6 +116,20 @@ def test_holidays_match_the_govuk_data_2012_to_2028() -> None:
     assert ours == govuk
 
 
+def test_bank_holidays_are_the_packages_own() -> None:
+    """The United Kingdom module loaded on its own gives what the package's registry
+    gives, for both nations and a century of years (one-off days included: 08/05/2023)."""
+    import holidays
+
+    from iro_cli.schedule.dates import bank_holidays
+
+    for subdivision in ("ENG", "WLS"):
+        for year in range(1975, 2076):
+            package = holidays.country_holidays("GB", subdiv=subdivision, years=year)
+            assert dict(bank_holidays(subdivision, year)) == dict(package)
+    assert date(2023, 5, 8) in set(bank_holidays("ENG", 2023))
+
+
 days_strategy = st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31))
 
 

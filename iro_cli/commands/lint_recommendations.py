@@ -509,13 +509,16 @@ class _Early:
         self.value, self.said, self.error = value, said, error
 
     def result(self) -> Any:
+        """The value, handed over (not kept here: reviews.csv's arrays are freed once the
+        caller is done with them)."""
         from iro_cli.exports.reader import warn
 
         for line in self.said:
             warn(line)
         if self.error is not None:
             raise self.error
-        return self.value
+        value, self.value = self.value, None
+        return value
 
 
 def _early(read: Callable[[Callable[[str], None]], Any]) -> _Early:

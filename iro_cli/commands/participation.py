@@ -144,8 +144,13 @@ def participation(
         click.echo(f"iro: {_comparing(summary)}", err=True)
     warnings = find_warnings(summary.warned_records, children_file, columns)
     _print_warnings(warnings, all_warnings)
-    frame, table_format, table_columns = _output_frame(summary, out.format, total)
-    out.render(frame, table_format=table_format, table_columns=table_columns)
+    if out.format in ("csv", "json"):  # straight from the rows: no pandas import (0.3 s)
+        from iro_cli.commands.timeliness import render_rows
+
+        render_rows(out, summary.columns, _output_records(summary, total))
+    else:
+        frame, table_format, table_columns = _output_frame(summary, out.format, total)
+        out.render(frame, table_format=table_format, table_columns=table_columns)
     if chart is not None:
         _write_chart(summary, chart, out.force, chart_title, _describe(summary, period_choice.year))
     _print_footer(warnings)
@@ -160,8 +165,8 @@ def _only(records: HeldReviews, iro: str | None, team: str | None) -> HeldReview
     """The reviews of one IRO (the chair, else the child's IRO) and/or one team; a name
     that matches nobody is an error with the nearest name."""
     import numpy as np
-    import pandas as pd
 
+    from iro_cli.exports.arrays import factorize
     from iro_cli.options import check_name
 
     if not iro and not team:
@@ -171,7 +176,7 @@ def _only(records: HeldReviews, iro: str | None, team: str | None) -> HeldReview
         ("reviews for IRO", iro, records.iro),
         ("reviews for team", team, records.team),
     ):
-        index, names = pd.factorize(values)
+        index, names = factorize(values)
         check_name(what, wanted, set(names))
         if wanted:
             matches = np.array([n.casefold() == wanted.casefold() for n in names], dtype=bool)
@@ -233,6 +238,19 @@ def _output_frame(
     for name in rates:
         frame[name] = [None if v is None else round(v, 4) for v in frame[name]]
     return frame, {}, None
+
+
+def _output_records(summary: Summary, total: bool) -> list[tuple[object, ...]]:
+    """The rows csv and json give (as :func:`_output_frame` does): the Total row
+    unless --no-total, rates as fractions rounded to 4 places."""
+    rates = [i for i, c in enumerate(summary.columns) if c.removesuffix("_previous") in RATES]
+    records = []
+    for record in summary.records(total=total):
+        cells = list(record)
+        for i in rates:
+            cells[i] = None if cells[i] is None else round(cells[i], 4)  # type: ignore[call-overload]
+        records.append(tuple(cells))
+    return records
 
 
 def _comparing(summary: Summary) -> str:

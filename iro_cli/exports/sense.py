@@ -205,6 +205,9 @@ def _is(table: Columns, name: str, value: str) -> np.ndarray:
     return np.array([v == value for v in values], dtype=bool)[codes]
 
 
+_CHILDREN_CHECKS = ("birth_range", "two_births")  # the checks of _children_hits
+
+
 def _children_hits(
     children: Columns, as_of: date, limits: Limits, name: str, codes: np.ndarray | None = None
 ) -> _Hits:
@@ -378,7 +381,11 @@ def _hits(
     as_of: date,
     limits: Limits,
     names: Mapping[str, str] | None = None,
+    *,
+    of_children: bool = True,
 ) -> list[_Hits]:
+    """The hits of each table; the children's own checks (dates of birth) only when
+    ``of_children``."""
     children = tables.get("children")
     reviews = tables.get("reviews")
     names = {
@@ -389,7 +396,7 @@ def _hits(
     codes = None
     if children is not None and reviews is not None:  # one code per Person ID in both
         codes = arrays.person_codes(children, reviews)
-    if children is not None:
+    if children is not None and of_children:
         found.append(
             _children_hits(children, as_of, limits, names["children"], codes[0] if codes else None)
         )
@@ -443,7 +450,10 @@ def note_for(
     with the limits of ``iro.toml`` ``[validate]`` (``section``)."""
     limits = limits_from_config(section, where)
     present = {k: v for k, v in tables.items() if v is not None}
+    # A command whose figures no check of the children's dates of birth affects
+    # (overdue) does not run those checks.
+    of_children = any(command in CHECKS[c].affects for c in _CHILDREN_CHECKS)
     counts: Counter[str] = Counter()
-    for hits in _hits(present, as_of, limits):
+    for hits in _hits(present, as_of, limits, of_children=of_children):
         counts.update(hits.counts())
     return summary_note(counts, command, as_of)

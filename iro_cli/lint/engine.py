@@ -454,61 +454,45 @@ def lint_in_context(
     settings: Settings,
     as_of: date,
     workers: int = 1,
+    linter: Linter | None = None,
 ) -> list[list[Finding]]:
     """Findings for each row given each review's context (see :func:`build_context`).
 
-    ``workers`` > 1 (from ``PARALLEL_MIN_ROWS`` rows on): the rows are shared out
-    among that many processes, this one included: it lints its own share while
-    ``workers - 1`` others do theirs, then takes their findings.
+    ``workers`` > 1 (from ``PARALLEL_MIN_ROWS`` rows on): the rows are linted by that
+    many worker processes (:class:`~iro_cli.lint.workers.LintPool`), each wording in one.
+    ``linter``: a run's :class:`Linter` (for one process), which keeps what it worked out
+    for the next call.
     """
     if workers <= 1 or len(rows) < PARALLEL_MIN_ROWS:
-        with _collector_for_lint():
-            return _lint_chunk(rows, contexts, terms, settings, as_of)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+        return (linter or Linter(terms, settings, as_of)).lint(rows, contexts)
+    from iro_cli.lint.workers import LintPool
 
-    *shares, own = _share_out(rows, workers)
-    forked = multiprocessing.get_start_method() == "fork"
-    if forked:  # the processes inherit the rows: send only their numbers
-        _WORKER.update(rows=rows, contexts=contexts)
-        jobs: list[Any] = shares
-    else:
-        jobs = []
-        for share in shares:
-            chunk = [rows[i] for i in share]
-            wanted = {r.review_id: contexts[r.review_id] for r in chunk if r.review_id in contexts}
-            jobs.append((chunk, wanted))
-    results: list[Any] = [None] * len(rows)
-    try:
-        # Frozen, what was made so far is not walked again, nor its pages in the
-        # forked processes touched (and so copied) by their collector.
-        with (
-            _collector_for_lint(freeze=True),
-            ProcessPoolExecutor(
-                max_workers=len(jobs), initializer=_start_worker, initargs=(terms, settings, as_of)
-            ) as pool,
-        ):
-            answers = pool.map(_lint_share, jobs)  # under way in the other processes
-            found = _lint_chunk([rows[i] for i in own], contexts, terms, settings, as_of)
-            for index, findings in zip(own, found, strict=True):
-                results[index] = findings
-            for share, (table, numbers) in zip(shares, answers, strict=True):
-                pick = table.__getitem__
-                for index, row_numbers in zip(share, numbers, strict=True):
-                    results[index] = list(map(pick, row_numbers))
-    finally:
-        _WORKER.clear()
-    return results
+    with LintPool(workers, terms, settings, as_of) as pool:
+        return pool.submit(rows, contexts)()
+
+
+class Linter:
+    """One run's rules in this process, with what each distinct row gave (``prepared``),
+    kept from one chunk to the next (``PREPARED_LIMIT`` rows at most)."""
+
+    def __init__(self, terms: Terms, settings: Settings, as_of: date) -> None:
+        self.terms, self.settings, self.as_of = terms, settings, as_of
+        self.prepared: dict[tuple[str, str, str, str], _Prepared] = {}
+
+    def lint(self, rows: Sequence[Row], contexts: Mapping[str, Context]) -> list[list[Finding]]:
+        """Findings for each row, in order."""
+        if len(self.prepared) >= PREPARED_LIMIT:
+            self.prepared.clear()
+        with _collector_for_lint():
+            return _lint_chunk(rows, contexts, self.terms, self.settings, self.as_of, self.prepared)
 
 
 @contextmanager
-def _collector_for_lint(freeze: bool = False) -> Iterator[None]:
-    """A collection per ``LINT_GC_THRESHOLD`` new objects inside the block (``freeze``:
-    and none over what exists before it); after it, what the block made joins the
-    oldest generation unscanned: a pass over it at the usual threshold cost 0.4 s."""
+def _collector_for_lint() -> Iterator[None]:
+    """A collection per ``LINT_GC_THRESHOLD`` new objects inside the block; after it, what
+    the block made joins the oldest generation unscanned: a pass over it at the usual
+    threshold cost 0.4 s."""
     before = gc.get_threshold()
-    if freeze:
-        gc.freeze()
     gc.set_threshold(LINT_GC_THRESHOLD, *before[1:])
     try:
         yield
@@ -523,68 +507,9 @@ PARALLEL_MIN_ROWS = 20_000
 # gives) and no reference cycles: a collection per million of them, not per 50,000,
 # saves about 0.5 s of 7 in each process on 100,000 rows (as the reader does).
 LINT_GC_THRESHOLD = 1_000_000
-# Working out a wording the first time costs about as much as seven rows that reuse it.
-DISTINCT_TEXT_COST = 7
-# What starting another process and taking its findings back costs, as a share of the
-# whole run's work: on 100,000 rows in 2 processes the other one finished 0.3-0.6 s
-# after this one when their shares were equal.
-WORKER_START_COST = 0.05
-
-
-def _share_out(rows: Sequence[Row], workers: int) -> list[list[int]]:
-    """Row numbers per process: each wording in one process (analysed once), loads even."""
-    by_text: dict[str, list[int]] = defaultdict(list)
-    for index, row in enumerate(rows):
-        by_text[row.text].append(index)
-    shares: list[list[int]] = [[] for _ in range(workers)]
-    # The last share is this process's: the others start a little loaded, for starting
-    # their process and sending their findings back.
-    total = DISTINCT_TEXT_COST * len(by_text) + len(rows)
-    loads = [round(WORKER_START_COST * total)] * (workers - 1) + [0]
-    for indexes in sorted(by_text.values(), key=len, reverse=True):
-        lightest = loads.index(min(loads))
-        shares[lightest].extend(indexes)
-        loads[lightest] += DISTINCT_TEXT_COST + len(indexes)
-    for share in shares:
-        share.sort()
-    return shares
-
-
-_WORKER: dict[str, Any] = {}
-
-
-def _start_worker(terms: Terms, settings: Settings, as_of: date) -> None:
-    """Each process receives the term lists once and keeps what it works out."""
-    _WORKER.update(terms=terms, settings=settings, as_of=as_of)
-    gc.set_threshold(LINT_GC_THRESHOLD, *gc.get_threshold()[1:])  # the process is ours
-
-
-def _lint_share(job: Any) -> tuple[list[Finding], list[tuple[int, ...]]]:
-    """One process's share: row numbers (inherited rows) or the rows themselves.
-
-    Returns each distinct finding once and, per row, the numbers of its findings:
-    rows sharing a wording share findings, so this is a fraction of the data to
-    send back.
-    """
-    if isinstance(job, list):
-        every, contexts = _WORKER["rows"], _WORKER["contexts"]
-        rows = [every[i] for i in job]
-    else:
-        rows, contexts = job
-    found = _lint_chunk(rows, contexts, _WORKER["terms"], _WORKER["settings"], _WORKER["as_of"])
-    numbers: dict[int, int] = {}
-    table: list[Finding] = []
-    out = []
-    for findings in found:
-        row = []
-        for finding in findings:
-            number = numbers.get(id(finding))
-            if number is None:
-                number = numbers[id(finding)] = len(table)
-                table.append(finding)
-            row.append(number)
-        out.append(tuple(row))
-    return table, out
+# Rows whose findings-before-context a Linter keeps (the memo on Terms keeps the
+# wordings' analyses, up to terms.MEMO_LIMIT): enough for the wordings a chunk repeats.
+PREPARED_LIMIT = 20_000
 
 
 def _lint_chunk(
@@ -593,7 +518,8 @@ def _lint_chunk(
     terms: Terms,
     settings: Settings,
     as_of: date,
+    prepared: dict[tuple[str, str, str, str], _Prepared] | None = None,
 ) -> list[list[Finding]]:
-    prepared: dict[tuple[str, str, str, str], _Prepared] = {}
+    prepared = {} if prepared is None else prepared
     get = contexts.get
     return [lint_row(row, terms, settings, as_of, get(row.review_id), prepared) for row in rows]

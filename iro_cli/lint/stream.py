@@ -16,23 +16,33 @@ Pure: takes rows, columns and arrays, never opens files or prints.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iro_cli.errors import IroError, Problem
-from iro_cli.lint.engine import Context, Row, Settings, lint_in_context
+from iro_cli.lint.engine import (
+    PARALLEL_MIN_ROWS,
+    Context,
+    Linter,
+    Row,
+    Settings,
+    lint_in_context,
+)
 from iro_cli.lint.rules import Finding
 from iro_cli.lint.terms import Terms
+from iro_cli.lint.workers import LintPool
 
 if TYPE_CHECKING:
     from iro_cli.exports.reader import ReadResult
 
 if TYPE_CHECKING:
     import numpy as np
+    import pyarrow as pa
 
 CHUNK_ROWS = 50_000  # rows linted and written at a time (see ARCHITECTURE.md)
 NO_NUMBER = -(2**62)  # a blank Recommendation No in the survey's numbers
@@ -54,6 +64,29 @@ class _Codes(dict[str, int]):
         return np.fromiter(map(self.__getitem__, cells), dtype=np.int64, count=len(cells))
 
 
+class Ids:
+    """Distinct IDs held as one Arrow string array: a code's ID, without a Python string
+    for each of a national file's 690,000 reviews."""
+
+    def __init__(self, arrow: pa.Array) -> None:
+        self.arrow = arrow
+
+    def __len__(self) -> int:
+        return len(self.arrow)
+
+    def __getitem__(self, code: int) -> str:
+        return self.arrow[int(code)].as_py()  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.arrow.to_pylist())
+
+    def take(self, codes: np.ndarray) -> list[str]:
+        """The IDs of these codes."""
+        from iro_cli.exports.tables import from_numpy
+
+        return self.arrow.take(from_numpy(codes)).to_pylist()  # type: ignore[no-any-return]
+
+
 @dataclass
 class Survey:
     """The first pass: per row, its review's and child's codes and its number."""
@@ -61,8 +94,8 @@ class Survey:
     review: np.ndarray  # int64 code into review_ids, per row
     person: np.ndarray  # int64 code into person_ids, per row
     number: np.ndarray  # int64 Recommendation No per row (NO_NUMBER when blank)
-    review_ids: list[str]
-    person_ids: list[str]
+    review_ids: Ids  # codes in order of first appearance
+    person_ids: Ids
 
     @property
     def rows(self) -> int:
@@ -70,11 +103,16 @@ class Survey:
 
 
 def survey(chunks: Iterable[IdColumns]) -> Survey:
-    """What the context needs of every row, a few bytes a row."""
+    """What the context needs of every row, a few bytes a row: the IDs are encoded by
+    Arrow over all chunks at once, no Python string per row."""
     import numpy as np
+    import pyarrow as pa
 
-    reviews, persons = _Codes(), _Codes()
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    from iro_cli.exports.tables import factorize
+
+    reviews: list[pa.Array] = []
+    persons: list[pa.Array] = []
+    numbers_of: list[np.ndarray] = []
     for review_ids, person_ids, numbers in chunks:
         if isinstance(numbers, np.ndarray):
             given = numbers
@@ -82,12 +120,39 @@ def survey(chunks: Iterable[IdColumns]) -> Survey:
             given = np.fromiter(
                 (NO_NUMBER if n is None else n for n in numbers), dtype=np.int64, count=len(numbers)
             )
-        parts.append((reviews.encode(review_ids), persons.encode(person_ids), given))
-    if not parts:
-        empty = np.empty(0, dtype=np.int64)
-        return Survey(empty, empty, empty, [], [])
-    review, person, number = (np.concatenate(p) for p in zip(*parts, strict=True))
-    return Survey(review, person, number, list(reviews), list(persons))
+        reviews.extend(_arrow_ids(review_ids))
+        persons.extend(_arrow_ids(person_ids))
+        numbers_of.append(given)
+    review, review_ids = factorize(pa.chunked_array(reviews, pa.string()))
+    person, person_ids = factorize(pa.chunked_array(persons, pa.string()))
+    number = np.concatenate(numbers_of) if numbers_of else np.empty(0, dtype=np.int64)
+    return Survey(review, person, number, Ids(review_ids), Ids(person_ids))
+
+
+def _arrow_ids(cells: Any) -> list[pa.Array]:
+    """A chunk's IDs as Arrow strings (blank as ""), from Arrow or Python strings."""
+    import pyarrow as pa
+
+    from iro_cli.exports.tables import strings
+
+    if isinstance(cells, pa.ChunkedArray):
+        chunks = cells.chunks
+    elif isinstance(cells, pa.Array):
+        chunks = [cells]
+    else:
+        return [strings(["" if cell is None else cell for cell in cells])]
+    return [_no_nulls(chunk).cast(pa.string()) for chunk in chunks]
+
+
+def _no_nulls(cells: pa.Array) -> pa.Array:
+    """Strings with "" for a null (``fill_null("")`` makes a scalar, which imports pandas)."""
+    import pyarrow.compute as pc
+
+    from iro_cli.exports.tables import strings
+
+    if not cells.null_count:
+        return cells
+    return pc.coalesce(cells, strings([""] * len(cells)).cast(cells.type))
 
 
 def id_columns(rows: Sequence[Row]) -> IdColumns:
@@ -103,7 +168,7 @@ def id_columns(rows: Sequence[Row]) -> IdColumns:
 class ReviewTable:
     """What lint needs of reviews.csv, as arrays (the file's other columns are dropped)."""
 
-    review_id: np.ndarray  # object: str
+    review_id: pa.ChunkedArray | np.ndarray  # Arrow strings (or an object array of str)
     person: np.ndarray  # int64 codes of the Person ID
     review_date: np.ndarray  # datetime64[D], NaT when blank
     next_review_date: np.ndarray  # datetime64[D]
@@ -118,10 +183,12 @@ def review_table(read: ReadResult) -> ReviewTable:
     """The reviews export's columns that lint uses (``read.array``)."""
     import numpy as np
 
+    from iro_cli.exports.tables import factorize
+
     status = read.array("status")
     return ReviewTable(
-        read.array("review_id"),
-        _Codes().encode(read.array("person_id")),
+        read.text("review_id"),
+        factorize(read.text("person_id"))[0],
         read.array("review_date"),
         read.array("next_review_date"),
         status == "Cancelled" if len(status) else np.zeros(0, dtype=bool),
@@ -141,12 +208,48 @@ class ReviewFacts:
     chair: np.ndarray  # object: the chair (last listed non-blank), "" when none
 
 
-def _last_position(keys: Sequence[str], wanted: Sequence[str]) -> np.ndarray:
-    """For each wanted key, the position of its last occurrence in ``keys`` (-1: none)."""
+def _last_position(keys: Any, wanted: Any) -> np.ndarray:
+    """For each wanted key, the position of its last occurrence in ``keys`` (-1: none);
+    both Arrow strings or sequences of str (Arrow's hash look-up, no Python dict)."""
     import numpy as np
+    import pyarrow.compute as pc
 
-    position = dict(zip(keys, range(len(keys)), strict=True))  # the last one listed wins
-    return np.fromiter(map(position.get, wanted, repeat(-1)), dtype=np.int64, count=len(wanted))
+    from iro_cli.exports.tables import from_numpy, to_numpy
+
+    keys, wanted = _arrow_strings(keys), _arrow_strings(wanted)
+    if not len(wanted):
+        return np.zeros(0, dtype=np.int64)
+    if not len(keys):
+        return np.full(len(wanted), -1, dtype=np.int64)
+    # index_in finds the first occurrence: in the keys reversed, that is the last one.
+    backwards = keys.take(from_numpy(np.arange(len(keys) - 1, -1, -1)))  # keys[::-1] imports pandas
+    found = pc.index_in(wanted, value_set=backwards).cast("int64")
+    none = from_numpy(np.full(len(found), -1, dtype=np.int64))
+    position = to_numpy(pc.coalesce(found, none))  # fill_null(-1) imports pandas
+    return np.where(position >= 0, len(keys) - 1 - position, -1)
+
+
+def _pick(cells: Any, rows: np.ndarray) -> Any:
+    """Some rows of Arrow strings or of a numpy array."""
+    import pyarrow as pa
+
+    from iro_cli.exports.tables import from_numpy
+
+    if isinstance(cells, (pa.Array, pa.ChunkedArray)):
+        return cells.take(from_numpy(rows))
+    return cells[rows]
+
+
+def _arrow_strings(cells: Any) -> pa.Array:
+    import pyarrow as pa
+
+    if isinstance(cells, Ids):
+        return cells.arrow
+    if isinstance(cells, pa.ChunkedArray):
+        return cells.combine_chunks() if cells.num_chunks != 1 else cells.chunk(0)
+    if isinstance(cells, pa.Array):
+        return cells
+    return _arrow_ids(list(cells))[0]
 
 
 def review_facts(facts_of: Survey, table: ReviewTable) -> ReviewFacts:
@@ -165,7 +268,7 @@ def review_facts(facts_of: Survey, table: ReviewTable) -> ReviewFacts:
     previous_date = np.full(codes, nat)
     chair = np.full(codes, "", dtype=object)
     with_chair = np.flatnonzero(table.chair != "") if len(table) else np.empty(0, dtype=np.int64)
-    chaired = _last_position(table.review_id[with_chair], ids)
+    chaired = _last_position(_pick(table.review_id, with_chair), ids)
     chair[chaired >= 0] = table.chair[with_chair[chaired[chaired >= 0]]]
     listed = entry >= 0
     review_date[listed] = table.review_date[entry[listed]]
@@ -204,8 +307,9 @@ def review_facts(facts_of: Survey, table: ReviewTable) -> ReviewFacts:
     return ReviewFacts(known, review_date, next_date, previous, previous_date, chair)
 
 
-def _day(value: Any) -> date | None:
-    return value.astype(object)  # type: ignore[no-any-return]
+def _days(values: np.ndarray) -> list[date | None]:
+    """datetime64[D] values as dates (None for NaT)."""
+    return values.astype(object).tolist()  # type: ignore[no-any-return]
 
 
 @dataclass
@@ -223,16 +327,23 @@ class _Wordings:
         """Rows ``first`` onwards (their review codes, numbers and texts)."""
         import numpy as np
 
-        for k in np.flatnonzero(self.needed[codes]).tolist():
-            code = int(codes[k])
+        rows = np.flatnonzero(self.needed[codes])
+        wanted = codes[rows]
+        for k, code, number, until, count in zip(
+            rows.tolist(),
+            wanted.tolist(),
+            numbers[rows].tolist(),
+            self.until[wanted].tolist(),
+            self.count[wanted].tolist(),
+            strict=True,
+        ):
             index = first + k
-            if code in self.ready or self.until[code] < index:  # had, or no longer wanted
+            if until < index or code in self.ready:  # no longer wanted, or had
                 continue
-            number = int(numbers[k])
             given = index + 1 if number == NO_NUMBER else number  # as build_context
             items = self.gathering.setdefault(code, [])
             items.append((index, given, texts[k]))
-            if len(items) == self.count[code]:
+            if len(items) == count:
                 del self.gathering[code]
                 self.ready[code] = _in_order(items)
 
@@ -271,7 +382,53 @@ def lint_chunks(
     """Lint ``chunks()`` (the rows :func:`survey` saw, in the same order) a chunk at a
     time. ``facts`` None: no reviews.csv (SMART006/007 skipped); ``keep``: the rows to
     lint (the others still give their wording to the reviews after them); ``draft``:
-    today's draft, targets checked against ``as_of``."""
+    today's draft, targets checked against ``as_of``. With ``workers`` > 1 the next chunk
+    is being linted while this one's findings are written."""
+    with _linting(facts_of.rows, workers, terms, settings, as_of) as submit:
+        pending: deque[tuple[list[Row], Mapping[str, Context], Callable[[], Any]]] = deque()
+        for rows, contexts in _contexts_by_chunk(chunks, facts_of, facts, keep, draft, as_of):
+            pending.append((rows, contexts, submit(rows, contexts)))
+            if len(pending) > AHEAD:
+                rows, contexts, found = pending.popleft()
+                yield Linted(rows, found(), contexts)
+        while pending:
+            rows, contexts, found = pending.popleft()
+            yield Linted(rows, found(), contexts)
+
+
+# Chunks handed to the workers before the oldest one's findings are taken back.
+AHEAD = 1
+
+
+@contextmanager
+def _linting(
+    rows: int, workers: int, terms: Terms, settings: Settings, as_of: date
+) -> Iterator[Callable[[Sequence[Row], Mapping[str, Context]], Callable[[], Any]]]:
+    """``submit(rows, contexts)`` -> a function giving their findings: worker processes
+    for the whole run (``workers`` > 1 and ``PARALLEL_MIN_ROWS`` rows or more), else
+    this process."""
+    if workers > 1 and rows >= PARALLEL_MIN_ROWS:
+        with LintPool(workers, terms, settings, as_of) as pool:
+            yield pool.submit
+        return
+    linter = Linter(terms, settings, as_of)
+
+    def submit(chunk: Sequence[Row], contexts: Mapping[str, Context]) -> Callable[[], Any]:
+        found = lint_in_context(chunk, contexts, terms, settings, as_of, linter=linter)
+        return lambda: found
+
+    yield submit
+
+
+def _contexts_by_chunk(
+    chunks: Callable[[], Iterable[Sequence[Row]]],
+    facts_of: Survey,
+    facts: ReviewFacts | None,
+    keep: np.ndarray | None,
+    draft: bool,
+    as_of: date,
+) -> Iterator[tuple[list[Row], Mapping[str, Context]]]:
+    """Each chunk's rows to lint (after ``keep``) and their reviews' contexts."""
     import numpy as np
 
     if draft:
@@ -282,7 +439,7 @@ def lint_chunks(
             if keep is not None:
                 rows = [r for r, k in zip(rows, keep[first : first + len(rows)], strict=True) if k]
             first += len(chunk)
-            yield Linted(rows, lint_in_context(rows, today, terms, settings, as_of), {})
+            yield rows, today
         return
     wordings = _wordings(facts_of, facts)
     early = _early(facts_of, facts)
@@ -308,10 +465,7 @@ def lint_chunks(
         if keep is not None:
             rows = [r for r, k in zip(rows, keep[first:end], strict=True) if k]
             codes = codes[keep[first:end]]
-        contexts = _contexts(np.unique(codes), facts_of, facts, wordings)
-        yield Linted(
-            rows, lint_in_context(rows, contexts, terms, settings, as_of, workers), contexts
-        )
+        yield rows, _contexts(np.unique(codes), facts_of, facts, wordings)
         if wordings is not None:
             wordings.release(end)
         first = end
@@ -331,8 +485,7 @@ class InputChanged(IroError):
 
 def _same_rows(chunk: Sequence[Row], codes: np.ndarray, facts_of: Survey) -> None:
     """The second read must give the rows the survey saw (their Review IDs, here)."""
-    ids = facts_of.review_ids
-    if len(codes) != len(chunk) or list(map(ids.__getitem__, codes.tolist())) != list(
+    if len(codes) != len(chunk) or facts_of.review_ids.take(codes) != list(
         map(attrgetter("review_id"), chunk)
     ):
         raise InputChanged
@@ -383,22 +536,22 @@ def _contexts(
     if facts is None or wordings is None:
         return {}
     out: dict[str, Context] = {}
-    for code in codes[facts.known[codes]].tolist():
+    known = codes[facts.known[codes]]
+    for review_id, when, following, before, previous_date in zip(
+        facts_of.review_ids.take(known),
+        _days(facts.review_date[known]),
+        _days(facts.next_review_date[known]),
+        facts.previous[known].tolist(),
+        _days(facts.previous_date[known]),
+        strict=True,
+    ):
         words: tuple[str, ...] = ()
         numbers: tuple[int, ...] = ()
-        previous_date = None
-        before = int(facts.previous[code])
         if before >= 0:
             words, numbers = wordings.ready[before]
-            previous_date = _day(facts.previous_date[code])
-        out[facts_of.review_ids[code]] = Context(
-            _day(facts.review_date[code]),
-            _day(facts.next_review_date[code]),
-            words,
-            previous_date,
-            True,
-            numbers,
-        )
+        else:
+            previous_date = None
+        out[review_id] = Context(when, following, words, previous_date, True, numbers)
     return out
 
 
@@ -444,16 +597,10 @@ def _id_arrays(chunk: ReadResult) -> IdColumns:
     """A chunk's Review ID, Person ID and Recommendation No as the survey reads them."""
     import numpy as np
 
-    blank = np.full(chunk.rows, "", dtype=object)
-
     def ids(name: str) -> Any:
         if name not in chunk.kinds:
-            return blank
-        cells = chunk.array(name)
-        missing = [k for k, v in enumerate(cells.tolist()) if v is None]
-        if missing:
-            cells[missing] = ""
-        return cells
+            return [""] * chunk.rows
+        return chunk.text(name)  # Arrow strings: no Python string per row
 
     if "recommendation_no" in chunk.kinds:
         given = chunk.array("recommendation_no")

@@ -444,7 +444,11 @@ def load_terms(config_section: Mapping[str, Any] | None = None) -> Terms:
     )
 
 
-MEMO_LIMIT = 200_000
+# What each distinct wording gives, kept per process (about 3.7 entries and 3.7 KB a
+# wording on the national data), cleared when full. Every worker of a national run keeps
+# one: at 200,000 entries each held about 530 MB; at 50,000, 280 MB, for 9% more wordings
+# analysed again (a wording met again after a clear).
+MEMO_LIMIT = 50_000
 # A text's scan serves the rules of that text, one after another; what each text gives is
 # memoised above it, so a few recent scans are enough (and keep memory small).
 SCAN_MEMO_LIMIT = 64

@@ -125,6 +125,13 @@ class HeldReviews:
     child_found: np.ndarray
     ids: Any = None  # arrays.Cells (or a sequence): the Review ID of each export row
     file: str = "reviews.csv"
+    # Each review's code as 0-7 (PN0-PN7), or 8 (MISSING_INDEX) when blank: worked out
+    # from ``code`` when not given.
+    code_index: Any = None
+
+    def __post_init__(self) -> None:
+        if self.code_index is None:
+            object.__setattr__(self, "code_index", _code_index(self.code))
 
     def __len__(self) -> int:
         return len(self.review_date)
@@ -162,16 +169,6 @@ class HeldReviews:
             line=None if line < 0 else line,
             child_found=bool(self.child_found[i]),
         )
-
-    @cached_property
-    def code_index(self) -> np.ndarray:
-        """Each review's code as 0–7 (PN0–PN7), or 8 (:data:`MISSING_INDEX`) when blank."""
-        import numpy as np
-        import pandas as pd
-
-        codes, uniques = pd.factorize(self.code)
-        lookup = np.array([CODE_INDEX.get(u, MISSING_INDEX) for u in uniques], dtype=np.int64)
-        return lookup[codes] if len(uniques) else np.zeros(len(self), dtype=np.int64)
 
     @cached_property
     def age(self) -> np.ndarray:
@@ -245,6 +242,15 @@ class HeldReviews:
 _SHARED = ("ids", "file")  # fields of the whole export, not one per review
 
 
+def _code_index(code: np.ndarray) -> np.ndarray:
+    """:attr:`HeldReviews.code_index` of the codes ``code`` (``"PN0"``... or ``""``)."""
+    import numpy as np
+
+    codes, uniques = arrays.factorize(code)
+    lookup = np.array([CODE_INDEX.get(u, MISSING_INDEX) for u in uniques], dtype=np.int64)
+    return lookup[codes] if len(uniques) else np.zeros(len(code), dtype=np.int64)
+
+
 def as_held(records: HeldReviews | Iterable[ReviewRecord]) -> HeldReviews:
     """``records`` as :class:`HeldReviews` (a list of records is converted)."""
     return records if isinstance(records, HeldReviews) else HeldReviews.from_records(records)
@@ -306,6 +312,17 @@ def _persons(children: Any, reviews: Any, rows: np.ndarray) -> tuple[np.ndarray,
     """Shared integer codes for the (stripped) Person IDs of the children export and of
     the reviews export's ``rows``, and those reviews' Person IDs stripped. Only the
     distinct IDs of each export are compared (``" P1"`` and ``"P1"`` are one child)."""
+    import numpy as np
+
+    texts = [arrays.arrow_text(table, "person_id") for table in (children, reviews)]
+    if texts[0] is not None and texts[1] is not None:
+        # Read exports (whose cells the reader has stripped): both columns coded at once
+        # by Arrow, with no Python object per row.
+        (child, review), distinct = arrays.text_codes(texts)
+        ids = np.empty(len(distinct), dtype=object)
+        ids[:] = distinct.to_pylist()
+        person = review[rows]
+        return child, person, ids[person]
     child_codes, child_values = arrays.coded(children, "person_id")
     review_codes, review_values = arrays.coded(reviews, "person_id")
     review_codes = review_codes[rows]
@@ -323,9 +340,12 @@ def _held(reviews: Any) -> np.ndarray:
     return _is(reviews, "status", HELD) & _is(reviews, "review_type", CLA_REVIEW)
 
 
-def _codes(reviews: Any, keep: np.ndarray, days: np.ndarray, lines: np.ndarray, file: str):
-    """The PN codes of the held reviews (rows ``keep``); the first of them (in file order)
-    with no date or an unknown code is an :class:`InputError`."""
+def _codes(
+    reviews: Any, keep: np.ndarray, days: np.ndarray, lines: np.ndarray, file: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """The PN codes of the held reviews (rows ``keep``) and their code index (0-8, see
+    :attr:`HeldReviews.code_index`); the first of them (in file order) with no date or
+    an unknown code is an :class:`InputError`."""
     import numpy as np
 
     codes, cells = arrays.coded(reviews, "participation_code")
@@ -339,6 +359,7 @@ def _codes(reviews: Any, keep: np.ndarray, days: np.ndarray, lines: np.ndarray, 
     lookup = np.empty(len(parsed), dtype=object)
     lookup[:] = parsed
     values = lookup[codes]
+    index = np.array([CODE_INDEX.get(p, MISSING_INDEX) for p in parsed], dtype=np.int64)[codes]
     undated = np.flatnonzero(np.isnat(days))
     unknown = np.flatnonzero(np.array([p is None for p in parsed], dtype=bool)[codes])
     first_undated = undated[0] if undated.size else len(values)
@@ -361,7 +382,7 @@ def _codes(reviews: Any, keep: np.ndarray, days: np.ndarray, lines: np.ndarray, 
                 row_id=review_id,
             )
         )
-    return values
+    return values, index
 
 
 def held_cla_reviews(reviews: Any, children: Any = None) -> HeldReviews:
@@ -382,7 +403,7 @@ def held_cla_reviews(reviews: Any, children: Any = None) -> HeldReviews:
     keep = np.flatnonzero(_held(reviews))
     days = arrays.dates(reviews, "review_date")[keep]
     lines = arrays.lines(reviews)[keep]
-    code = _codes(reviews, keep, days, lines, file)
+    code, code_index = _codes(reviews, keep, days, lines, file)
     chair = _texts(reviews, "chair", keep)
     count = len(keep)
     if children is None:  # the frame carries the child's details itself (SSDA903)
@@ -427,4 +448,5 @@ def held_cla_reviews(reviews: Any, children: Any = None) -> HeldReviews:
         child_found=found,
         ids=arrays.Cells(reviews, "review_id"),
         file=file,
+        code_index=code_index,
     )

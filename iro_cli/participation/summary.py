@@ -66,7 +66,8 @@ def group_labels(
     groupings the review's value, ``Not recorded`` when blank.
     """
     import numpy as np
-    import pandas as pd
+
+    from iro_cli.exports.arrays import factorize
 
     if by in LABELLERS:
         label = LABELLERS[by]
@@ -78,19 +79,19 @@ def group_labels(
             labels = [
                 label(date(m // 12, m % 12 + 1, 1)) for m in range(first, int(months.max()) + 1)
             ]
-            index, names = pd.factorize(np.array(labels, dtype=object))
+            index, names = factorize(np.array(labels, dtype=object))
             return index[months - first], list(names)
         days, inverse = np.unique(records.review_date, return_inverse=True)
         moved = (shift.forward(d.item()) for d in days)
-        index, names = pd.factorize(np.array([label(d) for d in moved], dtype=object))
+        index, names = factorize(np.array([label(d) for d in moved], dtype=object))
         return index[inverse.reshape(-1)], list(names)
     if by == "age-band":
         known = records.has_birth & (records.age >= 0)
         bands = np.where(known, band_index(np.where(known, records.age, 0)), len(AGE_BANDS))
         return bands, [*AGE_BANDS, NOT_RECORDED]
     if by in ("iro", "team", "gender", "ethnicity"):
-        index, values = pd.factorize(getattr(records, by))
-        merged, names = pd.factorize(np.array([v or NOT_RECORDED for v in values], dtype=object))
+        index, values = factorize(getattr(records, by))
+        merged, names = factorize(np.array([v or NOT_RECORDED for v in values], dtype=object))
         return (merged[index] if len(values) else index), list(names)
     raise ValueError(f"unknown grouping '{by}' (expected one of {', '.join(BY_CHOICES)})")
 
@@ -227,6 +228,15 @@ class Summary:
         lines = np.maximum(both.line, 0)
         return both.take(np.argsort(lines, kind="stable"))
 
+    def records(self, *, total: bool = True) -> list[tuple[object, ...]]:
+        """The rows as tuples of :attr:`columns` (ints, fractions or ``None``), the
+        ``Total`` row last unless ``total=False``."""
+        columns = self.columns
+        return [
+            tuple(row[name] for name in columns)
+            for row in [*self.rows, *([self.total] if total else [])]
+        ]
+
     def frame(self, *, total: bool = True) -> pd.DataFrame:
         """The summary as a DataFrame, with the ``Total`` row last unless ``total=False``.
 
@@ -235,8 +245,11 @@ class Summary:
         """
         import pandas as pd
 
-        rows = [*self.rows, *([self.total] if total else [])]
-        data = {name: pd.Series([row[name] for row in rows], dtype=object) for name in self.columns}
+        rows = self.records(total=total)
+        data = {
+            name: pd.Series([row[i] for row in rows], dtype=object)
+            for i, name in enumerate(self.columns)
+        }
         frame = pd.DataFrame(data, columns=self.columns)
         for name in self.columns[1:]:
             if not name.startswith(RATE_COLUMNS):

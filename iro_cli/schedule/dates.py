@@ -14,9 +14,11 @@ or that month's last day when it has no such date (Dodds v Walker).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
@@ -46,6 +48,31 @@ def add_months(anchor: date, months: int) -> date:
         return date.max if months > 0 else date.min
 
 
+def bank_holidays(subdivision: str, year: int) -> Iterable[date]:
+    """The ``holidays`` package's holidays of the United Kingdom in ``subdivision``
+    (``ENG``, ``WLS``) in ``year``: what ``holidays.country_holidays("GB", ...)`` gives."""
+    return _united_kingdom()(subdiv=subdivision, years=year)
+
+
+@lru_cache(maxsize=1)
+def _united_kingdom() -> Callable[..., Iterable[date]]:
+    """The package's ``UnitedKingdom`` class, from its own module only: the package's
+    ``countries`` folder imports all its 250 countries' modules on first use (0.2 s of
+    a command's start). ``country_holidays`` when that module cannot be found."""
+    import importlib.util
+
+    import holidays
+
+    try:
+        path = Path(holidays.__file__).parent / "countries" / "united_kingdom.py"
+        spec = importlib.util.spec_from_file_location("holidays.countries.united_kingdom", path)
+        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        return module.UnitedKingdom  # type: ignore[no-any-return]
+    except (ImportError, OSError, AttributeError):  # pragma: no cover - another layout
+        return lambda **kwargs: holidays.country_holidays("GB", **kwargs)
+
+
 @dataclass
 class WorkingCalendar:
     """Working days for one nation, with local additions and removals."""
@@ -60,9 +87,7 @@ class WorkingCalendar:
         """Bank holidays (and Christmas Day, Good Friday) of ``year``."""
         cached = self._years.get(year)
         if cached is None:
-            import holidays
-
-            known = holidays.country_holidays("GB", subdiv=SUBDIVISIONS[self.nation], years=year)
+            known = bank_holidays(SUBDIVISIONS[self.nation], year)
             days = {d for d in known if d.year == year}
             days |= {d for d in self.add if d.year == year}
             days -= self.remove

@@ -1,0 +1,184 @@
+"""Linting in several processes, kept for a whole run.
+
+Each worker process has a queue of its own, and a wording always goes to the same one
+(by the wording's hash in this process), so what the worker worked out for it the
+first time (its memo on :class:`~iro_cli.lint.terms.Terms` and the run's ``prepared``
+rows) serves every later chunk too: a national file's wordings are analysed once each,
+not once per chunk. Workers are started with "spawn" everywhere (as Windows must):
+they hold only the term lists and what they work out, not a copy of this process's
+memory. This process reads, hands out and writes; the workers lint.
+
+Pure of output: takes rows and contexts, hands back findings.
+"""
+
+from __future__ import annotations
+
+import gc
+import queue
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from iro_cli.errors import IroError
+
+if TYPE_CHECKING:
+    from iro_cli.lint.engine import Context, Linter, Row, Settings
+    from iro_cli.lint.rules import Finding
+    from iro_cli.lint.terms import Terms
+
+# Rows as numbers into a table of each distinct finding: rows sharing a wording share
+# their findings, so this is a fraction of the findings to send back.
+Packed = tuple[list["Finding"], list[tuple[int, ...]]]
+# How long to wait for a worker before checking it is still alive (seconds).
+_POLL = 1.0
+
+
+class WorkerStopped(IroError):
+    """A worker process ended without answering (killed, or out of memory)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a lint process stopped before it finished (out of memory?); "
+            "run again, or with --jobs 1"
+        )
+
+
+class LintPool:
+    """``processes`` worker processes, each linting the wordings routed to it.
+
+    ``submit(rows, contexts)`` hands a chunk out at once and returns a function that
+    waits for its findings (in row order); chunks are answered in the order submitted,
+    so the next chunk can be handed out while this one's findings are written.
+    """
+
+    def __init__(self, processes: int, terms: Terms, settings: Settings, as_of: date) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self._tasks = [context.Queue() for _ in range(processes)]
+        self._answers = [context.Queue() for _ in range(processes)]
+        self._processes = [
+            context.Process(
+                target=_serve,
+                args=(tasks, answers, terms, settings, as_of),
+                daemon=True,
+                name=f"iro-lint-{k + 1}",
+            )
+            for k, (tasks, answers) in enumerate(zip(self._tasks, self._answers, strict=True))
+        ]
+        for process in self._processes:
+            process.start()
+
+    def __enter__(self) -> LintPool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def submit(
+        self, rows: Sequence[Row], contexts: Mapping[str, Context]
+    ) -> Callable[[], list[list[Finding]]]:
+        """Hand ``rows`` out; the returned function gives their findings, in order."""
+        shares = share_out(rows, len(self._processes))
+        for share, tasks in zip(shares, self._tasks, strict=True):
+            chunk = [rows[i] for i in share]
+            wanted = {r.review_id: contexts[r.review_id] for r in chunk if r.review_id in contexts}
+            tasks.put((chunk, wanted))
+
+        def findings() -> list[list[Finding]]:
+            out: list[Any] = [None] * len(rows)
+            for share, k in zip(shares, range(len(shares)), strict=True):
+                table, numbers = self._answer(k)
+                pick = table.__getitem__
+                for index, row_numbers in zip(share, numbers, strict=True):
+                    out[index] = list(map(pick, row_numbers))
+            return out
+
+        return findings
+
+    def _answer(self, k: int) -> Packed:
+        while True:
+            try:
+                kind, value = self._answers[k].get(timeout=_POLL)
+            except queue.Empty:
+                if not self._processes[k].is_alive():
+                    raise WorkerStopped from None
+                continue
+            if kind == "error":
+                raise value
+            return value  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Stop the workers (at once: what they were doing is not wanted any more)."""
+        for process in self._processes:
+            if process.is_alive():
+                process.terminate()
+        for process in self._processes:
+            process.join()
+        for q in (*self._tasks, *self._answers):
+            q.close()
+            q.cancel_join_thread()
+
+
+def share_out(rows: Sequence[Row], processes: int) -> list[list[int]]:
+    """Row numbers per process: a wording always to the same one, in input order."""
+    shares: list[list[int]] = [[] for _ in range(processes)]
+    for index, row in enumerate(rows):
+        shares[hash(row.text) % processes].append(index)
+    return shares
+
+
+def _serve(
+    tasks: Any, answers: Any, terms: Terms, settings: Settings, as_of: date
+) -> None:  # pragma: no cover - runs in the worker process (tested through LintPool)
+    """A worker: lint each chunk sent until the pool closes."""
+    from iro_cli.lint.engine import LINT_GC_THRESHOLD, Linter
+
+    gc.set_threshold(LINT_GC_THRESHOLD, *gc.get_threshold()[1:])  # the process is ours
+    linter = Linter(terms, settings, as_of)
+    while True:
+        try:
+            rows, contexts = tasks.get(timeout=_POLL)
+        except queue.Empty:
+            if _orphaned():  # the main process was killed: nobody will ask again
+                return
+            continue
+        try:
+            answers.put(("ok", pack(linter, rows, contexts)))
+        except BaseException as error:  # noqa: BLE001 - handed to the main process
+            answers.put(("error", _sendable(error)))
+
+
+def _orphaned() -> bool:  # pragma: no cover - runs in the worker process
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    return parent is not None and not parent.is_alive()
+
+
+def _sendable(error: BaseException) -> BaseException:
+    """The error itself when it can be pickled (the queue drops what cannot)."""
+    import pickle
+
+    try:
+        pickle.dumps(error)
+    except Exception:  # noqa: BLE001
+        return RuntimeError(f"a lint process failed: {type(error).__name__}")
+    return error
+
+
+def pack(linter: Linter, rows: Sequence[Row], contexts: Mapping[str, Context]) -> Packed:
+    """Lint ``rows``; each distinct finding once, and per row the numbers of its findings."""
+    numbers: dict[int, int] = {}
+    table: list[Finding] = []
+    out = []
+    for findings in linter.lint(rows, contexts):
+        row = []
+        for finding in findings:
+            number = numbers.get(id(finding))
+            if number is None:
+                number = numbers[id(finding)] = len(table)
+                table.append(finding)
+            row.append(number)
+        out.append(tuple(row))
+    return table, out
