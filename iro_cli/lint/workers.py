@@ -132,8 +132,13 @@ def _serve(
     tasks: Any, answers: Any, terms: Terms, settings: Settings, as_of: date
 ) -> None:  # pragma: no cover - runs in the worker process (tested through LintPool)
     """A worker: lint each chunk sent until the pool closes."""
+    import signal
+
     from iro_cli.lint.engine import LINT_GC_THRESHOLD, Linter
 
+    # Ctrl+C reaches every process of the terminal's group: the main process stops the
+    # workers itself, so they take no notice (and print no traceback).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(LINT_GC_THRESHOLD, *gc.get_threshold()[1:])  # the process is ours
     linter = Linter(terms, settings, as_of)
     while True:
