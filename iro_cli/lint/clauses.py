@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from iro_cli.lint.owners import Owner
-from iro_cli.lint.terms import Terms, term_key
+from iro_cli.lint.terms import Terms, lacks, letter_words, term_key
 
 # Verbs that pass something on rather than do it.
 INFORMING = frozenset({
@@ -58,8 +58,11 @@ _CLAUSE_START_BEFORE = re.compile(
     r"\bthat\s+$",
     re.I,
 )
-_LIST_MARK = re.compile(r"\d[.)]|\b[a-h]\)")
+# What a list item (_LIST_ITEM) cannot be without, found fast: from each "." or ")" before a
+# space, a look back at what it ends ("1. ", "a) ").
+_LIST_MARK = re.compile(r"[.)]\s(?:(?<=\d..)|(?<=\b[a-h]\)\s))")
 _JOINED = re.compile(r",|;|\band\b|\bthen\b|\bas well as\b")
+_JOINED_WORDS = frozenset({"and", "then", "as"})  # what it needs besides "," or ";"
 _LIST_ITEM = re.compile(r"(?:^|\s)(?:\(?\d{1,2}[.)]|\(?[a-h]\))\s+\S")
 # After "support", "help", "encourage": a checkable action ("support Aisha to join ...").
 _HELPING = frozenset({
@@ -102,6 +105,9 @@ _MEET_NEEDS = re.compile(r"\bmeet\s+(?:[\w'’\-]+\s+){0,4}?needs\b", re.I)
 _NEEDS_MET = re.compile(
     r"\bneeds\s+(?:(?:to|will|should|must|can)\s+)?(?:be|are|being|is)\s+(?:fully\s+)?met\b", re.I
 )
+# A word each of these needs (see terms.letter_words).
+_MEET_NEEDS_WORDS = frozenset({"needs"})
+_NEEDS_MET_WORDS = frozenset({"met"})
 
 
 class Action(NamedTuple):
@@ -127,14 +133,16 @@ class Reading(NamedTuple):
 def read(text: str, owners: list[Owner], terms: Terms) -> Reading:
     """The actions in ``text`` and whose they are (``owners`` from find_owners)."""
     acting = [o for o in owners if o.verb]  # a vague owner's action is read, owned by nobody
-    unmeasurable = _unmeasurable_terms(text, terms)
+    words = letter_words(text)
+    unmeasurable = _unmeasurable_terms(text, terms, words)
     listed = _LIST_MARK.search(text) is not None and len(_LIST_ITEM.findall(text)) >= 2
+    needs_met = [] if lacks(words, _NEEDS_MET_WORDS) else list(_NEEDS_MET.finditer(text))
     if (
         len(acting) <= 1
         and not unmeasurable
         and len(acting) == len(owners)
-        and not _NEEDS_MET.search(text)
-        and (not acting or not _JOINED.search(text, acting[0].verb_start))
+        and not needs_met
+        and (not acting or not _joined_after(text, acting[0].verb_start, words))
     ):  # most items: one owner, one verb, nothing joined to it
         if not acting:
             return Reading((), (), listed)
@@ -176,7 +184,7 @@ def read(text: str, owners: list[Owner], terms: Terms) -> Reading:
         )
         if opens and not _inside_clause_of(start, acting, clause_ends):
             actions.append(_action(text, match.group(), start, "", unmeasurable, terms))
-    for match in _NEEDS_MET.finditer(text):
+    for match in needs_met:
         actions.append(Action("met", match.start(), match.end(), "", False, match.group(), False))
     actions.sort(key=lambda a: a.start)
     distinct = []
@@ -206,9 +214,18 @@ def _inside_clause_of(position: int, acting: list[Owner], clause_ends: dict[int,
     return any(o.verb_start <= position < clause_ends[o.verb_start] for o in acting)
 
 
-def _unmeasurable_terms(text: str, terms: Terms) -> list[tuple[str, re.Match[str]]]:
+def _joined_after(text: str, start: int, words: frozenset[str] | None) -> bool:
+    """A comma, semicolon, "and", "then" or "as well as" after ``start`` (_JOINED)."""
+    if text.find(",", start) >= 0 or text.find(";", start) >= 0:
+        return True
+    return not lacks(words, _JOINED_WORDS) and _JOINED.search(text, start) is not None
+
+
+def _unmeasurable_terms(
+    text: str, terms: Terms, words: frozenset[str] | None
+) -> list[tuple[str, re.Match[str]]]:
     found = list(terms.unmeasurable_matcher.finditer(text))
-    for match in _MEET_NEEDS.finditer(text):
+    for match in () if lacks(words, _MEET_NEEDS_WORDS) else _MEET_NEEDS.finditer(text):
         found.append(("meet needs", match))
     if "help" in text or "Help" in text:
         taken = [m.span() for _term, m in found]
@@ -260,8 +277,6 @@ def _action(
 def unmeasurable_action(reading: Reading, text: str) -> Action | None:
     """The first action that is effort, not a result, when nothing in its clause can be
     checked: no other action of the same owner has a result, and no amount is given."""
-    if AMOUNT.search(text):
-        return None
     for action in reading.actions:
         if not action.unmeasurable or action.checkable:
             continue
@@ -270,7 +285,8 @@ def unmeasurable_action(reading: Reading, text: str) -> Action | None:
             for other in reading.actions
         ):
             continue
-        return action
+        # The amount last: most items have no unmeasurable action, and the search is costly.
+        return None if AMOUNT.search(text) else action
     return None
 
 

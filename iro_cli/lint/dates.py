@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from iro_cli.lint.terms import longest_first
+from iro_cli.lint.terms import lacks, letter_words
 from iro_cli.schedule.dates import WorkingCalendar, add_months
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -168,8 +168,20 @@ _PATTERNS = [
 
 _UNITS = ("day", "night", "week", "fortnight", "month", "term", "year")
 _MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-# Cheap tests on the lower-cased text: a pattern runs only when its words could be there
-# (one regex per pattern with a guard is ten times faster than one big alternation).
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_HANUKKAH = frozenset(
+    f"{c}ha{n}u{k}ah" for c in ("", "c") for n in ("n", "nn") for k in ("k", "kk")
+)
+# The first test of each pattern, on the lower-cased text: it runs only when one of these is
+# in it (one regex per pattern with a test is ten times faster than one big alternation).
+# Findings depend on these: a few are narrower than their pattern ("straight away" counts
+# only beside another near word such as "this " or "today"); the tests below only add to them.
 _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
     ("every", "each", "per "),
     ("once", "twice", "times", "hour", "minute", "session", "visit", "night", "lesson", "call"),
@@ -179,9 +191,11 @@ _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
     ("holiday", "day"),
     # The date patterns are the costly ones: each guard is what its pattern cannot match without.
     re.compile(r"\d[/.\-]\d"),  # 15/01/2027
-    re.compile(r"\d{4}-\d"),  # 2027-01-15
+    re.compile(r"-(?<=\d{4}-)\d"),  # 2027-01-15 (as "\d{4}-\d", from each "-": ten times faster)
     re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_HINT.pattern})"),  # 15 January
-    re.compile(rf"(?:{_MONTH_HINT.pattern})[a-z]*\.?\s+\d"),  # January 15
+    # January 15 (the day's digits end there: "June 2026" is not one; matches only where
+    # the test "(?:jan|...)[a-z]*\.?\s+\d" did, and wherever the pattern can)
+    re.compile(rf"(?:{_MONTH_HINT.pattern})[a-z]*\.?\s+\d{{1,2}}(?!\d)"),
     ("within", "in ", "over ", "during"),
     ("term",),
     ("autumn", "spring", "summer"),
@@ -219,6 +233,39 @@ _GUARDS: list[tuple[str, ...] | re.Pattern[str]] = [
 ]
 
 
+# What each pattern cannot match without, tested first as it costs least: the words (runs of
+# letters a-z, see terms.letter_words) it needs, one of each set. The date patterns also
+# need digits.
+_NEEDS: list[tuple[frozenset[str], ...]] = [
+    (_words("every each per"),),
+    (_words("a per each every"), frozenset(_UNITS)),  # twice a week
+    (_words("daily nightly weekly fortnightly monthly quarterly termly annually yearly biweekly "
+            "bimonthly"),),
+    (_words("weekends weeks nights weeknights days weekdays") | {f"{d}s" for d in _WEEKDAYS},),
+    (_words("every each whenever"), _words("after following at before for time whenever")),
+    (_words("mornings afternoons evenings nights holidays"),),
+    (),  # 15/01/2027: a regex test below
+    (),  # 2027-01-15
+    (MONTH_WORDS,),  # 15 January
+    (MONTH_WORDS,),  # January 15
+    (_words("within in over during"),
+     frozenset(unit + end for unit in (*_UNITS, "hour") for end in ("", "s", "ss"))),
+    (_words("term"),),
+    (_words("autumn spring summer"),),
+    (_words("holiday holidays"),),
+    (_words("year"),),
+    (MONTH_WORDS,),
+    (_words("spring summer autumn winter"),),
+    (_words("christmas boxing easter chinese lunar new diwali deepavali eid vaisakhi baisakhi "
+            "holi ramadan passover pesach rosh yom navratri bonfire halloween guru") | _HANUKKAH,),
+    (_words("next following second third forthcoming upcoming"),),
+    (_words("birthday turns reaches is becomes age"),),
+    (_words("today tonight tomorrow immediately immediate straight week weekend month year day")
+     | _WEEKDAYS,),
+    (_WEEKDAYS,),
+]  # fmt: skip
+
+
 def _for_lower_case(pattern: str) -> str:
     """``pattern`` for lower-cased text: without re.IGNORECASE the engine can skip ahead
     to where a match could start (three times faster on these patterns). "May" is the
@@ -226,7 +273,7 @@ def _for_lower_case(pattern: str) -> str:
     return pattern.lower().replace("(?p<", "(?P<").replace("(?-i:may)", "may")
 
 
-assert len(_PATTERNS) == len(_GUARDS)
+assert len(_PATTERNS) == len(_GUARDS) == len(_NEEDS)
 _COMPILED = [(kind, re.compile(_for_lower_case(pattern))) for kind, pattern in _PATTERNS]
 
 
@@ -244,26 +291,28 @@ def _compiled_any_case() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(pattern, re.I)) for kind, pattern in _PATTERNS]
 
 
-def _guard_words() -> tuple[re.Pattern[str], dict[str, frozenset[int]]]:
-    """One scan for every guard word: a lookahead at each position finds the longest
-    word starting there; a shorter word at the same place is a prefix of it, so each
-    word stands for the patterns of every guard word it starts with."""
-    owners: dict[str, set[int]] = {}
-    for index, guard in enumerate(_GUARDS):
-        if not isinstance(guard, re.Pattern):
-            for word in guard:
-                owners.setdefault(word, set()).add(index)
-    patterns = {
-        word: frozenset(i for other, ids in owners.items() if word.startswith(other) for i in ids)
-        for word in owners
-    }
-    return re.compile(f"(?=({longest_first(owners)}))"), patterns
+def _needing() -> dict[str, frozenset[int]]:
+    """Word -> the patterns whose first set of needed words has it."""
+    out: dict[str, set[int]] = {}
+    for index, needs in enumerate(_NEEDS):
+        for word in needs[0] if needs else ():
+            out.setdefault(word, set()).add(index)
+    return {word: frozenset(indexes) for word, indexes in out.items()}
 
 
-_GUARD_SCAN, _GUARD_PATTERNS = _guard_words()
-_DATE_GUARDS = [(i, guard) for i, guard in enumerate(_GUARDS) if isinstance(guard, re.Pattern)]
-_MONTH_PATTERN = next(i for i, (kind, _) in enumerate(_PATTERNS) if kind == "month")
-_NUMERIC_DATE_GUARDS = [(i, g) for i, g in _DATE_GUARDS if _MONTH_HINT.pattern not in g.pattern]
+_NEEDING = _needing()
+_NEEDED_WORDS = frozenset(_NEEDING)
+_ALSO_NEEDS = {index: needs[1] for index, needs in enumerate(_NEEDS) if len(needs) > 1}
+assert all(len(needs) <= 2 for needs in _NEEDS)
+_DATE_GUARDS = {i: guard for i, guard in enumerate(_GUARDS) if isinstance(guard, re.Pattern)}
+_WORD_GUARDS = {i: guard for i, guard in enumerate(_GUARDS) if not isinstance(guard, re.Pattern)}
+# The patterns whose first test is passed whenever they have their words: each of the words
+# has one of the test's substrings in it.
+_IMPLIED = frozenset(
+    i
+    for i, guard in _WORD_GUARDS.items()
+    if _NEEDS[i] and all(any(g in word for g in guard) for word in _NEEDS[i][0])
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -351,16 +400,10 @@ def _valid_date(day: int, month: int, year: int | None) -> bool:
 def find_timings(text: str) -> tuple[Timing, ...]:
     """Every date, deadline and frequency in ``text``, left to right."""
     low = text.lower()
-    lowered = len(low) == len(text)
-    subject, compiled = (low, _COMPILED) if lowered else (text, _compiled_any_case())
-    possible: set[int] = set()
-    for word in _GUARD_SCAN.findall(low):
-        possible |= _GUARD_PATTERNS[word]
-    if _DIGIT.search(low):  # the date patterns all need a digit, and two a month word
-        dates = _DATE_GUARDS if _MONTH_PATTERN in possible else _NUMERIC_DATE_GUARDS
-        possible.update(i for i, guard in dates if guard.search(low))
+    words = letter_words(text)
+    subject, compiled = (low, _COMPILED) if words is not None else (text, _compiled_any_case())
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for index in sorted(possible):
+    for index in _possible(low, words):
         kind, pattern = compiled[index]
         for match in pattern.finditer(subject):
             candidates.append((match.start(), index, kind, match))
@@ -370,11 +413,37 @@ def find_timings(text: str) -> tuple[Timing, ...]:
     for start, _index, kind, match in candidates:
         if start < last_end:
             continue
-        timing = _timing(text, kind, match, lowered)
+        timing = _timing(text, kind, match, words is not None)
         if timing is not None:
             out.append(timing)
             last_end = match.end()
     return tuple(out)
+
+
+def _possible(low: str, words: frozenset[str] | None) -> list[int]:
+    """The patterns worth running on a text, in order: those that have the words they need
+    (``words``: see terms.letter_words) and pass their first test (``low``: lower-cased)."""
+    if words is None:  # nothing known of the words: the first tests alone
+        out = [i for i, guard in _WORD_GUARDS.items() if any(g in low for g in guard)]
+    else:
+        found: set[int] = set()
+        for word in words & _NEEDED_WORDS:
+            found |= _NEEDING[word]
+        out = [
+            i
+            for i in sorted(found)
+            if i in _WORD_GUARDS
+            and not lacks(words, _ALSO_NEEDS.get(i))
+            and (i in _IMPLIED or any(g in low for g in _WORD_GUARDS[i]))
+        ]
+    if _DIGIT.search(low):  # the date patterns
+        out += [
+            i
+            for i, guard in _DATE_GUARDS.items()
+            if not (_NEEDS[i] and lacks(words, _NEEDS[i][0])) and guard.search(low)
+        ]
+        out.sort()
+    return out
 
 
 def _timing(text: str, kind: str, match: re.Match[str], lowered: bool) -> Timing | None:
@@ -472,9 +541,18 @@ def _next_on_or_after(base: date, month: int, day: int, year: int | None) -> dat
 def fixed_date(timing: Timing) -> date | None:
     """The due date of an exact date or month with its year ("15/01/2027", "by the end
     of January 2027"): the same whatever the review date. ``None`` for the rest."""
-    if timing.kind not in ("date", "month") or _year(timing.part("y")) is None:
+    if timing.kind not in ("date", "month"):
         return None
-    return resolve(timing, date(2000, 1, 1))
+    return _fixed_date(timing.kind, timing.parts)
+
+
+@lru_cache(maxsize=4096)
+def _fixed_date(kind: str, parts: tuple[tuple[str, str], ...]) -> date | None:
+    """:func:`fixed_date` of a date or month: its parts are all it depends on (a file has a
+    few thousand of them)."""
+    if _year(dict(parts).get("y")) is None:
+        return None
+    return resolve(Timing(kind, "", 0, 0, False, parts), date(2000, 1, 1))
 
 
 def fixed_offset(timing: Timing) -> timedelta | None:

@@ -23,7 +23,7 @@ from iro_cli.lint.dates import (
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
 from iro_cli.lint.readability import sentence_spans
 from iro_cli.lint.rules import RULES, Finding
-from iro_cli.lint.terms import Terms, memoised, term_key
+from iro_cli.lint.terms import Terms, lacks, letter_words, memoised, term_key
 
 _PASSIVE = re.compile(
     r"\b(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to|can|may)\s+be\s+"
@@ -31,6 +31,7 @@ _PASSIVE = re.compile(
     r"kept|put|found|brought|told|shown|paid|bought|run|read|begun|chosen)\b",
     re.I,
 )
+_BE = frozenset({"be"})  # what _PASSIVE needs (see terms.letter_words)
 _WORD = re.compile(r"[a-z0-9']+")
 _EMPTY_TARGET = frozenset(
     {"", "n/a", "na", "none", "-", "--", "nil", "not applicable", "see above"}
@@ -167,7 +168,7 @@ def _wording_facts(text: str, terms: Terms) -> _Wording:
         vague_text = [o for o in owners if o.kind == "vague"]
         if vague_text:
             nobody += f' ("{vague_text[0].who}" names nobody)'
-        elif passive := _PASSIVE.search(text):
+        elif not lacks(letter_words(text), _BE) and (passive := _PASSIVE.search(text)):
             nobody += f' ("{passive.group()}" does not say by whom)'
     reading = read(text, owners, terms)
     actors, actions = _several(reading, owners)
@@ -200,23 +201,35 @@ def _is_next_review(timing: Timing) -> bool:
 
 
 def _column_facts(responsible: str, target_date: str, terms: Terms) -> _Columns:
+    """The two columns worked out apart: a file has far fewer of each than of pairs."""
+    timings, filled, vague, review_only, due = memoised(
+        terms, ("target date", target_date), lambda: _target_date_facts(target_date, terms)
+    )
+    owners, nobody, several = memoised(
+        terms, ("responsible", responsible), lambda: _responsible_facts(responsible, terms)
+    )
+    return _Columns(timings, filled, vague, review_only, owners, nobody, several, due)
+
+
+def _target_date_facts(target_date: str, terms: Terms) -> tuple[Any, ...]:
     column = target_date.strip()
     timings = find_timings(column) if column else ()
     filled = column.lower() not in _EMPTY_TARGET
-    real, vague = column_owners(responsible, terms)
-    several = None
-    if len(real) >= 3 and not is_family_pair(real):
-        several = RULES["SMART005"].finding(f"{len(real)} people responsible: {', '.join(real)}")
-    return _Columns(
+    return (
         timings,
         filled,
         terms.vague_matcher.search(target_date) if filled else None,
         _review_only(timings),
-        bool(real),
-        vague[0] if vague else "",
-        several,
         _due([t for t in timings if t.kind != "frequency"]),
     )
+
+
+def _responsible_facts(responsible: str, terms: Terms) -> tuple[bool, str, Finding | None]:
+    real, vague = column_owners(responsible, terms)
+    several = None
+    if len(real) >= 3 and not is_family_pair(real):
+        several = RULES["SMART005"].finding(f"{len(real)} people responsible: {', '.join(real)}")
+    return bool(real), vague[0] if vague else "", several
 
 
 def _unmeasurable(reading: Any, text: str, terms: Terms) -> Finding | None:

@@ -64,6 +64,27 @@ def term_key(term: str) -> str:
     return " ".join(re.split(r"[\s\-]+", term.rstrip("*").strip().lower()))
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=256)
+def letter_words(text: str) -> frozenset[str] | None:
+    """The runs of letters a-z in ``text``, lower-cased: a regex that needs a whole word
+    (a letter run with no letter either side) cannot match without it, so rules test these
+    before running one. ``None`` when lower() changes the length (rare letters), as the
+    runs then may not line up with the text."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return frozenset(_LETTERS.findall(low))
+
+
+def lacks(words: frozenset[str] | None, needed: frozenset[str] | None) -> bool:
+    """``words`` (from :func:`letter_words`) has none of ``needed``: a regex that needs one
+    of them cannot match. ``None`` for either: nothing is known."""
+    return words is not None and needed is not None and words.isdisjoint(needed)
+
+
 _FIRST_WORD = re.compile(r"[A-Za-z0-9][\w'’]*")
 
 
