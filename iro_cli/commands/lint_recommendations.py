@@ -149,7 +149,10 @@ def lint_recommendations(
     settings = settings_from_config(section, fail_on=fail_on.lower() if fail_on else None)
     terms = load_terms(section)
 
+    from iro_cli.exports.memory import give_back_at_once
     from iro_cli.lint.stream import review_facts, survey
+
+    give_back_at_once()
 
     given, uri, draft = _read_source(source, session, sheet)
     ids, chunks = _passes(given)
