@@ -158,23 +158,14 @@ class Reread:
                 # Small blocks, one at a time: the reader reads blocks ahead, and with
                 # the first read's 16 MiB ones it held 150-320 MB of the national
                 # recommendations; 1 MiB blocks hold 25 MB, and read them as fast.
-                read_options=pv.ReadOptions(
-                    column_names=names,
-                    skip_rows=1,
+                **_csv_options(
+                    self.width,
+                    self.delimiter,
+                    self.newlines_in_values,
+                    ragged,
+                    columns=wanted,
                     block_size=min(_BLOCK, _REREAD_BLOCK),
                     use_threads=False,
-                ),
-                parse_options=pv.ParseOptions(
-                    delimiter=self.delimiter,
-                    newlines_in_values=self.newlines_in_values,
-                    ignore_empty_lines=False,
-                    invalid_row_handler=ragged,
-                ),
-                convert_options=pv.ConvertOptions(
-                    column_types={n: pa.string() for n in wanted},
-                    include_columns=wanted,
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
                 ),
             )
             for batch in reader:
@@ -491,7 +482,6 @@ def _parse(source: Any, width: int, delimiter: str, *, newlines_in_values: bool)
     import pyarrow as pa
     import pyarrow.csv as pv
 
-    names = [f"c{i}" for i in range(width)]
     ragged: list[int] = []
 
     def on_ragged(_row: object) -> str:
@@ -499,21 +489,7 @@ def _parse(source: Any, width: int, delimiter: str, *, newlines_in_values: bool)
         return "skip"
 
     try:
-        table = pv.read_csv(
-            source,
-            read_options=pv.ReadOptions(column_names=names, skip_rows=1, block_size=_BLOCK),
-            parse_options=pv.ParseOptions(
-                delimiter=delimiter,
-                newlines_in_values=newlines_in_values,
-                ignore_empty_lines=False,
-                invalid_row_handler=on_ragged,
-            ),
-            convert_options=pv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
+        table = pv.read_csv(source, **_csv_options(width, delimiter, newlines_in_values, on_ragged))
     except pa.ArrowInvalid as exc:
         if "UTF8" in str(exc) or "UTF-8" in str(exc):
             raise UnicodeDecodeError("utf-8", b"", 0, 1, "invalid UTF-8 in a cell") from None
@@ -521,6 +497,46 @@ def _parse(source: Any, width: int, delimiter: str, *, newlines_in_values: bool)
     except pa.ArrowNotImplementedError:
         return None
     return None if ragged else table
+
+
+def _csv_options(
+    width: int,
+    delimiter: str,
+    newlines_in_values: bool,
+    on_ragged: Callable[[Any], str],
+    *,
+    columns: list[str] | None = None,
+    block_size: int | None = None,
+    use_threads: bool = True,
+) -> dict[str, Any]:
+    """pyarrow.csv's options for a file of ``width`` string columns named c0, c1...
+    after its header: the first read's and a re-read's (:class:`Reread`) are these, so
+    that both give the same cells. ``columns``: only these."""
+    import pyarrow as pa
+    import pyarrow.csv as pv
+
+    names = [f"c{i}" for i in range(width)]
+    wanted = names if columns is None else columns
+    return {
+        "read_options": pv.ReadOptions(
+            column_names=names,
+            skip_rows=1,
+            block_size=_BLOCK if block_size is None else block_size,  # _BLOCK as it is now
+            use_threads=use_threads,
+        ),
+        "parse_options": pv.ParseOptions(
+            delimiter=delimiter,
+            newlines_in_values=newlines_in_values,
+            ignore_empty_lines=False,
+            invalid_row_handler=on_ragged,
+        ),
+        "convert_options": pv.ConvertOptions(
+            column_types={n: pa.string() for n in wanted},
+            include_columns=None if columns is None else wanted,
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    }
 
 
 def _has_line_break(column: pa.ChunkedArray) -> bool:
