@@ -113,8 +113,8 @@ class ReadResult:
 
     def without_text(self) -> ReadResult:
         """This read without its ID and text columns' cells (the bulk of a large file),
-        which :meth:`parts_from_disk` reads again; ``None`` when the file cannot be read
-        again (not read by pyarrow from the disk)."""
+        which :meth:`parts_from_disk` reads again; this read itself, whole, when the file
+        cannot be read again (not read by pyarrow from the disk)."""
         from dataclasses import replace
 
         if self.reread is None:
@@ -137,16 +137,17 @@ class ReadResult:
 
         if self.reread is None:
             raise ValueError("this read cannot be read again from the disk")
+        step = max(1, step)
         names = list(self.raw)
         if not names:  # nothing was let go
-            for start in range(0, self.rows, max(1, step)):
+            for start in range(0, self.rows, step):
                 yield self.part(start, start + step)
             return
         keep = self.keep if self.keep is not None else np.arange(self.rows)
         blocks = self.reread.blocks([self.raw[name] for name in names])
         held = [pa.chunked_array([], pa.string()) for _ in names]
         first = 0  # the file row of held's first cell
-        for start in range(0, len(keep), max(1, step)):
+        for start in range(0, len(keep), step):
             stop = min(start + step, len(keep))
             rows = keep[start:stop]
             while first + len(held[0]) <= rows[-1]:
