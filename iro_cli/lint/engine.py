@@ -518,8 +518,7 @@ def _lint_chunk(
     terms: Terms,
     settings: Settings,
     as_of: date,
-    prepared: dict[tuple[str, str, str, str], _Prepared] | None = None,
+    prepared: dict[tuple[str, str, str, str], _Prepared],
 ) -> list[list[Finding]]:
-    prepared = {} if prepared is None else prepared
     get = contexts.get
     return [lint_row(row, terms, settings, as_of, get(row.review_id), prepared) for row in rows]

@@ -87,7 +87,7 @@ class LintPool:
 
         def findings() -> list[list[Finding]]:
             out: list[Any] = [None] * len(rows)
-            for share, k in zip(shares, range(len(shares)), strict=True):
+            for k, share in enumerate(shares):
                 table, numbers = self._answer(k)
                 pick = table.__getitem__
                 for index, row_numbers in zip(share, numbers, strict=True):
