@@ -33,20 +33,34 @@ def _rows(count: int) -> list[Row]:
     ]
 
 
-def test_each_wording_goes_to_one_process_and_rows_keep_their_order() -> None:
-    rows = _rows(40)
+def test_each_child_goes_to_one_process_and_rows_keep_their_order() -> None:
+    rows = [row._replace(person_id=f"P{k % 5}") for k, row in enumerate(_rows(40))]
     shares = share_out(rows, 3)
     assert sorted(i for share in shares for i in share) == list(range(40))
     for share in shares:
         assert share == sorted(share)
-    where = {}
+    where: dict[str, int] = {}
     for k, share in enumerate(shares):
         for i in share:
-            assert where.setdefault(rows[i].text, k) == k  # never split between two
-    # Another chunk with the same wordings in another order goes the same way.
+            assert where.setdefault(rows[i].person_id, k) == k  # never split between two
+    assert len(where) == 5
+    # Another chunk with the same children in another order goes the same way.
     again = share_out(list(reversed(rows)), 3)
     for k, share in enumerate(again):
-        assert {rows[39 - i].text for i in share} <= {t for t, j in where.items() if j == k}
+        assert {rows[39 - i].person_id for i in share} <= {p for p, j in where.items() if j == k}
+
+
+def test_without_a_person_id_the_review_and_then_the_wording_decide() -> None:
+    by_review = _rows(40)  # no Person ID: the Review ID decides
+    where: dict[str, int] = {}
+    for k, share in enumerate(share_out(by_review, 3)):
+        for i in share:
+            assert where.setdefault(by_review[i].review_id, k) == k
+    draft = [Row(TEXTS[k % len(TEXTS)]) for k in range(40)]  # neither: the wording decides
+    where = {}
+    for k, share in enumerate(share_out(draft, 3)):
+        for i in share:
+            assert where.setdefault(draft[i].text, k) == k
 
 
 def test_the_pool_gives_what_one_process_gives_chunk_after_chunk() -> None:

@@ -1,12 +1,14 @@
 """Linting in several processes, kept for a whole run.
 
-Each worker process has a queue of its own, and a wording always goes to the same one
-(by the wording's hash in this process), so what the worker worked out for it the
-first time (its memo on :class:`~iro_cli.lint.terms.Terms` and the run's ``prepared``
-rows) serves every later chunk too: a national file's wordings are analysed once each,
-not once per chunk. Workers are started with "spawn" everywhere (as Windows must):
-they hold only the term lists and what they work out, not a copy of this process's
-memory. This process reads, hands out and writes; the workers lint.
+Each worker process has a queue of its own, and a child's rows always go to the same one
+(by the Person ID's hash in this process). A child's wording repeats from review to
+review, and its previous review's wording is what drift (SMART007) compares with: so
+what the worker worked out for them the first time (its memo on
+:class:`~iro_cli.lint.terms.Terms`, the drift wordings and the run's ``prepared`` rows)
+serves that child's later rows too, in later chunks as well. Workers are started with
+"spawn" everywhere (as Windows must): they hold only the term lists and what they work
+out, not a copy of this process's memory. This process reads, hands out and writes; the
+workers lint.
 
 Pure of output: takes rows and contexts, hands back findings.
 """
@@ -121,10 +123,11 @@ class LintPool:
 
 
 def share_out(rows: Sequence[Row], processes: int) -> list[list[int]]:
-    """Row numbers per process: a wording always to the same one, in input order."""
+    """Row numbers per process, in input order: a child's rows always to the same one (by
+    Person ID; else by Review ID; a row with neither by its wording)."""
     shares: list[list[int]] = [[] for _ in range(processes)]
     for index, row in enumerate(rows):
-        shares[hash(row.text) % processes].append(index)
+        shares[hash(row.person_id or row.review_id or row.text) % processes].append(index)
     return shares
 
 
