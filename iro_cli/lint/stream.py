@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
 
-CHUNK_ROWS = 50_000  # rows linted and written at a time (see ARCHITECTURE.md)
+CHUNK_ROWS = 10_000  # rows linted and written at a time (see ARCHITECTURE.md)
 NO_NUMBER = -(2**62)  # a blank Recommendation No in the survey's numbers
 
 # Per chunk: the review ID, person ID and Recommendation No of each row.
