@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
@@ -253,13 +252,13 @@ class Terms:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @cached_property
-    def memo(self) -> Memo:
+    def memo(self) -> dict[tuple[object, ...], object]:
         """Results of pure text analyses for this run, by their inputs.
 
         Minutes repeat themselves (stock phrases, wording copied from the last
         review), so the same text is analysed once. See :func:`memoised`.
         """
-        return Memo(MEMO_LIMIT)
+        return {}
 
     @cached_property
     def multi_matcher(self) -> MultiMatcher:
@@ -446,63 +445,11 @@ def load_terms(config_section: Mapping[str, Any] | None = None) -> Terms:
 
 
 # What each distinct wording gives, kept per process (about 3.7 entries and 3.7 KB a
-# wording on the national data). Every worker of a national run keeps one: at 200,000
-# entries each held about 530 MB; at 50,000, 280 MB. The price: a wording met again after
-# it was let go is analysed again. On the national file (1,167,771 distinct wordings, 2
-# workers) a memo cleared whenever full made about 1,440,000 analyses at 50,000 and
-# 1,300,000 at 200,000; :class:`Memo` at 50,000 about 1,320,000 (simulated).
+# wording on the national data), cleared when full. Every worker of a national run keeps
+# one: at 200,000 entries each held about 530 MB; at 50,000, 280 MB. The price: a wording
+# met again after a clear is analysed again; on the national file (1,167,771 distinct
+# wordings in 2 workers) about 1,440,000 analyses at 50,000, 1,300,000 at 200,000.
 MEMO_LIMIT = 50_000
-# The share of the memo kept for entries asked for more than once (see Memo).
-KEPT_SHARE = 0.75
-
-
-class Memo:
-    """A bounded memo (``limit`` entries) that keeps what is asked for again.
-
-    A new entry goes into ``recent``; asked for again, it moves to ``kept``. Each part
-    lets its least recently used entry go when full. A wording met once (most: a date or
-    a name in it) passes through ``recent`` and is let go; a stock phrase met across a
-    file ("Connor to be offered therapy in due course." for every Connor) stays.
-    Entries only ever hold what the key gives, so what is let go costs time, never a
-    different answer.
-    """
-
-    __slots__ = ("recent", "kept", "recent_limit", "kept_limit")
-
-    def __init__(self, limit: int) -> None:
-        self.kept_limit = max(1, int(limit * KEPT_SHARE))
-        self.recent_limit = max(1, limit - self.kept_limit)
-        self.recent: OrderedDict[tuple[object, ...], object] = OrderedDict()
-        self.kept: OrderedDict[tuple[object, ...], object] = OrderedDict()
-
-    def __len__(self) -> int:
-        return len(self.recent) + len(self.kept)
-
-    def get(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-        """The entry for ``key``, made by ``compute()`` when there is none."""
-        kept = self.kept
-        try:
-            value = kept[key]
-        except KeyError:
-            pass
-        else:
-            kept.move_to_end(key)
-            return value  # type: ignore[return-value]
-        recent = self.recent
-        try:
-            value = recent.pop(key)
-        except KeyError:
-            value = compute()  # may add entries of its own (the parts of an analysis)
-            recent[key] = value
-            if len(recent) > self.recent_limit:
-                recent.popitem(last=False)
-            return value  # type: ignore[return-value]
-        kept[key] = value
-        if len(kept) > self.kept_limit:
-            kept.popitem(last=False)
-        return value  # type: ignore[return-value]
-
-
 # A text's scan serves the rules of that text, one after another; what each text gives is
 # memoised above it, so a few recent scans are enough (and keep memory small).
 SCAN_MEMO_LIMIT = 64
@@ -510,4 +457,12 @@ SCAN_MEMO_LIMIT = 64
 
 def memoised(terms: Terms, key: tuple[object, ...], compute: Callable[[], T]) -> T:
     """``compute()``, once per ``key`` for these terms (a pure function of ``key``)."""
-    return terms.memo.get(key, compute)
+    memo = terms.memo
+    try:
+        return memo[key]  # type: ignore[return-value]
+    except KeyError:
+        pass
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    value = memo[key] = compute()
+    return value
