@@ -459,7 +459,7 @@ def lint_in_context(
     """Findings for each row given each review's context (see :func:`build_context`).
 
     ``workers`` > 1 (from ``PARALLEL_MIN_ROWS`` rows on): the rows are linted by that
-    many worker processes (:class:`~iro_cli.lint.workers.LintPool`), each wording in one.
+    many worker processes (:class:`~iro_cli.lint.workers.LintPool`), each child's rows in one.
     ``linter``: a run's :class:`Linter` (for one process), which keeps what it worked out
     for the next call.
     """
