@@ -35,6 +35,7 @@ time (one fixed seed, no clock, no set order)::
     python tests/data/lint/make_names_dates_heldout.py
 """
 
+# ruff: noqa: E501 - the rows are sentences, written out whole
 from __future__ import annotations
 
 import calendar
@@ -191,7 +192,9 @@ class Gen:
         if kind == "dmy_short":
             return f"{d.day}/{d.month}/{d.year}"
         if kind == "long":
-            return f"{d.day:02d} {month} {d.year}" if r.random() < 0.3 else f"{d.day} {month} {d.year}"
+            return (
+                f"{d.day:02d} {month} {d.year}" if r.random() < 0.3 else f"{d.day} {month} {d.year}"
+            )
         if kind == "ordinal":
             if r.random() < 0.15:
                 suffix = self.pick(["st", "nd", "rd", "th"])  # "22th" as people write it
@@ -212,13 +215,27 @@ class Gen:
             )  # fmt: skip
         if kind == "abbr":
             abbr = ABBR[d.month - 1] if d.month != 9 else self.pick(["Sept", "Sep", "Sep."])
-            return f"{d.day} {abbr} {d.year}" if r.random() < 0.7 else f"{d.day} {abbr.rstrip('.')}. {d.year}"
+            return (
+                f"{d.day} {abbr} {d.year}"
+                if r.random() < 0.7
+                else f"{d.day} {abbr.rstrip('.')}. {d.year}"
+            )
         if kind == "of":
-            return self.pick([f"the {d.day}{suffix} of {month} {d.year}", f"{d.day}{suffix} of {month} {d.year}"])
+            return self.pick(
+                [f"the {d.day}{suffix} of {month} {d.year}", f"{d.day}{suffix} of {month} {d.year}"]
+            )
         if kind == "us_long":
-            return self.pick([f"{month} {d.day}, {d.year}", f"{month} {d.day}{suffix} {d.year}", f"{month} {d.day}"])
+            return self.pick(
+                [
+                    f"{month} {d.day}, {d.year}",
+                    f"{month} {d.day}{suffix} {d.year}",
+                    f"{month} {d.day}",
+                ]
+            )
         if kind == "noyear":
-            return self.pick([f"{d.day} {month}", f"{d.day}{suffix} {month}", f"{d.day:02d}/{d.month:02d}"])
+            return self.pick(
+                [f"{d.day} {month}", f"{d.day}{suffix} {month}", f"{d.day:02d}/{d.month:02d}"]
+            )
         if kind == "impossible":
             return self.pick(
                 ["31/02/2027", "29/02/2027", "29/02/2028", "29/02/2100", "29/02/2000", "00/05/2027",
@@ -388,8 +405,10 @@ def t_two_people(g: Gen) -> str:
 
 def t_three_people(g: Gen) -> str:
     c = g.child()
-    return (f"{g.p()} will {_act(g, c)}, {g.p()} will {_act(g, c)} and {g.p()} will "
-            f"{_act(g, c)}, all by {g.date()}.")
+    return (
+        f"{g.p()} will {_act(g, c)}, {g.p()} will {_act(g, c)} and {g.p()} will "
+        f"{_act(g, c)}, all by {g.date()}."
+    )
 
 
 def t_several_actions(g: Gen) -> str:
@@ -399,7 +418,9 @@ def t_several_actions(g: Gen) -> str:
 
 def t_several_then(g: Gen) -> str:
     c = g.child()
-    return f"{g.p()} to {_act(g, c)} by {g.date()}; then {_act(g, c)} and {_act(g, c)} by {g.date()}."
+    return (
+        f"{g.p()} to {_act(g, c)} by {g.date()}; then {_act(g, c)} and {_act(g, c)} by {g.date()}."
+    )
 
 
 def t_numbered(g: Gen) -> str:
@@ -418,9 +439,11 @@ def t_numbered_lines(g: Gen) -> str:
 
 def t_long(g: Gen) -> str:
     c = g.child()
-    return (f"It was agreed at today's LAC review that {g.p()} will speak to the virtual school "
-            f"about extra tuition for {c} in maths and English, and will confirm the plan in "
-            f"writing to {g.pos(c)} carers and the IRO by {g.date()}.")
+    return (
+        f"It was agreed at today's LAC review that {g.p()} will speak to the virtual school "
+        f"about extra tuition for {c} in maths and English, and will confirm the plan in "
+        f"writing to {g.pos(c)} carers and the IRO by {g.date()}."
+    )
 
 
 TAILS = [  # whole endings of many lengths: the sentence lands on either side of 25 words
@@ -454,7 +477,17 @@ def t_next_review(g: Gen) -> str:
 
 def t_within_of(g: Gen) -> str:
     c = g.child()
-    n = g.pick(["4 weeks", "10 working days", "two weeks", "28 days", "6 months", "a month", "15 working days"])
+    n = g.pick(
+        [
+            "4 weeks",
+            "10 working days",
+            "two weeks",
+            "28 days",
+            "6 months",
+            "a month",
+            "15 working days",
+        ]
+    )
     anchor = g.pick([g.date(), "the review", f"{g.pos(c)} move", f"{g.pos(c)} 16th birthday"])
     return f"{g.p()} will {_act(g, c)} within {n} of {anchor}."
 
@@ -492,13 +525,25 @@ def t_then_alone(g: Gen) -> str:
 def t_same_twice(g: Gen) -> str:
     c = g.child()
     full_role, full, short = g.person()
-    return (f"{full_role} will {_act(g, c)} by {g.date()} and {g.pick([full, full_role, short])} "
-            f"will {_act(g, c)} by {g.date()}.")
+    return (
+        f"{full_role} will {_act(g, c)} by {g.date()} and {g.pick([full, full_role, short])} "
+        f"will {_act(g, c)} by {g.date()}."
+    )
 
 
 def t_possessive(g: Gen) -> str:
     c = g.child()
-    org = g.pick(["football club", "nursery", "school", "college", "youth club", "dance academy", "GP surgery"])
+    org = g.pick(
+        [
+            "football club",
+            "nursery",
+            "school",
+            "college",
+            "youth club",
+            "dance academy",
+            "GP surgery",
+        ]
+    )
     return f"{g.pos(c)} {org} will {g.pick(['send the attendance figures to', 'write to', 'ring'])} {g.p()} by {g.date()}."
 
 
@@ -555,7 +600,7 @@ def t_birthday(g: Gen) -> str:
     c = g.child()
     when = g.pick([f"before {g.pos(c)} 16th birthday", f"by {g.pos(c)} 18th birthday",
                    f"before {c} turns 18", f"by the time {c} is 16", f"once {c} reaches 17",
-                   f"by the time {g.person()[1]} becomes 18", f"from the age of 16", f"before {c} is 16"])  # fmt: skip
+                   f"by the time {g.person()[1]} becomes 18", "from the age of 16", f"before {c} is 16"])  # fmt: skip
     return f"{g.p()} will {_act(g, c)} {when}."
 
 
@@ -569,7 +614,9 @@ def t_jargon(g: Gen) -> str:
 
 def t_contact(g: Gen) -> str:
     c = g.child()
-    with_ = g.pick(["Dad", "Mum", f"{g.pos(c)} siblings", g.person()[1], f"{g.pos(c)} nan", "birth family"])
+    with_ = g.pick(
+        ["Dad", "Mum", f"{g.pos(c)} siblings", g.person()[1], f"{g.pos(c)} nan", "birth family"]
+    )
     return f"Contact for {c} with {with_} to continue {g.pick(FREQUENCIES)} at the contact centre, supervised by {g.p()}."
 
 
@@ -633,8 +680,10 @@ def t_shared_role(g: Gen) -> str:
 
 def t_object_names(g: Gen) -> str:
     c = g.child()
-    return (f"{g.p()} will ask {g.p()} to {_act(g, c)} by {g.date()}"
-            f"{g.pick(['', ' and arrange for ' + g.person()[1] + ' and ' + c + ' to meet'])}.")
+    return (
+        f"{g.p()} will ask {g.p()} to {_act(g, c)} by {g.date()}"
+        f"{g.pick(['', ' and arrange for ' + g.person()[1] + ' and ' + c + ' to meet'])}."
+    )
 
 
 def t_shouting(g: Gen) -> str:
@@ -644,7 +693,9 @@ def t_shouting(g: Gen) -> str:
 
 def t_needs_met(g: Gen) -> str:
     c = g.child()
-    return f"{g.p()} will ensure {g.pos(c)} {g.pick(['health', 'emotional', 'educational'])} needs are met {g.pick(['', 'by ' + g.date(), g.pick(VAGUE)])}.".replace(" .", ".")
+    return f"{g.p()} will ensure {g.pos(c)} {g.pick(['health', 'emotional', 'educational'])} needs are met {g.pick(['', 'by ' + g.date(), g.pick(VAGUE)])}.".replace(
+        " .", "."
+    )
 
 
 def t_amount(g: Gen) -> str:
@@ -654,8 +705,10 @@ def t_amount(g: Gen) -> str:
 
 def t_two_dates(g: Gen) -> str:
     c = g.child()
-    return (f"{g.p()} will book {g.pos(c)} IHA by {g.date()}, send the report to {g.person()[0]} "
-            f"by {g.date()} and go through it with {c} on {g.date()}.")
+    return (
+        f"{g.p()} will book {g.pos(c)} IHA by {g.date()}, send the report to {g.person()[0]} "
+        f"by {g.date()} and go through it with {c} on {g.date()}."
+    )
 
 
 def t_ref_date(g: Gen) -> str:
@@ -681,9 +734,21 @@ def t_child_subject(g: Gen) -> str:
 def t_titles_sentence(g: Gen) -> str:
     """A full stop inside a name (initials, "Mr.") or a name ending a sentence."""
     c = g.child()
-    who = g.pick(["J. Smith", "Mr. Jones", "Mrs. May", "A.B. Clarke", "P. K. Raman", "Dr. Ng", "St. John Rivers"])
-    return (f"{who} ({g.role()}) will {_act(g, c)} by {g.date()}. Then {g.p()} will "
-            f"{_act(g, c)} and tell {g.person()[1]}. {g.person()[2]} will {_act(g, c)} by {g.date()}.")
+    who = g.pick(
+        [
+            "J. Smith",
+            "Mr. Jones",
+            "Mrs. May",
+            "A.B. Clarke",
+            "P. K. Raman",
+            "Dr. Ng",
+            "St. John Rivers",
+        ]
+    )
+    return (
+        f"{who} ({g.role()}) will {_act(g, c)} by {g.date()}. Then {g.p()} will "
+        f"{_act(g, c)} and tell {g.person()[1]}. {g.person()[2]} will {_act(g, c)} by {g.date()}."
+    )
 
 
 def t_caps_name(g: Gen) -> str:
@@ -695,27 +760,35 @@ def t_caps_name(g: Gen) -> str:
 
 def t_respite(g: Gen) -> str:
     c = g.child()
-    return (f"{g.p()} to arrange respite for {c} with {g.p()} one weekend a month from {g.date()}, "
-            f"and to review the placement plan {g.pick(['by the next review', 'by ' + g.date(), 'ongoing'])}.")
+    return (
+        f"{g.p()} to arrange respite for {c} with {g.p()} one weekend a month from {g.date()}, "
+        f"and to review the placement plan {g.pick(['by the next review', 'by ' + g.date(), 'ongoing'])}."
+    )
 
 
 def t_consider(g: Gen) -> str:
     c = g.child()
-    return f"{g.p()} to consider {g.pick(['funding for', 'a referral to', 'whether to refer'])} {g.pick(['a maths tutor', 'CAMHS', 'an advocate', 'the virtual school'])} for {c} {g.pick(['by ' + g.date(), '', g.pick(VAGUE)])}.".replace(" .", ".")
+    return f"{g.p()} to consider {g.pick(['funding for', 'a referral to', 'whether to refer'])} {g.pick(['a maths tutor', 'CAMHS', 'an advocate', 'the virtual school'])} for {c} {g.pick(['by ' + g.date(), '', g.pick(VAGUE)])}.".replace(
+        " .", "."
+    )
 
 
 def t_long_many(g: Gen) -> str:
     c = g.child()
-    return (f"Given how hard the last few months have been for {c} since the move, {g.p()} will "
-            f"meet {c} and {g.pos(c)} carers {g.pick(FREQUENCIES)} to talk about how things are "
-            f"going at home and at school, and will write to {g.person()[1]} with what was agreed "
-            f"by {g.date()}.")
+    return (
+        f"Given how hard the last few months have been for {c} since the move, {g.p()} will "
+        f"meet {c} and {g.pos(c)} carers {g.pick(FREQUENCIES)} to talk about how things are "
+        f"going at home and at school, and will write to {g.person()[1]} with what was agreed "
+        f"by {g.date()}."
+    )
 
 
 def t_term(g: Gen) -> str:
     c = g.child()
-    return (f"{g.p()} to ensure that {c} attends at least 90% of school sessions by the end of the "
-            f"{g.pick(['spring', 'summer', 'autumn'])} term {g.r.randint(2026, 2028)}, checked with {g.person()[1]} on {g.date()}.")
+    return (
+        f"{g.p()} to ensure that {c} attends at least 90% of school sessions by the end of the "
+        f"{g.pick(['spring', 'summer', 'autumn'])} term {g.r.randint(2026, 2028)}, checked with {g.person()[1]} on {g.date()}."
+    )
 
 
 def t_names_only_two(g: Gen) -> str:
