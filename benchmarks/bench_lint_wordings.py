@@ -62,9 +62,11 @@ def _rows(path: Path, count: int, skip: int) -> list[engine.Row]:
 def _forget(terms: Terms) -> None:
     """Empty every memo, so each wording is worked out as if new."""
     terms.memo.clear()
+    terms.shapes.clear()
     terms.multi_matcher._seen.clear()
     terms.vague_matcher.multi._seen.clear()
-    for cached in (dates.find_timings, smart.normalise_wording, smart._word_set):
+    smart._NORMALISED.clear()
+    for cached in (dates.find_timings, smart._word_set):
         cached.cache_clear()
 
 

@@ -19,8 +19,9 @@ from typing import Any, NamedTuple
 from iro_cli.errors import ConfigError
 from iro_cli.gcpause import fewer_gc_passes
 from iro_cli.lint.rules import RULES, SEVERITIES, SEVERITY_RANK, Finding
+from iro_cli.lint.shapes import Shape, restore_finding, shape_of
 from iro_cli.lint.smart import Static, review_findings, static_findings
-from iro_cli.lint.terms import TERM_KEYS, Terms, memoised
+from iro_cli.lint.terms import TERM_KEYS, Terms, memoised, shape_memoised
 from iro_cli.lint.text import lint_text
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -322,17 +323,60 @@ def _prepare(row: Row, terms: Terms, settings: Settings) -> _Prepared:
         found += memoised(
             terms,
             ("text", row.text, categories, settings.max_sentence_words, settings.max_reading_age),
-            lambda: lint_text(
-                row.text,
-                categories,
-                terms,
-                max_sentence_words=settings.max_sentence_words,
-                max_reading_age=settings.max_reading_age,
-            ),
+            lambda: _text_findings(row.text, categories, terms, settings),
         )
     reasons, problems = parse_suppressions(row.lint_ignore)
     final = _finish(found, reasons, problems, settings)
     return _Prepared(smart, tuple(found), reasons, tuple(problems), tuple(final))
+
+
+def _text_findings(
+    text: str, categories: frozenset[str], terms: Terms, settings: Settings
+) -> list[Finding]:
+    """The language and readability findings of ``text``: its shape's, with the names and
+    dates put back (:mod:`iro_cli.lint.shapes`), else its own. Not with a reading age
+    (syllables tell names apart)."""
+
+    def lint(wording: str) -> list[Finding]:
+        return lint_text(
+            wording,
+            categories,
+            terms,
+            max_sentence_words=settings.max_sentence_words,
+            max_reading_age=settings.max_reading_age,
+        )
+
+    shape = None if settings.max_reading_age is not None else shape_of(text, terms)
+    if shape is not None:
+        part = (categories, settings.max_sentence_words)
+        shaped = shape_memoised(
+            terms, shape.text, part, lambda: _shape_text_findings(lint(shape.text), shape)
+        )
+        if shaped is not None:
+            findings, holding = shaped
+            out = list(findings)
+            for index in holding:
+                restored = restore_finding(out[index], shape)
+                if restored is None:  # not for a wording of this shape: linted whole
+                    return lint(text)
+                out[index] = restored
+            return out
+    return lint(text)
+
+
+def _shape_text_findings(
+    findings: list[Finding], shape: Shape
+) -> tuple[tuple[Finding, ...], tuple[int, ...]] | None:
+    """A shape's text findings and which hold a placeholder (the same for every wording of
+    the shape); ``None`` when the rules took one apart."""
+    holding = []
+    for index, finding in enumerate(findings):
+        restored = restore_finding(finding, shape)
+        if restored is None:
+            return None
+        if restored != finding:
+            holding.append(index)
+    return tuple(findings), tuple(holding)
 
 
 def _finish(

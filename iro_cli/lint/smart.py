@@ -23,7 +23,8 @@ from iro_cli.lint.dates import (
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
 from iro_cli.lint.readability import sentence_spans
 from iro_cli.lint.rules import RULES, Finding
-from iro_cli.lint.terms import Terms, lacks, letter_words, memoised, term_key
+from iro_cli.lint.shapes import Shape, restore_finding, shape_of
+from iro_cli.lint.terms import Terms, lacks, letter_words, memoised, shape_memoised, term_key
 
 _PASSIVE = re.compile(
     r"\b(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to|can|may)\s+be\s+"
@@ -98,16 +99,36 @@ def _first_out_of_range(
     return None
 
 
-@lru_cache(maxsize=65536)
 def normalise_wording(text: str) -> str:
     """Wording for drift comparison: lower case, no dates, no punctuation."""
+    found = _NORMALISED.get(text)
+    if found is None:
+        found = _normalised(text, find_timings(text))
+        _remember_normalised(text, found)
+    return found
+
+
+def _normalised(text: str, timings: tuple[Timing, ...]) -> str:
+    """``text`` as :func:`normalise_wording` gives it, its timings found."""
     pieces = []
     last = 0
-    for timing in find_timings(text):
+    for timing in timings:
         pieces.append(text[last : timing.start])
         last = timing.end
     pieces.append(text[last:])
     return " ".join(_WORD.findall("".join(pieces).lower().replace("’", "'")))
+
+
+# Normalised wordings by text: drift compares a review's rows with the previous review's,
+# whose wordings this process has usually just analysed (kept here by _wording_facts).
+_NORMALISED: dict[str, str] = {}
+NORMALISED_LIMIT = 65536
+
+
+def _remember_normalised(text: str, wording: str) -> None:
+    if len(_NORMALISED) >= NORMALISED_LIMIT:
+        _NORMALISED.clear()
+    _NORMALISED[text] = wording
 
 
 @lru_cache(maxsize=65536)
@@ -159,6 +180,125 @@ class _Columns(NamedTuple):
     due: tuple[Due, ...]
 
 
+def wording_facts(text: str, terms: Terms) -> _Wording:
+    """What ``text`` gives, whatever its columns: its shape's analysis with the names and
+    dates put back (:mod:`iro_cli.lint.shapes`), else its own."""
+    shape = shape_of(text, terms)
+    if shape is not None:
+        shaped = shape_memoised(
+            terms, shape.text, "wording", lambda: _shape_facts(shape, text, terms)
+        )
+        if shaped is not None:
+            restored = _restored(shaped, text, shape)
+            if restored is not None:
+                return restored
+    return _wording_facts(text, terms)
+
+
+class _ShapeFacts(NamedTuple):
+    """A shape's :class:`_Wording` and what holds a placeholder in it (the same for every
+    wording of that shape: the placeholders are at the same places)."""
+
+    facts: _Wording
+    timings: tuple[int, ...]  # the timings over a placeholder
+    findings: tuple[bool, bool, bool]  # unmeasurable, actors, actions hold one
+    nobody: bool
+
+
+def _shape_facts(shape: Shape, text: str, terms: Terms) -> _ShapeFacts | None:
+    """The analysis of ``shape``, or ``None`` when the rules took a placeholder apart
+    (found with ``text``, the first wording of this shape: the same for every one)."""
+    facts = _wording_facts(shape.text, terms)
+    vague = facts.vague
+    if vague is not None and shape.touches(*vague[1].span()):
+        return None
+    timings = tuple(
+        i
+        for i, t in enumerate(facts.timings)
+        if shape.touches(t.start, t.end) or shape.position(t.end) != t.end
+    )
+    findings = (facts.unmeasurable, facts.actors, facts.actions)
+    for index in timings:
+        if _restore_timing(facts.timings[index], text, shape) is None:
+            return None
+    for finding in findings:
+        if finding is not None and restore_finding(finding, shape) is None:
+            return None
+    if shape.leftover(shape.restore(facts.nobody)):
+        return None
+    holds = tuple(f is not None and restore_finding(f, shape) != f for f in findings)
+    facts = facts._replace(wording="", words=frozenset())  # each wording has its own
+    return _ShapeFacts(facts, timings, holds, shape.restore(facts.nobody) != facts.nobody)  # type: ignore[arg-type]
+
+
+def _restored(shaped: _ShapeFacts, text: str, shape: Shape) -> _Wording | None:
+    """A shape's analysis as ``text`` gives it: its names and dates put back."""
+    facts = shaped.facts
+    timings, due, review_only = facts.timings, facts.due, facts.review_only
+    if shaped.timings:
+        changed = list(timings)
+        for index in shaped.timings:
+            timing = _restore_timing(changed[index], text, shape)
+            if timing is None:  # not for a wording of this shape: analysed whole
+                return None
+            changed[index] = timing
+        timings = tuple(changed)
+        due = _due([t for t in timings if t.deadline])
+        review_only = _review_only(timings)
+    unmeasurable, actors, actions = (
+        restore_finding(f, shape) if holds else f  # type: ignore[arg-type]
+        for f, holds in zip(
+            (facts.unmeasurable, facts.actors, facts.actions), shaped.findings, strict=True
+        )
+    )
+    if (
+        (unmeasurable is None and facts.unmeasurable is not None)
+        or (actors is None and facts.actors is not None)
+        or (actions is None and facts.actions is not None)
+    ):
+        return None  # not for a wording of this shape: analysed whole
+    wording = _normalised(text, timings)
+    _remember_normalised(text, wording)
+    return _Wording(
+        timings,
+        review_only,
+        facts.vague,  # a vague timescale is in no placeholder (see _shape_facts)
+        facts.acting,
+        shape.restore(facts.nobody) if shaped.nobody else facts.nobody,
+        unmeasurable,
+        actors,
+        actions,
+        due,
+        wording,
+        _word_set(wording),
+    )
+
+
+def _restore_timing(timing: Timing, text: str, shape: Shape) -> Timing | None:
+    """A timing of the shape as the text has it (a date put aside gets its parts back)."""
+    start, end = shape.position(timing.start), shape.position(timing.end)
+    if start is None or end is None:
+        return None
+    parts = timing.parts
+    for slot in shape.dates:
+        if timing.start < slot.start + len(slot.placeholder) and slot.start < timing.end:
+            by_name = {name: (placeholder, original) for name, placeholder, original in slot.parts}
+            restored = []
+            for name, value in parts:
+                if name in by_name:
+                    placeholder, original = by_name[name]
+                    if value != placeholder:
+                        return None
+                    value = original
+                restored.append((name, value))
+            parts = tuple(restored)
+    if shape.names:
+        parts = tuple((name, shape.restore(value)) for name, value in parts)
+    if any(shape.leftover(value) for _name, value in parts):
+        return None
+    return timing._replace(text=text[start:end], start=start, end=end, parts=parts)
+
+
 def _wording_facts(text: str, terms: Terms) -> _Wording:
     timings = find_timings(text)
     owners = find_owners(text, terms)
@@ -172,7 +312,8 @@ def _wording_facts(text: str, terms: Terms) -> _Wording:
             nobody += f' ("{passive.group()}" does not say by whom)'
     reading = read(text, owners, terms)
     actors, actions = _several(reading, owners)
-    wording = normalise_wording(text)
+    wording = _normalised(text, timings)
+    _remember_normalised(text, wording)
     return _Wording(
         timings,
         _review_only(timings),
@@ -312,7 +453,7 @@ def static_findings(text: str, responsible: str, target_date: str, terms: Terms)
 def _static(text: str, responsible: str, target_date: str, terms: Terms) -> Static:
     if not text.strip():
         return Static((RULES["SMART008"].finding("the recommendation is blank"),))
-    mine = memoised(terms, ("wording", text), lambda: _wording_facts(text, terms))
+    mine = memoised(terms, ("wording", text), lambda: wording_facts(text, terms))
     columns = memoised(
         terms,
         ("columns", responsible, target_date),

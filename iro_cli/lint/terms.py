@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from iro_cli.errors import ConfigError
+
+if TYPE_CHECKING:
+    from iro_cli.lint.shapes import NameTest
 
 T = TypeVar("T")
 
@@ -261,6 +264,21 @@ class Terms:
         return {}
 
     @cached_property
+    def shapes(self) -> dict[str, list[Any]]:
+        """What the rules found in each wording's shape (:mod:`iro_cli.lint.shapes`),
+        apart from :attr:`memo`: a national file's wordings are about 30,000 shapes, kept
+        while the memo of whole wordings is cleared and filled again."""
+        return {}
+
+    @cached_property
+    def name_test(self) -> NameTest:
+        """Which capitalised words a wording's shape may put aside (a name):
+        :class:`iro_cli.lint.shapes.NameTest`."""
+        from iro_cli.lint.shapes import NameTest
+
+        return NameTest(self)
+
+    @cached_property
     def multi_matcher(self) -> MultiMatcher:
         """Every list in one index: one pass over a recommendation serves all rules."""
         return MultiMatcher(
@@ -449,10 +467,36 @@ def load_terms(config_section: Mapping[str, Any] | None = None) -> Terms:
 # one: at 200,000 entries each held about 530 MB; at 50,000, 280 MB. The price: a wording
 # met again after a clear is analysed again; on the national file (1,167,771 distinct
 # wordings in 2 workers) about 1,440,000 analyses at 50,000, 1,300,000 at 200,000.
-MEMO_LIMIT = 50_000
+MEMO_LIMIT = 10_000
 # A text's scan serves the rules of that text, one after another; what each text gives is
 # memoised above it, so a few recent scans are enough (and keep memory small).
 SCAN_MEMO_LIMIT = 64
+
+
+# Shapes a process keeps what the rules found in (terms.shapes), cleared when full: the
+# national file's 1.2 million wordings are about 100,000 shapes; each kept costs about
+# 1.5 KB.
+SHAPE_MEMO_LIMIT = 30_000
+_MISSING = object()
+
+
+def shape_memoised(terms: Terms, shape: str, part: object, compute: Callable[[], T]) -> T:
+    """``compute()``, once per ``shape`` and ``part`` ("wording", or the text rules and
+    their settings) for these terms. A shape's parts share one entry: a run asks for the
+    same two."""
+    memo = terms.shapes
+    entry = memo.get(shape)
+    if entry is None:
+        if len(memo) >= SHAPE_MEMO_LIMIT:
+            memo.clear()
+        entry = memo[shape] = [_MISSING, None, _MISSING]  # wording; text part and value
+    if part == "wording":
+        if entry[0] is _MISSING:
+            entry[0] = compute()
+        return entry[0]  # type: ignore[no-any-return]
+    if entry[1] != part or entry[2] is _MISSING:
+        entry[1], entry[2] = part, compute()
+    return entry[2]  # type: ignore[no-any-return]
 
 
 def memoised(terms: Terms, key: tuple[object, ...], compute: Callable[[], T]) -> T:
