@@ -153,3 +153,19 @@ def test_a_whole_run_is_the_same_with_shapes_and_without(monkeypatch: pytest.Mon
     whole = lint_rows(rows, load_terms(), Settings(), as_of, reviews)
     assert fast == whole
     assert sum(map(len, whole)) > len(rows)  # findings to compare
+
+
+def test_without_the_rules_code_to_read_no_name_is_put_aside(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A frozen build may hold no .py files: the words a name must not be are unknown."""
+
+    def unreadable() -> None:
+        raise shapes._NoSource
+
+    monkeypatch.setattr(shapes, "_vocabulary", unreadable)
+    terms = load_terms()
+    shape = shape_of("Bernadette Okafor (social worker) will visit Sam by 22/01/2026.", terms)
+    assert shape is not None
+    assert shape.names == {}
+    assert shape.text == "Bernadette Okafor (social worker) will visit Sam by 11/11/1900."

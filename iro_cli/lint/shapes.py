@@ -339,20 +339,31 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
                 words.update(re.findall(r"[a-z]{2,}", node.value.lower()))
     from iro_cli.lint import dates
 
+    if not words:  # no source to read (a frozen build): nothing may be put aside
+        raise _NoSource
     tests = {"help"}  # clauses: '"help" in text'
     for index in dates.NARROW_GUARDS:
         tests.update(dates._GUARDS[index])  # type: ignore[arg-type]  # noqa: SLF001
     return frozenset(words), tuple(sorted(tests))
 
 
+class _NoSource(Exception):
+    """The rules' code cannot be read (its words are what a name must not be)."""
+
+
 class NameTest:
     """Which capitalised words a shape may put aside, for one run's :class:`Terms`
     (``terms.name_test``)."""
 
+    off = False  # True when the rules' code could not be read: no word is put aside
+
     def __init__(self, terms: Terms) -> None:
         from iro_cli.lint.terms import longest_first, term_key
 
-        known, tests = _vocabulary()
+        try:
+            known, tests = _vocabulary()
+        except _NoSource:
+            known, tests, self.off = frozenset(), (), True
         listed: set[str] = set(known)
         stems: set[str] = set()
         phrases: set[str] = set(tests)
@@ -406,6 +417,8 @@ class NameTest:
         holding no piece of one, starting no listed term ("foster car*"), no ending the
         rules read as grammar, no first test inside it. Else the phrases that may run
         across its edges (see :meth:`changes_tests`), mostly none."""
+        if self.off:
+            return None
         answer = self._seen.get(word, False)
         if answer is False:
             low = word.lower()
