@@ -370,13 +370,17 @@ def _shape_text_findings(
     """A shape's text findings and which hold a placeholder (the same for every wording of
     the shape); ``None`` when the rules took one apart."""
     holding = []
+    kept = []
     for index, finding in enumerate(findings):
         restored = restore_finding(finding, shape)
         if restored is None:
             return None
         if restored != finding:
             holding.append(index)
-    return tuple(findings), tuple(holding)
+        if finding.sentence == shape.text:  # one string kept, not one a finding
+            finding = finding._replace(sentence=shape.text)
+        kept.append(finding)
+    return tuple(kept), tuple(holding)
 
 
 def _finish(
@@ -553,7 +557,7 @@ PARALLEL_MIN_ROWS = 20_000
 LINT_GC_THRESHOLD = 1_000_000
 # Rows whose findings-before-context a Linter keeps (the memo on Terms keeps the
 # wordings' analyses, up to terms.MEMO_LIMIT): enough for the wordings a chunk repeats.
-PREPARED_LIMIT = 20_000
+PREPARED_LIMIT = 10_000
 
 
 def _lint_chunk(

@@ -122,7 +122,7 @@ def _normalised(text: str, timings: tuple[Timing, ...]) -> str:
 # Normalised wordings by text: drift compares a review's rows with the previous review's,
 # whose wordings this process has usually just analysed (kept here by _wording_facts).
 _NORMALISED: dict[str, str] = {}
-NORMALISED_LIMIT = 65536
+NORMALISED_LIMIT = 20_000
 
 
 def _remember_normalised(text: str, wording: str) -> None:

@@ -476,7 +476,7 @@ SCAN_MEMO_LIMIT = 64
 # Shapes a process keeps what the rules found in (terms.shapes), cleared when full: the
 # national file's 1.2 million wordings are about 100,000 shapes; each kept costs about
 # 1.5 KB.
-SHAPE_MEMO_LIMIT = 30_000
+SHAPE_MEMO_LIMIT = 100_000
 _MISSING = object()
 
 
