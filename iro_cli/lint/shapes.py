@@ -59,10 +59,6 @@ _DATE_SLOT = re.compile(
     rf"(\d(?<![\w/.\-]\d)\d?)(?:/(\d{{1,2}})/(\d{{4}})| ({_MONTHS}) (\d{{4}}))"
     r"(?![\w/]|[.\-]\d)"
 )
-# A month in a date stands for any of its length: in "8 May 2026" (a date from its day
-# on) no rule reads the month's name, only its number, which is put back. "May" is the
-# only month of three letters (and the one a rule reads with its capital).
-_MONTH_OF_LENGTH = {len(name): name for name in reversed(_MONTHS.split("|"))}
 _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTHS.split("|"), 1)}
 _DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # "Spring 1" (a half term) reads a lone 1 or 2 after a season; "start of year 2" too.
@@ -90,15 +86,14 @@ class DateSlot(NamedTuple):
 
 
 class Shape(NamedTuple):
-    """A wording with its names and dates put aside (same length), and how to put them
-    back."""
+    """A wording with its names and dates put aside, and how to put them back."""
 
     text: str
     names: dict[str, str]  # placeholder word -> the name word it stands for
     dates: tuple[DateSlot, ...]
     spans: tuple[tuple[int, int], ...]  # where the placeholders are, in order
-    # A date that ends the wording has a placeholder of its own length ("3 May 1900"):
-    # where it is in the shape, and how much longer the date is.
+    # A date that ends the wording has one placeholder whatever its length ("3 May
+    # 1900"): where that is in the shape, and how much longer the date is.
     tail: tuple[int, int] = (0, 0)
     shift: int = 0
 
