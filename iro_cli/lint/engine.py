@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from iro_cli.errors import ConfigError
 from iro_cli.gcpause import fewer_gc_passes
 from iro_cli.lint.rules import RULES, SEVERITIES, SEVERITY_RANK, Finding
-from iro_cli.lint.shapes import Shape, restore_finding, shape_of
+from iro_cli.lint.shapes import Shape, holding, restore_finding, shape_of
 from iro_cli.lint.smart import Static, review_findings, static_findings
 from iro_cli.lint.terms import TERM_KEYS, Terms, memoised, shape_memoised
 from iro_cli.lint.text import lint_text
@@ -367,20 +367,16 @@ def _text_findings(
 def _shape_text_findings(
     findings: list[Finding], shape: Shape
 ) -> tuple[tuple[Finding, ...], tuple[int, ...]] | None:
-    """A shape's text findings and which hold a placeholder (the same for every wording of
-    the shape); ``None`` when the rules took one apart."""
-    holding = []
-    kept = []
-    for index, finding in enumerate(findings):
-        restored = restore_finding(finding, shape)
-        if restored is None:
-            return None
-        if restored != finding:
-            holding.append(index)
-        if finding.sentence == shape.text:  # one string kept, not one a finding
-            finding = finding._replace(sentence=shape.text)
-        kept.append(finding)
-    return tuple(kept), tuple(holding)
+    """A shape's text findings and which hold a placeholder (:func:`shapes.holding`);
+    ``None`` when the rules took one apart."""
+    held = holding(findings, shape)
+    if held is None:
+        return None
+    # A sentence that is the shape's whole text: that one string, not a copy a finding.
+    kept = tuple(
+        f._replace(sentence=shape.text) if f.sentence == shape.text else f for f in findings
+    )
+    return kept, held
 
 
 def _finish(

@@ -46,6 +46,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from iro_cli.lint.rules import Finding
     from iro_cli.lint.terms import Terms
 
@@ -151,6 +153,21 @@ def restore_finding(finding: Finding, shape: Shape) -> Finding | None:
     return finding._replace(
         message=message, suggestion=suggestion, match=match, sentence=sentence, start=start, end=end
     )
+
+
+def holding(findings: Iterable[Finding | None], shape: Shape) -> tuple[int, ...] | None:
+    """Which of a shape's findings hold a placeholder (to restore for each of its
+    wordings: the same for all of them); ``None`` when one cannot be restored."""
+    out = []
+    for index, finding in enumerate(findings):
+        if finding is None:
+            continue
+        restored = restore_finding(finding, shape)
+        if restored is None:
+            return None
+        if restored != finding:
+            out.append(index)
+    return tuple(out)
 
 
 def shape_of(text: str, terms: Terms) -> Shape | None:

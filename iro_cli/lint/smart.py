@@ -23,7 +23,7 @@ from iro_cli.lint.dates import (
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
 from iro_cli.lint.readability import sentence_spans
 from iro_cli.lint.rules import RULES, Finding
-from iro_cli.lint.shapes import Shape, restore_finding, shape_of
+from iro_cli.lint.shapes import Shape, holding, restore_finding, shape_of
 from iro_cli.lint.terms import Terms, lacks, letter_words, memoised, shape_memoised, term_key
 
 _PASSIVE = re.compile(
@@ -217,18 +217,16 @@ def _shape_facts(shape: Shape, text: str, terms: Terms) -> _ShapeFacts | None:
         for i, t in enumerate(facts.timings)
         if shape.touches(t.start, t.end) or shape.position(t.end) != t.end
     )
-    findings = (facts.unmeasurable, facts.actors, facts.actions)
     for index in timings:
         if _restore_timing(facts.timings[index], text, shape) is None:
             return None
-    for finding in findings:
-        if finding is not None and restore_finding(finding, shape) is None:
-            return None
-    if shape.leftover(shape.restore(facts.nobody)):
+    held = holding((facts.unmeasurable, facts.actors, facts.actions), shape)
+    nobody = shape.restore(facts.nobody)
+    if held is None or shape.leftover(nobody):
         return None
-    holds = tuple(f is not None and restore_finding(f, shape) != f for f in findings)
+    holds = (0 in held, 1 in held, 2 in held)
     facts = facts._replace(wording="", words=frozenset())  # each wording has its own
-    return _ShapeFacts(facts, timings, holds, shape.restore(facts.nobody) != facts.nobody)  # type: ignore[arg-type]
+    return _ShapeFacts(facts, timings, holds, nobody != facts.nobody)
 
 
 def _restored(shaped: _ShapeFacts, text: str, shape: Shape) -> _Wording | None:
@@ -245,18 +243,14 @@ def _restored(shaped: _ShapeFacts, text: str, shape: Shape) -> _Wording | None:
         timings = tuple(changed)
         due = _due([t for t in timings if t.deadline])
         review_only = _review_only(timings)
-    unmeasurable, actors, actions = (
-        restore_finding(f, shape) if holds else f  # type: ignore[arg-type]
-        for f, holds in zip(
-            (facts.unmeasurable, facts.actors, facts.actions), shaped.findings, strict=True
-        )
-    )
-    if (
-        (unmeasurable is None and facts.unmeasurable is not None)
-        or (actors is None and facts.actors is not None)
-        or (actions is None and facts.actions is not None)
-    ):
-        return None  # not for a wording of this shape: analysed whole
+    found = [facts.unmeasurable, facts.actors, facts.actions]
+    for index, holds in enumerate(shaped.findings):
+        if holds:
+            restored = restore_finding(found[index], shape)  # type: ignore[arg-type]
+            if restored is None:  # not for a wording of this shape: analysed whole
+                return None
+            found[index] = restored
+    unmeasurable, actors, actions = found
     wording = _normalised(text, timings)
     _remember_normalised(text, wording)
     return _Wording(
