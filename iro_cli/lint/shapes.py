@@ -2,7 +2,7 @@
 
 The national file's 2.3 million recommendations are 1,167,771 distinct wordings, but
 most differ only in names ("Bernadette Whitfield (social worker) will refer Franciszek
-...") and dates ("by 22/01/2026"): put those aside and they are about 99,000 shapes. The
+...") and dates ("by 22/01/2026"): put those aside and they are about 100,000 shapes. The
 rules analyse each shape once (smart.wording_facts, engine._text_findings) and the names
 and dates are put back into what they found.
 
@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import sys
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
@@ -325,8 +326,9 @@ def _date_slot(text: str, match: re.Match[str], index: int) -> DateSlot | None:
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     """What the rules' code knows: every run of letters in the strings of its code (the
-    words of its patterns and lists; not its docstrings, whose examples are names); the
-    substrings of the first tests that can fail where their pattern would match."""
+    words of its patterns and lists; not its docstrings, whose examples are names) and in
+    the values its modules hold (word lists built as it runs); the substrings of the first
+    tests that can fail where their pattern would match."""
     import ast
 
     words: set[str] = set()
@@ -353,10 +355,29 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
 
     if not words:  # no source to read (a frozen build): nothing may be put aside
         raise _NoSource
+    # Word lists the code builds as it runs ("chanukah", "councils"): its modules' values.
+    for name, module in list(sys.modules.items()):
+        if name.startswith("iro_cli.lint.") and name != __name__:
+            for value in vars(module).values():
+                words.update(_runs_in(value))
     tests = {"help"}  # clauses: '"help" in text'
     for index in dates.NARROW_GUARDS:
         tests.update(dates._GUARDS[index])  # type: ignore[arg-type]  # noqa: SLF001
     return frozenset(words), tuple(sorted(tests))
+
+
+def _runs_in(value: object, depth: int = 0) -> set[str]:
+    """The runs of letters in a value made of strings (a set, a tuple of tuples, a dict,
+    a compiled pattern), lower-cased."""
+    if isinstance(value, str):
+        return set(re.findall(r"[a-z]{2,}", value.lower()))
+    if isinstance(value, re.Pattern):
+        return _runs_in(value.pattern)
+    out: set[str] = set()
+    if depth < 3 and isinstance(value, (tuple, list, set, frozenset, dict)):
+        for item in value.items() if isinstance(value, dict) else value:
+            out |= _runs_in(item, depth + 1)
+    return out
 
 
 class _NoSource(Exception):

@@ -267,7 +267,7 @@ class Terms:
     def shapes(self) -> dict[str, list[Any]]:
         """What the rules found in each wording's shape (:mod:`iro_cli.lint.shapes`),
         apart from :attr:`memo` (the national file's 1.2 million wordings are about
-        99,000 shapes); kept while the memo of whole wordings is cleared and filled
+        100,000 shapes); kept while the memo of whole wordings is cleared and filled
         again. See :func:`shape_memoised`."""
         return {}
 
