@@ -432,7 +432,7 @@ class NameTest:
         # A first test or a spelled-out acronym over a name would find something the shape
         # does not: inside it ("day" in "Dayna": never put aside), or across its edge,
         # where the text has a space or a sign ("in " after "Robin", "end of" before
-        # "Ofori": looked for around each place the name is, see edge_phrases).
+        # "Ofori": looked for around each place the name is: changes_tests).
         self._inside = tuple(sorted(p for p in phrases if re.fullmatch(r"[a-z]+", p)))
         self._across = tuple(
             (
