@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from iro_cli.errors import ConfigError
 from iro_cli.gcpause import fewer_gc_passes
+from iro_cli.lint.recent import MISSING, Recent
 from iro_cli.lint.rules import RULES, SEVERITIES, SEVERITY_RANK, Finding
 from iro_cli.lint.shapes import Shape, holding, restore_finding, shape_of
 from iro_cli.lint.smart import Static, review_findings, static_findings
@@ -433,7 +434,7 @@ def lint_row(
     settings: Settings,
     as_of: date,
     context: Context | None = None,
-    prepared: dict[tuple[str, str, str, str], _Prepared] | None = None,
+    prepared: Recent | None = None,
 ) -> list[Finding]:
     """Every enabled finding for one row, after suppressions, most severe first.
 
@@ -441,11 +442,15 @@ def lint_row(
     wording gives, so a repeated wording costs only its review's checks.
     """
     key = (row.text, row.responsible, row.target_date, row.lint_ignore)
-    prep = prepared.get(key) if prepared is not None else None
-    if prep is None:
+    if prepared is None:
         prep = _prepare(row, terms, settings)
-        if prepared is not None:
-            prepared[key] = prep
+    else:
+        prep = prepared.get(key, MISSING)
+        if prep is MISSING:
+            prep = prepared.recall(key)
+            if prep is MISSING:
+                prep = _prepare(row, terms, settings)
+            prepared.put(key, prep)
     smart = prep.smart
     if smart is not None and smart.review_only and (context is None or not context.known):
         context = _UNKNOWN  # "by the next review" with no review known
@@ -521,12 +526,10 @@ class Linter:
 
     def __init__(self, terms: Terms, settings: Settings, as_of: date) -> None:
         self.terms, self.settings, self.as_of = terms, settings, as_of
-        self.prepared: dict[tuple[str, str, str, str], _Prepared] = {}
+        self.prepared: Recent = Recent(PREPARED_LIMIT)
 
     def lint(self, rows: Sequence[Row], contexts: Mapping[str, Context]) -> list[list[Finding]]:
         """Findings for each row, in order."""
-        if len(self.prepared) >= PREPARED_LIMIT:
-            self.prepared.clear()
         with _collector_for_lint():
             return _lint_chunk(rows, contexts, self.terms, self.settings, self.as_of, self.prepared)
 
@@ -562,7 +565,7 @@ def _lint_chunk(
     terms: Terms,
     settings: Settings,
     as_of: date,
-    prepared: dict[tuple[str, str, str, str], _Prepared],
+    prepared: Recent,
 ) -> list[list[Finding]]:
     get = contexts.get
     return [lint_row(row, terms, settings, as_of, get(row.review_id), prepared) for row in rows]

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from iro_cli.errors import ConfigError
+from iro_cli.lint.recent import MISSING, Recent
 
 if TYPE_CHECKING:
     from iro_cli.lint.shapes import NameTest
@@ -255,13 +256,13 @@ class Terms:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @cached_property
-    def memo(self) -> dict[tuple[object, ...], object]:
+    def memo(self) -> Recent:
         """Results of pure text analyses for this run, by their inputs.
 
         Minutes repeat themselves (stock phrases, wording copied from the last
         review), so the same text is analysed once. See :func:`memoised`.
         """
-        return {}
+        return Recent(MEMO_LIMIT)
 
     @cached_property
     def shapes(self) -> dict[str, list[Any]]:
@@ -502,11 +503,10 @@ def shape_memoised(terms: Terms, shape: str, part: object, compute: Callable[[],
 def memoised(terms: Terms, key: tuple[object, ...], compute: Callable[[], T]) -> T:
     """``compute()``, once per ``key`` for these terms (a pure function of ``key``)."""
     memo = terms.memo
-    try:
-        return memo[key]  # type: ignore[return-value]
-    except KeyError:
-        pass
-    if len(memo) >= MEMO_LIMIT:
-        memo.clear()
-    value = memo[key] = compute()
-    return value
+    value = memo.get(key, MISSING)
+    if value is MISSING:
+        value = memo.recall(key)
+        if value is MISSING:
+            value = compute()
+        memo.put(key, value)
+    return value  # type: ignore[no-any-return]
