@@ -46,6 +46,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
+from iro_cli.lint.recent import MISSING
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -78,6 +80,10 @@ _MAX_DATES = 10  # dates a shape puts aside (the placeholder years 1900-1909)
 _ENDINGS = ("ed", "tion", "sion", "ment", "ness", "ship", "ing", "ance")
 
 
+# Where a place in a shape is against the date that ends the wording (Shape.where).
+BEFORE, AFTER, INSIDE = 0, 1, 2
+
+
 class DateSlot(NamedTuple):
     """One date put aside: where it is, what it was and what stands for it."""
 
@@ -94,24 +100,35 @@ class Shape(NamedTuple):
     text: str
     names: dict[str, str]  # placeholder word -> the name word it stands for
     dates: tuple[DateSlot, ...]
-    spans: tuple[tuple[int, int], ...]  # where the placeholders are, in order
     # A date that ends the wording has one placeholder whatever its length ("3 May
     # 1900"): where that is in the shape, and how much longer the date is.
     tail: tuple[int, int] = (0, 0)
     shift: int = 0
 
     def touches(self, start: int, end: int) -> bool:
-        """Some placeholder is in ``start:end``."""
-        return any(a < end and start < b for a, b in self.spans)
+        """Some placeholder is in ``start:end`` (asked once a shape: worked out here)."""
+        spans = [(d.start, d.start + len(d.placeholder)) for d in self.dates]
+        if self.names:
+            spans += [m.span() for m in _PLACEHOLDER.finditer(self.text)]
+        return any(a < end and start < b for a, b in spans)
 
     def position(self, at: int) -> int | None:
         """Where ``at`` in the shape is in the wording (``None``: inside a date that ends
         the wording, whose placeholder is not as long)."""
-        if not self.shift or at <= self.tail[0]:
+        return self.moved(at, self.where(at))
+
+    def where(self, at: int) -> int:
+        """Where ``at`` in the shape is against the date that ends the wording: BEFORE
+        (or there is none), AFTER or INSIDE it. The same for every wording of a shape."""
+        if at <= self.tail[0]:
+            return BEFORE
+        return AFTER if at >= self.tail[1] else INSIDE
+
+    def moved(self, at: int, where: int) -> int | None:
+        """:meth:`position` of ``at``, :meth:`where` it is known."""
+        if where == BEFORE or not self.shift:
             return at
-        if at >= self.tail[1]:
-            return at + self.shift
-        return None
+        return at + self.shift if where == AFTER else None
 
     def restore(self, value: str) -> str:
         """``value`` (a message, a match, a sentence from the shape) with the names and
@@ -189,12 +206,11 @@ def _shape_of(text: str, terms: Terms) -> Shape | None:
         "190" in text and _PLACEHOLDER_YEAR.search(text)
     ):
         return None  # already holds what a placeholder looks like
-    edits: list[tuple[int, str]] = []  # (where, placeholder)
-    names: dict[str, str] = {}
-    if _NAME_WORD.search(text):
-        for placeholder, (word, starts) in _put_names_aside(text, terms.name_test).items():
-            names[placeholder] = word
-            edits += [(start, placeholder) for start in starts]
+    shaped = text
+    names = _put_names_aside(text, terms.name_test)
+    for placeholder, word in names.items():
+        # Only where it is a name: the word is nowhere else in the text (_put_names_aside).
+        shaped = shaped.replace(word, placeholder)
     dates: list[DateSlot] = []
     if "/" in text or " 20" in text or " 19" in text:
         for match in _DATE_SLOT.finditer(text):
@@ -203,49 +219,78 @@ def _shape_of(text: str, terms: Terms) -> Shape | None:
             slot = _date_slot(text, match, len(dates))
             if slot is not None:
                 dates.append(slot)
-                edits.append((slot.start, slot.placeholder))
+    if not dates:
+        return Shape(shaped, names, ()) if names else None
     tail, shift = (0, 0), 0
-    if dates and _TAIL.fullmatch(text, dates[-1].end):
+    if _TAIL.fullmatch(text, dates[-1].end):
         # Nothing after it that a rule reads: one placeholder for every such date.
         dates[-1] = last = _at_the_end(dates[-1])
-        edits[-1] = (last.start, last.placeholder)
         tail = (last.start, last.start + len(last.placeholder))
         shift = len(last.original) - len(last.placeholder)
-    if not edits:
-        return None
-    edits.sort()
     pieces = []
-    last = 0
-    for start, placeholder in edits:
-        pieces += (text[last:start], placeholder)
-        last = start + len(placeholder)
-    if shift:
-        last += shift  # the date that ends the wording is longer than its placeholder
-    pieces.append(text[last:])
-    spans = tuple((start, start + len(placeholder)) for start, placeholder in edits)
-    return Shape("".join(pieces), names, tuple(dates), spans, tail, shift)
+    at = 0  # names are as long as their placeholders: a date is where it was
+    for slot in dates:
+        pieces += (shaped[at : slot.start], slot.placeholder)
+        at = slot.end
+    pieces.append(shaped[at:])
+    return Shape("".join(pieces), names, tuple(dates), tail, shift)
 
 
 def _at_the_end(slot: DateSlot) -> DateSlot:
     """A date that ends a wording, with the placeholder every such date has: "11/11/1900",
     "3 May 1900" (a day "1" or "2" kept, see _date_slot)."""
-    (_, day, original_day), (_, month, original_month), (_, year, original_year) = slot.parts
-    if "/" in slot.placeholder:
+    return DateSlot(slot.start, slot.end, slot.original, *_ending(slot.placeholder, slot.parts))
+
+
+@lru_cache(maxsize=16_384)
+def _ending(
+    placeholder: str, parts: tuple[tuple[str, str, str], ...]
+) -> tuple[str, tuple[tuple[str, str, str], ...]]:
+    """:func:`_at_the_end`'s placeholder and parts (worked out once per date)."""
+    (_, day, original_day), (_, month, original_month), (_, year, original_year) = parts
+    if "/" in placeholder:
         day, month = "11", "11"
         placeholder = f"{day}/{month}/{year}"
     else:
         day = day if day in ("1", "2") else "3"
         placeholder = f"{day} May {year}"
-    parts = (("d", day, original_day), ("m", month, original_month), ("y", year, original_year))
-    return slot._replace(placeholder=placeholder, parts=parts)
+    ended = (("d", day, original_day), ("m", month, original_month), ("y", year, original_year))
+    return placeholder, ended
 
 
-def _put_names_aside(text: str, test: NameTest) -> dict[str, tuple[str, list[int]]]:
-    """Placeholder -> (the name word, where it is) for each capitalised word the rules know
-    nothing of (``test.word``) and that is nowhere else in the text in another form
-    ("sam" or "Samuel" beside "Sam")."""
-    found: dict[str, list[int]] = {}
-    kept: set[str] = set()  # kept as written wherever they are
+def _put_names_aside(text: str, test: NameTest) -> dict[str, str]:
+    """Placeholder -> the name word, for each capitalised word the rules know nothing of
+    (``test.word``) and that is nowhere else in the text in another form ("sam" or
+    "Samuel" beside "Sam"): so each place the word is in the text is a name."""
+    words = _NAME_WORD.findall(text)
+    if not words:
+        return {}
+    seen = test.seen
+    out: dict[str, str] = {}
+    low = ""
+    for word in dict.fromkeys(words):  # in the order they first come
+        edges = seen.get(word, MISSING)
+        if edges is MISSING:
+            edges = test.word(word)
+        if edges is None:
+            continue
+        low = low or text.lower()
+        if edges and test.may_change_tests(low, edges):  # looked at where it is
+            return _names_by_place(text, test)
+        if low.count(word.lower()) != words.count(word):
+            continue
+        placeholder = _name_placeholder(len(out), len(word))
+        if placeholder is not None:
+            out[placeholder] = word
+    return out
+
+
+def _names_by_place(text: str, test: NameTest) -> dict[str, str]:
+    """:func:`_put_names_aside` for a text where the phrases of some word's edges
+    (``test.word``) may run across it: a word is kept as written wherever one does at
+    any place it is."""
+    found: dict[str, int] = {}  # word -> how many places
+    kept: set[str] = set()
     low = text.lower()
     for match in _NAME_WORD.finditer(text):
         word = match.group()
@@ -256,16 +301,14 @@ def _put_names_aside(text: str, test: NameTest) -> dict[str, tuple[str, list[int
             kept.add(word)
             found.pop(word, None)
             continue
-        found.setdefault(word, []).append(match.start())
-    if not found:
-        return {}
-    out: dict[str, tuple[str, list[int]]] = {}
-    for word, starts in found.items():
-        if low.count(word.lower()) != len(starts):
+        found[word] = found.get(word, 0) + 1
+    out: dict[str, str] = {}
+    for word, places in found.items():
+        if low.count(word.lower()) != places:
             continue
         placeholder = _name_placeholder(len(out), len(word))
         if placeholder is not None:
-            out[placeholder] = (word, starts)
+            out[placeholder] = word
     return out
 
 
@@ -286,6 +329,24 @@ def _name_placeholder(index: int, length: int) -> str | None:
 def _date_slot(text: str, match: re.Match[str], index: int) -> DateSlot | None:
     """A date to put aside, or ``None`` (not a real date). Its placeholder is a real date
     in 190``index``, its day and month as long as the date's."""
+    day = match.group(1)
+    # "by summer 1 May": "summer 1" is a half term, so a day 1 or 2 after a season stays.
+    season = day in ("1", "2") and bool(_SEASON_BEFORE.search(text, 0, match.start()))
+    made = _date_placeholder(match.group(), index, season)
+    if made is None:
+        return None
+    return DateSlot(match.start(), match.end(), match.group(), *made)
+
+
+@lru_cache(maxsize=16_384)
+def _date_placeholder(
+    original: str, index: int, season: bool
+) -> tuple[str, tuple[tuple[str, str, str], ...]] | None:
+    """The placeholder and parts of the date ``original`` (``_DATE_SLOT``'s whole match)
+    put aside as a wording's ``index``-th; ``None`` when it is not a real date. A file
+    has a few thousand dates: each is worked out once."""
+    match = _DATE_SLOT.fullmatch(original)
+    assert match is not None  # noqa: S101 - the whole of one of its matches
     numeric = match.group(2) is not None
     day, month, year = match.group(1, 2, 3) if numeric else match.group(1, 4, 5)
     month_no = int(month) if numeric else _MONTH_NUMBERS[month]
@@ -298,8 +359,8 @@ def _date_slot(text: str, match: re.Match[str], index: int) -> DateSlot | None:
     # is one (the parts are put back for the due date).
     if len(day) == 2:
         day_placeholder = "11"
-    elif day in ("1", "2") and _SEASON_BEFORE.search(text, 0, match.start()):
-        day_placeholder = day  # "by summer 1 May": "summer 1" is a half term
+    elif season:
+        day_placeholder = day
     else:
         day_placeholder = "3"
     year_placeholder = f"190{index}"
@@ -314,13 +375,7 @@ def _date_slot(text: str, match: re.Match[str], index: int) -> DateSlot | None:
         parts = (("d", day_placeholder, day), ("m", "may", month.lower()))
         padding = " " * (len(month) - 3)  # the month starts where it did, the year ends so
         placeholder = f"{day_placeholder} May{padding} {year_placeholder}"
-    return DateSlot(
-        match.start(),
-        match.end(),
-        match.group(),
-        placeholder,
-        (*parts, ("y", year_placeholder, year)),
-    )
+    return placeholder, (*parts, ("y", year_placeholder, year))
 
 
 @lru_cache(maxsize=1)
@@ -443,7 +498,8 @@ class NameTest:
             for phrase in sorted(phrases)
             if not re.fullmatch(r"[a-z]+", phrase) and (runs := re.findall(r"[a-z]+", phrase))
         )
-        self._seen: dict[str, tuple[str, ...] | None] = {}
+        # Each word's answer (read by _put_names_aside without a call).
+        self.seen: dict[str, tuple[str, ...] | None] = {}
 
     def word(self, word: str) -> tuple[str, ...] | None:
         """``None`` unless the rules know nothing of ``word``: in no list or pattern,
@@ -452,7 +508,7 @@ class NameTest:
         across its edges (see :meth:`changes_tests`), mostly none."""
         if self.off:
             return None
-        answer = self._seen.get(word, False)
+        answer = self.seen.get(word, False)
         if answer is False:
             low = word.lower()
             answer = None
@@ -468,10 +524,20 @@ class NameTest:
                     for phrase, first, last in self._across
                     if (first and low.endswith(first)) or (last and low.startswith(last))
                 )
-            if len(self._seen) >= 100_000:
-                self._seen.clear()
-            self._seen[word] = answer
+            if len(self.seen) >= 100_000:
+                self.seen.clear()
+            self.seen[word] = answer
         return answer
+
+    def may_change_tests(self, low: str, phrases: tuple[str, ...]) -> bool:
+        """:meth:`changes_tests` may be true somewhere in lower-cased ``low``: one of
+        ``phrases`` is in it, and is no first test's or the white space is loose."""
+        found = [phrase for phrase in phrases if phrase in low]
+        return bool(found) and (
+            any(phrase not in self._guards for phrase in found)
+            or bool(_LOOSE_SPACE.search(low))
+            or "straight" in low
+        )
 
     def changes_tests(self, low: str, start: int, end: int, phrases: tuple[str, ...]) -> bool:
         """One of ``phrases`` (from :meth:`word`) runs across the name at ``start:end`` of

@@ -23,7 +23,7 @@ from iro_cli.lint.dates import (
 from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pair
 from iro_cli.lint.readability import sentence_spans
 from iro_cli.lint.rules import RULES, Finding
-from iro_cli.lint.shapes import Shape, holding, restore_finding, shape_of
+from iro_cli.lint.shapes import BEFORE, Shape, holding, restore_finding, shape_of
 from iro_cli.lint.terms import Terms, lacks, letter_words, memoised, shape_memoised, term_key
 
 _PASSIVE = re.compile(
@@ -195,38 +195,81 @@ def wording_facts(text: str, terms: Terms) -> _Wording:
     return _wording_facts(text, terms)
 
 
+class _TimingRecipe(NamedTuple):
+    """How one of a shape's timings becomes a wording's (worked out once per shape)."""
+
+    index: int  # which of the shape's timings
+    start: int  # where its start is: BEFORE, AFTER or INSIDE the date ending the wording
+    end: int
+    # Per part: (name, value, slot, part): slot KEPT, the value as it is; NAMED, the value
+    # with the names put back; else the original of that date slot's part.
+    parts: tuple[tuple[str, str, int, int], ...]
+
+
+KEPT, NAMED = -1, -2
+
+
 class _ShapeFacts(NamedTuple):
     """A shape's :class:`_Wording` and what holds a placeholder in it (the same for every
     wording of that shape: the placeholders are at the same places)."""
 
     facts: _Wording
-    timings: tuple[int, ...]  # the timings over a placeholder
+    timings: tuple[_TimingRecipe, ...]  # the timings over a placeholder or after one
     findings: tuple[bool, bool, bool]  # unmeasurable, actors, actions hold one
     nobody: bool
 
 
 def _shape_facts(shape: Shape, text: str, terms: Terms) -> _ShapeFacts | None:
     """The analysis of ``shape``, or ``None`` when the rules took a placeholder apart
-    (found with ``text``, the first wording of this shape: the same for every one)."""
+    (found with ``shape``, the first wording's: the same for every one)."""
     facts = _wording_facts(shape.text, terms)
     vague = facts.vague
     if vague is not None and shape.touches(*vague[1].span()):
         return None
-    timings = tuple(
-        i
-        for i, t in enumerate(facts.timings)
-        if shape.touches(t.start, t.end) or shape.position(t.end) != t.end
-    )
-    for index in timings:
-        if _restore_timing(facts.timings[index], text, shape) is None:
-            return None
+    recipes = []
+    for index, timing in enumerate(facts.timings):
+        if shape.touches(timing.start, timing.end) or shape.where(timing.end) != BEFORE:
+            recipe = _timing_recipe(index, timing, shape)
+            if recipe is None:
+                return None
+            recipes.append(recipe)
     held = holding((facts.unmeasurable, facts.actors, facts.actions), shape)
     nobody = shape.restore(facts.nobody)
     if held is None or shape.leftover(nobody):
         return None
     holds = (0 in held, 1 in held, 2 in held)
     facts = facts._replace(wording="", words=frozenset())  # each wording has its own
-    return _ShapeFacts(facts, timings, holds, nobody != facts.nobody)
+    return _ShapeFacts(facts, tuple(recipes), holds, nobody != facts.nobody)
+
+
+def _timing_recipe(index: int, timing: Timing, shape: Shape) -> _TimingRecipe | None:
+    """How ``timing`` of the shape is made each wording's; ``None`` when that cannot be
+    done for any (a date part that is not its placeholder, a placeholder left over, or a
+    date part that two dates put aside reach)."""
+    over = [
+        k
+        for k, slot in enumerate(shape.dates)
+        if timing.start < slot.start + len(slot.placeholder) and slot.start < timing.end
+    ]
+    parts = []
+    for name, value in timing.parts:
+        slot, part = KEPT, 0
+        for k in over:
+            names = [n for n, _placeholder, _original in shape.dates[k].parts]
+            if name in names:
+                if slot != KEPT:
+                    return None  # reached by two dates: not worth the care
+                part = names.index(name)
+                if value != shape.dates[k].parts[part][1]:
+                    return None
+                slot = k
+        if slot == KEPT and shape.names and value != shape.restore(value):
+            slot = NAMED
+        if slot != KEPT or not shape.leftover(shape.restore(value)):
+            parts.append((name, value, slot, part))
+            continue
+        return None
+    return _TimingRecipe(index, shape.where(timing.start), shape.where(timing.end), tuple(parts))
 
 
 def _restored(shaped: _ShapeFacts, text: str, shape: Shape) -> _Wording | None:
@@ -235,14 +278,19 @@ def _restored(shaped: _ShapeFacts, text: str, shape: Shape) -> _Wording | None:
     timings, due, review_only = facts.timings, facts.due, facts.review_only
     if shaped.timings:
         changed = list(timings)
-        for index in shaped.timings:
-            timing = _restore_timing(changed[index], text, shape)
+        for recipe in shaped.timings:
+            timing = _restore_timing(recipe, changed[recipe.index], text, shape)
             if timing is None:  # not for a wording of this shape: analysed whole
                 return None
-            changed[index] = timing
+            changed[recipe.index] = timing
         timings = tuple(changed)
-        due = _due([t for t in timings if t.deadline])
-        review_only = _review_only(timings)
+        # The deadlines the names and dates did not reach keep what was worked out.
+        due = tuple(
+            entry if timing is entry[0] else _due((timing,))[0]
+            for timing, entry in zip((t for t in timings if t.deadline), facts.due, strict=True)
+        )
+        # Names and dates hold no "review": only the text of the timing changes.
+        review_only = timings[0].text if review_only else ""
     found = [facts.unmeasurable, facts.actors, facts.actions]
     for index, holds in enumerate(shaped.findings):
         if holds:
@@ -268,29 +316,24 @@ def _restored(shaped: _ShapeFacts, text: str, shape: Shape) -> _Wording | None:
     )
 
 
-def _restore_timing(timing: Timing, text: str, shape: Shape) -> Timing | None:
-    """A timing of the shape as the text has it (a date put aside gets its parts back)."""
-    start, end = shape.position(timing.start), shape.position(timing.end)
+def _restore_timing(
+    recipe: _TimingRecipe, timing: Timing, text: str, shape: Shape
+) -> Timing | None:
+    """A timing of the shape as ``text`` has it (``None``: it starts or ends inside a date
+    that ends the wording, which is longer or shorter than its placeholder)."""
+    start, end = shape.moved(timing.start, recipe.start), shape.moved(timing.end, recipe.end)
     if start is None or end is None:
         return None
-    parts = timing.parts
-    for slot in shape.dates:
-        if timing.start < slot.start + len(slot.placeholder) and slot.start < timing.end:
-            by_name = {name: (placeholder, original) for name, placeholder, original in slot.parts}
-            restored = []
-            for name, value in parts:
-                if name in by_name:
-                    placeholder, original = by_name[name]
-                    if value != placeholder:
-                        return None
-                    value = original
-                restored.append((name, value))
-            parts = tuple(restored)
-    if shape.names:
-        parts = tuple((name, shape.restore(value)) for name, value in parts)
-    if any(shape.leftover(value) for _name, value in parts):
-        return None
-    return timing._replace(text=text[start:end], start=start, end=end, parts=parts)
+    dates = shape.dates
+    parts = tuple(
+        (name, value)
+        if slot == KEPT
+        else (name, shape.restore(value))
+        if slot == NAMED
+        else (name, dates[slot].parts[part][2])
+        for name, value, slot, part in recipe.parts
+    )
+    return Timing(timing.kind, text[start:end], start, end, timing.deadline, parts)
 
 
 def _wording_facts(text: str, terms: Terms) -> _Wording:
