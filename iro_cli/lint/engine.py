@@ -21,7 +21,7 @@ from iro_cli.gcpause import fewer_gc_passes
 from iro_cli.lint.recent import MISSING, Recent
 from iro_cli.lint.rules import RULES, SEVERITIES, SEVERITY_RANK, Finding
 from iro_cli.lint.shapes import Shape, holding, restore_finding, shape_of
-from iro_cli.lint.smart import Static, review_findings, static_findings
+from iro_cli.lint.smart import Static, review_findings, static_of
 from iro_cli.lint.terms import TERM_KEYS, Terms, memoised, shape_memoised
 from iro_cli.lint.text import lint_text
 
@@ -317,7 +317,7 @@ def _prepare(row: Row, terms: Terms, settings: Settings) -> _Prepared:
     smart = None
     found: list[Finding] = []
     if "smart" in settings.categories_on:
-        smart = static_findings(row.text, row.responsible, row.target_date, terms)
+        smart = static_of(row.text, row.responsible, row.target_date, terms)  # rows: kept
         found += smart.findings
     categories = settings.text_categories
     if categories and row.text.strip():

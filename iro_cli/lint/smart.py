@@ -483,11 +483,13 @@ def static_findings(text: str, responsible: str, target_date: str, terms: Terms)
     return memoised(
         terms,
         ("smart", text, responsible, target_date),
-        lambda: _static(text, responsible, target_date, terms),
+        lambda: static_of(text, responsible, target_date, terms),
     )
 
 
-def _static(text: str, responsible: str, target_date: str, terms: Terms) -> Static:
+def static_of(text: str, responsible: str, target_date: str, terms: Terms) -> Static:
+    """:func:`static_findings` not memoised as a whole (for a caller that keeps its own:
+    the engine's rows); the text and the columns are still worked out once each."""
     if not text.strip():
         return Static((RULES["SMART008"].finding("the recommendation is blank"),))
     mine = memoised(terms, ("wording", text), lambda: wording_facts(text, terms))
