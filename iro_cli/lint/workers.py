@@ -19,6 +19,7 @@ import gc
 import queue
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from iro_cli.errors import IroError
@@ -29,8 +30,11 @@ if TYPE_CHECKING:
     from iro_cli.lint.terms import Terms
 
 # Rows as numbers into a table of each distinct finding: rows sharing a wording share
-# their findings, so this is a fraction of the findings to send back.
-Packed = tuple[list["Finding"], list[tuple[int, ...]]]
+# their findings, so this is a fraction of the findings to send back. Rows, contexts and
+# findings cross between processes as plain tuples: pickle writes a named tuple through
+# a Python method (__getnewargs__) per object, which cost the main process about 20 s of
+# the national file's run.
+Packed = tuple[list[tuple[Any, ...]], list[tuple[int, ...]]]
 # How long to wait for a worker before checking it is still alive (seconds).
 _POLL = 1.0
 
@@ -85,12 +89,15 @@ class LintPool:
         for share, tasks in zip(shares, self._tasks, strict=True):
             chunk = [rows[i] for i in share]
             wanted = {r.review_id: contexts[r.review_id] for r in chunk if r.review_id in contexts}
-            tasks.put((chunk, wanted))
+            tasks.put((list(map(tuple, chunk)), {k: tuple(v) for k, v in wanted.items()}))
 
         def findings() -> list[list[Finding]]:
+            from iro_cli.lint.rules import Finding
+
             out: list[Any] = [None] * len(rows)
             for k, share in enumerate(shares):
-                table, numbers = self._answer(k)
+                plain, numbers = self._answer(k)
+                table = list(map(tuple.__new__, repeat(Finding), plain))
                 pick = table.__getitem__
                 for index, row_numbers in zip(share, numbers, strict=True):
                     out[index] = list(map(pick, row_numbers))
@@ -137,7 +144,7 @@ def _serve(
     """A worker: lint each chunk sent until the pool closes."""
     import signal
 
-    from iro_cli.lint.engine import LINT_GC_THRESHOLD, Linter
+    from iro_cli.lint.engine import LINT_GC_THRESHOLD, Context, Linter, Row
 
     # Ctrl+C reaches every process of the terminal's group: the main process stops the
     # workers itself, so they take no notice (and print no traceback).
@@ -146,13 +153,16 @@ def _serve(
     linter = Linter(terms, settings, as_of)
     while True:
         try:
-            rows, contexts = tasks.get(timeout=_POLL)
+            plain_rows, plain_contexts = tasks.get(timeout=_POLL)
         except queue.Empty:
             if _orphaned():  # the main process was killed: nobody will ask again
                 return
             continue
         try:
-            answers.put(("ok", pack(linter, rows, contexts)))
+            rows = list(map(tuple.__new__, repeat(Row), plain_rows))
+            contexts = {k: tuple.__new__(Context, v) for k, v in plain_contexts.items()}
+            table, numbers = pack(linter, rows, contexts)
+            answers.put(("ok", (list(map(tuple, table)), numbers)))
         except BaseException as error:  # noqa: BLE001 - handed to the main process
             answers.put(("error", _sendable(error)))
 
