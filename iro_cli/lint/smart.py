@@ -585,11 +585,10 @@ def review_findings(
         wrong = _first_out_of_range(static, review_date or as_of, review_date, next_review_date)
         if wrong is not None:
             due, what = wrong
-            if review_date is not None and due < review_date:
-                where = f"before the review on {review_date:%d/%m/%Y}"
-            else:
-                where = f"after the next review on {next_review_date:%d/%m/%Y}"
-            findings.append(RULES["SMART006"].finding(f"target {due:%d/%m/%Y} ({what}) is {where}"))
+            before = review_date is not None and due < review_date
+            findings.append(
+                _out_of_range(due, what, review_date if before else next_review_date, before)
+            )
     mine = static.wording
     if check_drift and previous and mine:
         words = static.words
@@ -607,20 +606,39 @@ def review_findings(
                 and (common := len(words & others)) >= 0.85 * (size + their_size - common)
             ):
                 continue
-            when = f" on {previous_review_date:%d/%m/%Y}" if previous_review_date else ""
-            if " ".join(text.casefold().split()) == " ".join(old.casefold().split()):
+            if _folded(text) == _folded(old):
                 same = "the same wording"
             elif mine == theirs:
                 same = "the same wording apart from the dates"
             else:
                 same = "almost the same wording"
-            findings.append(
-                RULES["SMART007"].finding(
-                    f"{same} as recommendation {number} at the previous review{when}"
-                )
-            )
+            findings.append(_drift(same, number, previous_review_date))
             break
     return findings
+
+
+# A review's checks give the same few messages to many rows: each is made once (and the
+# rows share the finding, which is then sent and written once a chunk).
+@lru_cache(maxsize=4096)
+def _out_of_range(due: date, what: str, review: date | None, before: bool) -> Finding:
+    """SMART006: ``due`` is before the review on ``review`` or after the next one."""
+    where = "before the review on" if before else "after the next review on"
+    return RULES["SMART006"].finding(f"target {due:%d/%m/%Y} ({what}) is {where} {review:%d/%m/%Y}")
+
+
+@lru_cache(maxsize=4096)
+def _drift(same: str, number: int, previous_review_date: date | None) -> Finding:
+    """SMART007: ``same`` as recommendation ``number`` at the previous review."""
+    when = f" on {previous_review_date:%d/%m/%Y}" if previous_review_date else ""
+    return RULES["SMART007"].finding(
+        f"{same} as recommendation {number} at the previous review{when}"
+    )
+
+
+@lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    """``text`` case-folded, its white space single spaces."""
+    return " ".join(text.casefold().split())
 
 
 def smart_findings(rec: Recommendation, terms: Terms, as_of: date) -> list[Finding]:
