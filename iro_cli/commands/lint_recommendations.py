@@ -693,12 +693,16 @@ class _Totals:
         self.rows = 0
 
     def add(self, results: list[list[Any]]) -> None:
-        counts = self.counts
+        from collections import Counter
+        from itertools import chain
+        from operator import attrgetter
+
+        category = attrgetter("category")
         self.rows += len(results)
-        for found in results:
-            self.clean += not any(f.category == "smart" for f in found)
-            for f in found:
-                counts[f.severity] += 1
+        self.clean += sum(1 for found in results if "smart" not in map(category, found))
+        severities = Counter(map(attrgetter("severity"), chain.from_iterable(results)))
+        for severity, count in severities.items():
+            self.counts[severity] += count
 
     def show(self, fmt: str, out: Output) -> None:
         """One line on stderr for people: counts and the share with no SMART finding."""

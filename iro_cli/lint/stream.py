@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from iro_cli.errors import IroError, Problem
@@ -355,8 +355,9 @@ class _Wordings:
 
 def _in_order(items: list[tuple[int, int, str]]) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """A review's recommendations in number order (ties as listed): its wording."""
-    items.sort(key=lambda item: item[1])  # stable: rows arrive in file order
-    return tuple(i[2] for i in items), tuple(i[1] for i in items)
+    items.sort(key=itemgetter(1))  # stable: rows arrive in file order
+    _rows, numbers, texts = zip(*items, strict=True)
+    return texts, numbers
 
 
 class Linted(NamedTuple):
