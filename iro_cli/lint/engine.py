@@ -554,9 +554,10 @@ PARALLEL_MIN_ROWS = 20_000
 # gives) and no reference cycles: a collection per million of them, not per 50,000,
 # saves about 0.5 s of 7 in each process on 100,000 rows (as the reader does).
 LINT_GC_THRESHOLD = 1_000_000
-# Rows whose findings-before-context a Linter keeps (the memo on Terms keeps the
-# wordings' analyses, up to terms.MEMO_LIMIT): enough for the wordings a chunk repeats.
-PREPARED_LIMIT = 10_000
+# Rows whose findings-before-context a Linter keeps, in two generations of this many
+# (lint.recent; the memo on Terms keeps the wordings' analyses, terms.MEMO_LIMIT):
+# enough for the wordings a chunk repeats.
+PREPARED_LIMIT = 5_000
 
 
 def _lint_chunk(

@@ -464,11 +464,13 @@ def load_terms(config_section: Mapping[str, Any] | None = None) -> Terms:
     )
 
 
-# What each distinct wording gives, kept per process (about 3.7 entries and 3.7 KB a
-# wording on the national data), cleared when full. Since a wording whose shape was
-# analysed costs about 45 us to restore (lint.shapes), this keeps little more than a
-# child's wordings repeated from review to review; the shapes have their own memo below.
-MEMO_LIMIT = 10_000
+# What each distinct wording gives, kept per process (about 3 entries and 3 KB a wording
+# on the national data), in two generations of this many entries (lint.recent: what is
+# asked for again is kept). Since a wording whose shape was analysed costs about 30 us to
+# shape and restore (lint.shapes), this keeps little more than a child's wordings
+# repeated from review to review, and what many rows share; the shapes have their own
+# memo below. 10,000 a generation put the national run over 1 GB (1.03 GB).
+MEMO_LIMIT = 5_000
 # A text's scan serves the rules of that text, one after another; what each text gives is
 # memoised above it, so a few recent scans are enough (and keep memory small).
 SCAN_MEMO_LIMIT = 64
