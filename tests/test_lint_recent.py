@@ -35,3 +35,11 @@ def test_a_key_in_neither_generation_is_missing_and_nothing_is_added() -> None:
     assert _find(cache, "a") is None
     assert _find(cache, "z") is MISSING
     assert dict(cache) == {"a": None} and cache.older == {}
+
+
+def test_clearing_drops_both_generations() -> None:
+    cache = Recent(1)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    cache.clear()
+    assert _find(cache, "a") is MISSING and _find(cache, "b") is MISSING

@@ -41,5 +41,10 @@ class Recent(dict):  # type: ignore[type-arg]
         """Keep ``value`` for ``key`` (the newer generation becomes the older when full)."""
         if len(self) >= self.limit:
             self.older = dict(self)
-            self.clear()
+            dict.clear(self)
         self[key] = value
+
+    def clear(self) -> None:
+        """Drop both generations."""
+        dict.clear(self)
+        self.older = {}
