@@ -187,9 +187,7 @@ def wording_facts(text: str, terms: Terms) -> _Wording:
     dates put back (:mod:`iro_cli.lint.shapes`), else its own."""
     shape = shape_of(text, terms)
     if shape is not None:
-        shaped = shape_memoised(
-            terms, shape.text, "wording", lambda: _shape_facts(shape, text, terms)
-        )
+        shaped = shape_memoised(terms, shape.text, "wording", lambda: _shape_facts(shape, terms))
         if shaped is not None:
             restored = _restored(shaped, text, shape)
             if restored is not None:
@@ -221,7 +219,7 @@ class _ShapeFacts(NamedTuple):
     nobody: bool
 
 
-def _shape_facts(shape: Shape, text: str, terms: Terms) -> _ShapeFacts | None:
+def _shape_facts(shape: Shape, terms: Terms) -> _ShapeFacts | None:
     """The analysis of ``shape``, or ``None`` when the rules took a placeholder apart
     (found with ``shape``, the first wording's: the same for every one)."""
     facts = _wording_facts(shape.text, terms)
