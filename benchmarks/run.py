@@ -82,18 +82,22 @@ SAMPLE = ["overdue", "--days", "14", "--as-of", "20/11/2026"]
 
 @dataclass
 class Run:
-    """One whole-process run: wall seconds and peak resident memory in MiB."""
+    """One whole-process run: wall seconds, CPU seconds of every process of the command
+    (its workers too), peak resident memory in MiB."""
 
     seconds: float
     peak_mib: float
     code: int
+    cpu: float = 0.0
 
 
 def measure(argv: list[str], cwd: Path) -> Run:
-    """Run ``argv`` to the end with its output discarded; wall time and peak memory: the
-    larger of the biggest single process's peak RSS (wait4) and the peak, sampled every
-    0.25 s, of the proportional set size summed over the process and its children (lint's
-    worker processes), so that several processes' memory is counted, once each."""
+    """Run ``argv`` to the end with its output discarded; wall time, CPU time (user and
+    system, of the process and of the children it waited for: lint's workers) and peak
+    memory: the larger of the biggest single process's peak RSS (wait4) and the peak,
+    sampled every 0.25 s, of the proportional set size summed over the process and its
+    children, so that several processes' memory is counted, once each. The CPU time is
+    the work done, however the processes overlapped."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     tree = [0]
@@ -105,7 +109,8 @@ def measure(argv: list[str], cwd: Path) -> Run:
     sampler.join()
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, max(usage.ru_maxrss, tree[0]) / 1024, proc.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, max(usage.ru_maxrss, tree[0]) / 1024, proc.returncode, cpu)
 
 
 def _sample_tree(root: int, peak: list[int], done: threading.Event) -> None:
@@ -229,11 +234,12 @@ def main(argv: list[str] | None = None) -> int:
             floors.append(measure(floor_argv, REPO))
             runs.append(measure(command_argv, REPO))
             print(
-                f"{name}: {runs[-1].seconds:.1f} s ({runs[-1].peak_mib:.0f} MiB), "
-                f"floor {floors[-1].seconds:.1f} s",
+                f"{name}: {runs[-1].seconds:.1f} s, {runs[-1].cpu:.1f} s CPU "
+                f"({runs[-1].peak_mib:.0f} MiB), floor {floors[-1].seconds:.1f} s",
                 flush=True,
             )
         wall = statistics.median(r.seconds for r in runs)
+        cpu = statistics.median(r.cpu for r in runs)
         floor = statistics.median(r.seconds for r in floors)
         peak = max(r.peak_mib for r in runs) / 1024
         target, met = "", ""
@@ -247,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             (
                 f"`iro {' '.join(command)}`",
                 f"{wall:.1f} s",
+                f"{cpu:.1f} s",
                 f"{floor:.2f} s",
                 f"{wall / floor:.1f}×",
                 f"{peak:.2f} GB",
@@ -263,10 +270,13 @@ def main(argv: list[str] | None = None) -> int:
         f"(`sample_exports/generate.py`), median of {args.runs} whole-process runs, each "
         "alternated with its floor (pyarrow reading the same files and parsing their dates). "
         "Peak memory counts every process of a command (lint's workers too): the larger of "
-        "the biggest process's peak RSS and the peak of their summed proportional set size.",
+        "the biggest process's peak RSS and the peak of their summed proportional set size. "
+        "CPU is user and system time over every process of a command (median): the work done, "
+        "however its processes overlapped.",
         "",
-        "| command | median wall | floor | × floor | peak memory | exit codes | target | met |",
-        "|---|---|---|---|---|---|---|---|",
+        "| command | median wall | CPU | floor | × floor | peak memory | exit codes | target "
+        "| met |",
+        "|---|---|---|---|---|---|---|---|---|",
         *("| " + " | ".join(row) + " |" for row in rows),
         "",
         *sample_lines,
