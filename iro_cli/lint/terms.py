@@ -268,8 +268,8 @@ class Terms:
     def shapes(self) -> dict[str, list[Any]]:
         """What the rules found in each wording's shape (:mod:`iro_cli.lint.shapes`),
         apart from :attr:`memo` (the national file's 1.2 million wordings are about
-        100,000 shapes); kept while the memo of whole wordings is cleared and filled
-        again. See :func:`shape_memoised`."""
+        100,000 shapes); kept while the memo of whole wordings turns its generations
+        over. See :func:`shape_memoised`."""
         return {}
 
     @cached_property
@@ -480,7 +480,6 @@ SCAN_MEMO_LIMIT = 64
 # national file's 1.2 million wordings are about 100,000 shapes; each kept costs about
 # 1.5 KB.
 SHAPE_MEMO_LIMIT = 100_000
-_MISSING = object()
 
 
 def shape_memoised(terms: Terms, shape: str, part: object, compute: Callable[[], T]) -> T:
@@ -492,12 +491,12 @@ def shape_memoised(terms: Terms, shape: str, part: object, compute: Callable[[],
     if entry is None:
         if len(memo) >= SHAPE_MEMO_LIMIT:
             memo.clear()
-        entry = memo[shape] = [_MISSING, None, _MISSING]  # wording; text part and value
+        entry = memo[shape] = [MISSING, None, MISSING]  # wording; text part and value
     if part == "wording":
-        if entry[0] is _MISSING:
+        if entry[0] is MISSING:
             entry[0] = compute()
         return entry[0]  # type: ignore[no-any-return]
-    if entry[1] != part or entry[2] is _MISSING:
+    if entry[1] != part or entry[2] is MISSING:
         entry[1], entry[2] = part, compute()
     return entry[2]  # type: ignore[no-any-return]
 
