@@ -233,17 +233,21 @@ def run_lint(
             counts = Summary()
             iros = _summary_iros(surveyed, facts, keep, session)
             for part in linted:
-                fails = fails or settings.fails(f for found in part.findings for f in found)
-                totals.add(part.findings)
+                fails = fails or settings.fails(part.found.table)
+                totals.add_found(part.found)
                 dates = {rid: ctx.review_date for rid, ctx in part.contexts.items()}
                 counts.add(part.rows, part.findings, iros, dates)
         elif streamed:
             with _sink(out) as sink:
                 writer = _writer(fmt, sink, out, uri)
+                columns = hasattr(writer, "add_found")
                 for part in linted:
-                    fails = fails or settings.fails(f for found in part.findings for f in found)
-                    totals.add(part.findings)
-                    writer.add(part.rows, part.findings)
+                    fails = fails or settings.fails(part.found.table)
+                    totals.add_found(part.found)
+                    if columns:
+                        writer.add_found(part.chunk, part.found)
+                    else:
+                        writer.add(part.rows, part.findings)
                 writer.finish()
         else:
             from iro_cli.lint.writers import COLUMNS, KeptFindings
@@ -251,8 +255,8 @@ def run_lint(
             names = COLUMNS if out.wide or fmt != "table" else _table_columns(draft)
             kept = KeptFindings(names)
             for part in linted:
-                fails = fails or settings.fails(f for found in part.findings for f in found)
-                totals.add(part.findings)
+                fails = fails or settings.fails(part.found.table)
+                totals.add_found(part.found)
                 kept.add(part.rows, part.findings)
     if summary:
         _render_summary(counts, out, fmt)
@@ -703,6 +707,18 @@ class _Totals:
         severities = Counter(map(attrgetter("severity"), chain.from_iterable(results)))
         for severity, count in severities.items():
             self.counts[severity] += count
+
+    def add_found(self, found: Any) -> None:
+        """:meth:`add` for a chunk's findings as a table (``lint.chunk.Found``)."""
+        import numpy as np
+
+        table = found.table
+        self.rows += len(found.counts)
+        used = np.bincount(found.flat, minlength=len(table)).tolist()
+        for finding, count in zip(table, used, strict=True):
+            self.counts[finding.severity] += count
+        smart = np.fromiter((f.category == "smart" for f in table), dtype=bool, count=len(table))
+        self.clean += len(found.counts) - int(found.rows_with(smart).sum())
 
     def show(self, fmt: str, out: Output) -> None:
         """One line on stderr for people: counts and the share with no SMART finding."""

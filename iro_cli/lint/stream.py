@@ -21,10 +21,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from iro_cli.errors import IroError, Problem
+from iro_cli.lint.chunk import Found, RowChunk
 from iro_cli.lint.engine import (
     PARALLEL_MIN_ROWS,
     Context,
@@ -323,14 +325,16 @@ class _Wordings:
     gathering: dict[int, list[tuple[int, int, str]]]
     ready: dict[int, tuple[tuple[str, ...], tuple[int, ...]]]
 
-    def add(self, first: int, codes: np.ndarray, numbers: np.ndarray, texts: list[str]) -> None:
-        """Rows ``first`` onwards (their review codes, numbers and texts)."""
+    def add(self, first: int, codes: np.ndarray, numbers: np.ndarray, chunk: RowChunk) -> None:
+        """Rows ``first`` onwards (their review codes, numbers, and the chunk of them)."""
         import numpy as np
 
         rows = np.flatnonzero(self.needed[codes])
         wanted = codes[rows]
-        for k, code, number, until, count in zip(
+        texts = chunk.values("text", rows)
+        for k, text, code, number, until, count in zip(
             rows.tolist(),
+            texts,
             wanted.tolist(),
             numbers[rows].tolist(),
             self.until[wanted].tolist(),
@@ -342,7 +346,7 @@ class _Wordings:
                 continue
             given = index + 1 if number == NO_NUMBER else number  # as build_context
             items = self.gathering.setdefault(code, [])
-            items.append((index, given, texts[k]))
+            items.append((index, given, text))
             if len(items) == count:
                 del self.gathering[code]
                 self.ready[code] = _in_order(items)
@@ -360,16 +364,24 @@ def _in_order(items: list[tuple[int, int, str]]) -> tuple[tuple[str, ...], tuple
     return texts, numbers
 
 
-class Linted(NamedTuple):
-    """One chunk's rows (after --iro/--team), their findings, and their reviews' contexts."""
+class Linted:
+    """One chunk's rows (after --iro/--team), their findings, and their reviews' contexts:
+    as columns (``chunk``, ``found``), or as Rows and lists of findings (made when asked)."""
 
-    rows: list[Row]
-    findings: list[list[Finding]]
-    contexts: Mapping[str, Context]
+    def __init__(self, chunk: RowChunk, found: Found, contexts: Mapping[str, Context]) -> None:
+        self.chunk, self.found, self.contexts = chunk, found, contexts
+
+    @cached_property
+    def rows(self) -> list[Row]:
+        return self.chunk.rows
+
+    @cached_property
+    def findings(self) -> list[list[Finding]]:
+        return self.found.per_row()
 
 
 def lint_chunks(
-    chunks: Callable[[], Iterable[Sequence[Row]]],
+    chunks: Callable[[], Iterable[Sequence[Row] | RowChunk]],
     facts_of: Survey,
     facts: ReviewFacts | None,
     terms: Terms,
@@ -386,15 +398,15 @@ def lint_chunks(
     today's draft, targets checked against ``as_of``. With ``workers`` > 1 the next chunk
     is being linted while this one's findings are written."""
     with _linting(facts_of.rows, workers, terms, settings, as_of) as submit:
-        pending: deque[tuple[list[Row], Mapping[str, Context], Callable[[], Any]]] = deque()
-        for rows, contexts in _contexts_by_chunk(chunks, facts_of, facts, keep, draft, as_of):
-            pending.append((rows, contexts, submit(rows, contexts)))
+        pending: deque[tuple[RowChunk, Mapping[str, Context], Callable[[], Found]]] = deque()
+        for chunk, contexts in _contexts_by_chunk(chunks, facts_of, facts, keep, draft, as_of):
+            pending.append((chunk, contexts, submit(chunk, contexts)))
             if len(pending) > AHEAD:
-                rows, contexts, found = pending.popleft()
-                yield Linted(rows, found(), contexts)
+                chunk, contexts, found = pending.popleft()
+                yield Linted(chunk, found(), contexts)
         while pending:
-            rows, contexts, found = pending.popleft()
-            yield Linted(rows, found(), contexts)
+            chunk, contexts, found = pending.popleft()
+            yield Linted(chunk, found(), contexts)
 
 
 # Chunks handed to the workers before the oldest one's findings are taken back.
@@ -404,43 +416,47 @@ AHEAD = 1
 @contextmanager
 def _linting(
     rows: int, workers: int, terms: Terms, settings: Settings, as_of: date
-) -> Iterator[Callable[[Sequence[Row], Mapping[str, Context]], Callable[[], Any]]]:
-    """``submit(rows, contexts)`` -> a function giving their findings: worker processes
+) -> Iterator[Callable[[RowChunk, Mapping[str, Context]], Callable[[], Found]]]:
+    """``submit(chunk, contexts)`` -> a function giving its findings: worker processes
     for the whole run (``workers`` > 1 and ``PARALLEL_MIN_ROWS`` rows or more), else
     this process."""
     if workers > 1 and rows >= PARALLEL_MIN_ROWS:
         with LintPool(workers, terms, settings, as_of) as pool:
-            yield pool.submit
+            yield pool.submit_chunk
         return
     linter = Linter(terms, settings, as_of)
 
-    def submit(chunk: Sequence[Row], contexts: Mapping[str, Context]) -> Callable[[], Any]:
-        found = lint_in_context(chunk, contexts, terms, settings, as_of, linter=linter)
-        return lambda: found
+    def submit(chunk: RowChunk, contexts: Mapping[str, Context]) -> Callable[[], Found]:
+        found = lint_in_context(chunk.rows, contexts, terms, settings, as_of, linter=linter)
+        table = Found.from_lists(found)
+        return lambda: table
 
     yield submit
 
 
 def _contexts_by_chunk(
-    chunks: Callable[[], Iterable[Sequence[Row]]],
+    chunks: Callable[[], Iterable[Sequence[Row] | RowChunk]],
     facts_of: Survey,
     facts: ReviewFacts | None,
     keep: np.ndarray | None,
     draft: bool,
     as_of: date,
-) -> Iterator[tuple[list[Row], Mapping[str, Context]]]:
+) -> Iterator[tuple[RowChunk, Mapping[str, Context]]]:
     """Each chunk's rows to lint (after ``keep``) and their reviews' contexts."""
     import numpy as np
+
+    def kept(chunk: RowChunk, first: int) -> RowChunk:
+        if keep is None:
+            return chunk
+        return chunk.take(np.flatnonzero(keep[first : first + len(chunk)]))
 
     if draft:
         today = {"": Context(review_date=as_of, known=True)}
         first = 0
-        for chunk in chunks():
-            rows = list(chunk)
-            if keep is not None:
-                rows = [r for r, k in zip(rows, keep[first : first + len(rows)], strict=True) if k]
+        for given in chunks():
+            chunk = RowChunk.of(given)
+            yield kept(chunk, first), today
             first += len(chunk)
-            yield rows, today
         return
     wordings = _wordings(facts_of, facts)
     early = _early(facts_of, facts)
@@ -448,25 +464,23 @@ def _contexts_by_chunk(
         forever = np.full(len(early), facts_of.rows, dtype=np.int64)  # kept whole, then dropped
         ahead = _Wordings(early, wordings.count, forever, {}, {})
         first = 0
-        for chunk in chunks():
+        for given in chunks():
+            chunk = RowChunk.of(given)
             end = first + len(chunk)
-            ahead.add(first, facts_of.review[first:end], facts_of.number[first:end],
-                      list(map(attrgetter("text"), chunk)))  # fmt: skip
+            ahead.add(first, facts_of.review[first:end], facts_of.number[first:end], chunk)
             first = end
         wordings.ready.update(ahead.ready)
     first = 0
-    for chunk in chunks():
+    for given in chunks():
+        chunk = RowChunk.of(given)
         end = first + len(chunk)
         codes = facts_of.review[first:end]
         _same_rows(chunk, codes, facts_of)
         if wordings is not None:
-            texts = list(map(attrgetter("text"), chunk))
-            wordings.add(first, codes, facts_of.number[first:end], texts)
-        rows = list(chunk)
+            wordings.add(first, codes, facts_of.number[first:end], chunk)
         if keep is not None:
-            rows = [r for r, k in zip(rows, keep[first:end], strict=True) if k]
             codes = codes[keep[first:end]]
-        yield rows, _contexts(np.unique(codes), facts_of, facts, wordings)
+        yield kept(chunk, first), _contexts(np.unique(codes), facts_of, facts, wordings)
         if wordings is not None:
             wordings.release(end)
         first = end
@@ -484,11 +498,9 @@ class InputChanged(IroError):
         )
 
 
-def _same_rows(chunk: Sequence[Row], codes: np.ndarray, facts_of: Survey) -> None:
+def _same_rows(chunk: RowChunk, codes: np.ndarray, facts_of: Survey) -> None:
     """The second read must give the rows the survey saw (their Review IDs, here)."""
-    if len(codes) != len(chunk) or facts_of.review_ids.take(codes) != list(
-        map(attrgetter("review_id"), chunk)
-    ):
+    if len(codes) != len(chunk) or facts_of.review_ids.take(codes) != chunk.values("review_id"):
         raise InputChanged
 
 
@@ -558,7 +570,7 @@ def _contexts(
 
 def export_rows(
     read: Callable[[], Iterable[ReadResult]],
-) -> tuple[Callable[[], Iterator[IdColumns]], Callable[[], Iterator[list[Row]]]]:
+) -> tuple[Callable[[], Iterator[IdColumns]], Callable[[], Iterator[RowChunk]]]:
     """The two passes over an export read as ``ReadResult`` chunks (``read()`` starts a
     read; ``exports.reader.read_export_chunks``): the survey's columns, then the rows.
 
@@ -567,7 +579,6 @@ def export_rows(
     before any finding is written. The second pass takes only the rows.
     """
     from iro_cli.exports.reader import check
-    from iro_cli.lint.inputs import rows_from_columns
 
     def ids() -> Iterator[IdColumns]:
         problems: list[Problem] = []
@@ -576,9 +587,9 @@ def export_rows(
             yield _id_arrays(chunk)
         check(_Problems(problems))  # type: ignore[arg-type]
 
-    def rows() -> Iterator[list[Row]]:
+    def rows() -> Iterator[RowChunk]:
         for chunk in read():
-            yield rows_from_columns(chunk.columns)
+            yield RowChunk(chunk)
 
     return ids, rows
 

@@ -23,18 +23,21 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from iro_cli.errors import IroError
+from iro_cli.lint.chunk import SENT, Found, RowChunk
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from iro_cli.lint.engine import Context, Linter, Row, Settings
     from iro_cli.lint.rules import Finding
     from iro_cli.lint.terms import Terms
 
-# Rows as numbers into a table of each distinct finding: rows sharing a wording share
-# their findings, so this is a fraction of the findings to send back. Rows, contexts and
-# findings cross between processes as plain tuples: pickle writes a named tuple through
-# a Python method (__getnewargs__) per object, which cost the main process about 20 s of
-# the national file's run.
-Packed = tuple[list[tuple[Any, ...]], list[tuple[int, ...]]]
+# A worker's answer: each distinct finding once (rows sharing a wording share their
+# findings, so this is a fraction of the findings), then per row how many it has and,
+# row after row, their numbers (numpy: a buffer each). The rows go out as Arrow columns
+# (lint.chunk), contexts and findings as plain tuples: pickle writes a named tuple
+# through a Python method (__getnewargs__) per object.
+Packed = tuple[list[tuple[Any, ...]], "np.ndarray", "np.ndarray"]
 # How long to wait for a worker before checking it is still alive (seconds).
 _POLL = 1.0
 
@@ -82,26 +85,33 @@ class LintPool:
         self.close()
 
     def submit(
-        self, rows: Sequence[Row], contexts: Mapping[str, Context]
+        self, rows: Sequence[Row] | RowChunk, contexts: Mapping[str, Context]
     ) -> Callable[[], list[list[Finding]]]:
         """Hand ``rows`` out; the returned function gives their findings, in order."""
-        shares = share_out(rows, len(self._processes))
-        for share, tasks in zip(shares, self._tasks, strict=True):
-            chunk = [rows[i] for i in share]
-            wanted = {r.review_id: contexts[r.review_id] for r in chunk if r.review_id in contexts}
-            tasks.put((list(map(tuple, chunk)), {k: tuple(v) for k, v in wanted.items()}))
+        found = self.submit_chunk(RowChunk.of(rows), contexts)
+        return lambda: found().per_row()
 
-        def findings() -> list[list[Finding]]:
+    def submit_chunk(self, chunk: RowChunk, contexts: Mapping[str, Context]) -> Callable[[], Found]:
+        """Hand ``chunk`` out (each worker its share's columns and their reviews'
+        contexts); the returned function gives the chunk's findings."""
+        import pyarrow.compute as pc
+
+        shares = chunk.shares(len(self._processes))
+        for share, tasks in zip(shares, self._tasks, strict=True):
+            columns = chunk.sent(share)
+            reviews = pc.unique(columns[SENT.index("review_id")]).to_pylist()
+            wanted = {r: tuple(contexts[r]) for r in reviews if r in contexts}
+            tasks.put((columns, wanted))
+
+        def findings() -> Found:
             from iro_cli.lint.rules import Finding
 
-            out: list[Any] = [None] * len(rows)
+            parts = []
             for k, share in enumerate(shares):
-                plain, numbers = self._answer(k)
+                plain, counts, flat = self._answer(k)
                 table = list(map(tuple.__new__, repeat(Finding), plain))
-                pick = table.__getitem__
-                for index, row_numbers in zip(share, numbers, strict=True):
-                    out[index] = list(map(pick, row_numbers))
-            return out
+                parts.append((share, Found(table, counts, flat)))
+            return Found.joined(parts, len(chunk))
 
         return findings
 
@@ -144,7 +154,8 @@ def _serve(
     """A worker: lint each chunk sent until the pool closes."""
     import signal
 
-    from iro_cli.lint.engine import LINT_GC_THRESHOLD, Context, Linter, Row
+    from iro_cli.lint.chunk import rows_sent
+    from iro_cli.lint.engine import LINT_GC_THRESHOLD, Context, Linter
 
     # Ctrl+C reaches every process of the terminal's group: the main process stops the
     # workers itself, so they take no notice (and print no traceback).
@@ -153,16 +164,16 @@ def _serve(
     linter = Linter(terms, settings, as_of)
     while True:
         try:
-            plain_rows, plain_contexts = tasks.get(timeout=_POLL)
+            columns, plain_contexts = tasks.get(timeout=_POLL)
         except queue.Empty:
             if _orphaned():  # the main process was killed: nobody will ask again
                 return
             continue
         try:
-            rows = list(map(tuple.__new__, repeat(Row), plain_rows))
+            rows = rows_sent(columns)
             contexts = {k: tuple.__new__(Context, v) for k, v in plain_contexts.items()}
-            table, numbers = pack(linter, rows, contexts)
-            answers.put(("ok", (list(map(tuple, table)), numbers)))
+            found = pack(linter, rows, contexts)
+            answers.put(("ok", (list(map(tuple, found.table)), found.counts, found.flat)))
         except BaseException as error:  # noqa: BLE001 - handed to the main process
             answers.put(("error", _sendable(error)))
 
@@ -185,18 +196,6 @@ def _sendable(error: BaseException) -> BaseException:
     return error
 
 
-def pack(linter: Linter, rows: Sequence[Row], contexts: Mapping[str, Context]) -> Packed:
-    """Lint ``rows``; each distinct finding once, and per row the numbers of its findings."""
-    numbers: dict[int, int] = {}
-    table: list[Finding] = []
-    out = []
-    for findings in linter.lint(rows, contexts):
-        row = []
-        for finding in findings:
-            number = numbers.get(id(finding))
-            if number is None:
-                number = numbers[id(finding)] = len(table)
-                table.append(finding)
-            row.append(number)
-        out.append(tuple(row))
-    return table, out
+def pack(linter: Linter, rows: Sequence[Row], contexts: Mapping[str, Context]) -> Found:
+    """Lint ``rows``: each distinct finding once, and per row the numbers of its findings."""
+    return Found.from_lists(linter.lint(rows, contexts))

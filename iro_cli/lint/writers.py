@@ -13,6 +13,7 @@ from itertools import chain, repeat
 from operator import attrgetter
 from typing import Any
 
+from iro_cli.lint.chunk import Found, RowChunk
 from iro_cli.lint.engine import Row
 from iro_cli.lint.rules import Finding
 from iro_cli.output import Block
@@ -57,6 +58,21 @@ def finding_blocks(rows: Sequence[Row], results: Sequence[Sequence[Finding]]) ->
     ]
 
 
+def found_blocks(chunk: RowChunk, found: Found) -> list[Block]:
+    """:func:`finding_blocks` from a chunk's columns and its findings as a table: the cells
+    of the rows with a finding taken from the columns, each distinct finding's once."""
+    import numpy as np
+
+    having = np.flatnonzero(found.counts)
+    row_index = np.repeat(np.arange(len(having)), found.counts[having]).tolist()
+    table = found.table
+    return [
+        Block([chunk.values(name, having) for name in COLUMNS[:4]], row_index),
+        Block([list(map(attrgetter(name), table)) for name in COLUMNS[4:9]], found.flat.tolist()),
+        Block([chunk.values(name, having) for name in COLUMNS[9:]], row_index),
+    ]
+
+
 class CsvWriter:
     """The csv of the findings, a chunk at a time (header first, even with none)."""
 
@@ -72,6 +88,13 @@ class CsvWriter:
 
         if any(results):
             self._sink(csv_from_blocks(COLUMNS, finding_blocks(rows, results))[self._cut :])
+
+    def add_found(self, chunk: RowChunk, found: Found) -> None:
+        """:meth:`add` for a chunk's rows and findings as columns (the same bytes)."""
+        from iro_cli.output import csv_from_blocks
+
+        if len(found.flat):
+            self._sink(csv_from_blocks(COLUMNS, found_blocks(chunk, found))[self._cut :])
 
     def finish(self) -> None:
         pass
