@@ -696,20 +696,8 @@ class _Totals:
         self.clean = 0
         self.rows = 0
 
-    def add(self, results: list[list[Any]]) -> None:
-        from collections import Counter
-        from itertools import chain
-        from operator import attrgetter
-
-        category = attrgetter("category")
-        self.rows += len(results)
-        self.clean += sum(1 for found in results if "smart" not in map(category, found))
-        severities = Counter(map(attrgetter("severity"), chain.from_iterable(results)))
-        for severity, count in severities.items():
-            self.counts[severity] += count
-
     def add_found(self, found: Any) -> None:
-        """:meth:`add` for a chunk's findings as a table (``lint.chunk.Found``)."""
+        """A chunk's findings (``lint.chunk.Found``: a table, and each row's numbers)."""
         import numpy as np
 
         table = found.table

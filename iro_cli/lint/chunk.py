@@ -123,7 +123,7 @@ class RowChunk:
         from iro_cli.exports.tables import strings
 
         if self._read is None:
-            return strings(self.values(name))
+            return _text_array(self.values(name))
         source = SOURCE[name]
         if source not in self._read.stored:
             return strings([""] * len(self))
@@ -171,6 +171,22 @@ def rows_sent(columns: Sequence[pa.Array]) -> list[Row]:
         responsible, target_date, lint_ignore,
     )  # fmt: skip
     return list(map(tuple.__new__, repeat(Row, len(text)), fields))
+
+
+def _text_array(values: list[Any]) -> pa.Array:
+    """Python strings as Arrow strings; a ``None`` (not text: a caller's mistake) as a
+    null, for the worker to fail on as this process would."""
+    import numpy as np
+    import pyarrow as pa
+
+    from iro_cli.exports.tables import strings
+
+    missing = np.fromiter((value is None for value in values), dtype=bool, count=len(values))
+    if not missing.any():
+        return strings(values)
+    made = strings(["" if value is None else value for value in values])
+    valid = pa.py_buffer(np.packbits(~missing, bitorder="little"))
+    return pa.Array.from_buffers(pa.string(), len(values), [valid, *made.buffers()[1:]])
 
 
 def _hash_mod(cells: pa.Array, processes: int) -> np.ndarray:
