@@ -129,3 +129,15 @@ def _running(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return True
+
+
+def test_a_context_crosses_with_its_dates_as_day_numbers() -> None:
+    from iro_cli.lint.workers import _context, _plain
+
+    full = Context(date(2026, 12, 10), date(2027, 6, 1), ("Old wording.",), date(2026, 6, 2),
+                   True, (3,))  # fmt: skip
+    assert _plain(full)[:2] == (date(2026, 12, 10).toordinal(), date(2027, 6, 1).toordinal())
+    assert _context(_plain(full)) == full
+    bare = Context(date(2026, 12, 10), known=True)  # no next review, no previous one
+    assert _context(_plain(bare)) == bare
+    assert _context(_plain(Context())) == Context()

@@ -100,7 +100,7 @@ class LintPool:
         for share, tasks in zip(shares, self._tasks, strict=True):
             columns = chunk.sent(share)
             reviews = pc.unique(columns[SENT.index("review_id")]).to_pylist()
-            wanted = {r: tuple(contexts[r]) for r in reviews if r in contexts}
+            wanted = {r: _plain(contexts[r]) for r in reviews if r in contexts}
             tasks.put((columns, wanted))
 
         def findings() -> Found:
@@ -155,7 +155,7 @@ def _serve(
     import signal
 
     from iro_cli.lint.chunk import rows_sent
-    from iro_cli.lint.engine import LINT_GC_THRESHOLD, Context, Linter
+    from iro_cli.lint.engine import LINT_GC_THRESHOLD, Linter
 
     # Ctrl+C reaches every process of the terminal's group: the main process stops the
     # workers itself, so they take no notice (and print no traceback).
@@ -171,11 +171,35 @@ def _serve(
             continue
         try:
             rows = rows_sent(columns)
-            contexts = {k: tuple.__new__(Context, v) for k, v in plain_contexts.items()}
+            contexts = {k: _context(v) for k, v in plain_contexts.items()}
             found = pack(linter, rows, contexts)
             answers.put(("ok", (list(map(tuple, found.table)), found.counts, found.flat)))
         except BaseException as error:  # noqa: BLE001 - handed to the main process
             answers.put(("error", _sendable(error)))
+
+
+def _plain(context: Context) -> tuple[Any, ...]:
+    """A context to send: its dates as day numbers (pickle writes a ``date`` through a
+    Python-level reduce; this sends a chunk's contexts in a third of the time)."""
+    when, following, previous, before, known, numbers = context
+    return (_ordinal(when), _ordinal(following), previous, _ordinal(before), known, numbers)
+
+
+def _context(plain: tuple[Any, ...]) -> Context:
+    """:func:`_plain`'s context again."""
+    from iro_cli.lint.engine import Context
+
+    when, following, previous, before, known, numbers = plain
+    return tuple.__new__(Context, (_day(when), _day(following), previous, _day(before), known,
+                                   numbers))  # fmt: skip
+
+
+def _ordinal(day: date | None) -> int:
+    return 0 if day is None else day.toordinal()
+
+
+def _day(ordinal: int) -> date | None:
+    return None if not ordinal else date.fromordinal(ordinal)
 
 
 def _orphaned() -> bool:  # pragma: no cover - runs in the worker process
