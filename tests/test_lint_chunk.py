@@ -135,6 +135,20 @@ def test_the_command_in_worker_processes_gives_one_processs_bytes(
             outputs[jobs, len(extra)] = (out.read_bytes(), result.stderr)
     assert outputs["2", 0] == outputs["1", 0]
     assert outputs["2", 2] == outputs["1", 2]
+    if size == 1000:  # the formats made from Rows and lists: json, the --summary csv
+        for extra in (["--format", "json"], ["--summary"]):
+            made = []
+            for jobs in ("1", "2"):
+                out = tmp_path / f"{jobs}-{extra[-1]}.out"
+                args = ["lint-recommendations", "--exports", str(SAMPLE), "--as-of",
+                        "20/11/2026", "--fail-on", "never", "-o", str(out), "--force",
+                        "--jobs", jobs, *extra]  # fmt: skip
+                if "--summary" in extra:
+                    args += ["--format", "csv"]
+                result = CliRunner().invoke(cli, args)
+                assert result.exit_code == 0, result.output
+                made.append(out.read_bytes())
+            assert made[0] == made[1] and len(made[0]) > 1000
     assert outputs["1", 0][0].count(b"\r\n") > 10_000  # findings for most of 9,457 rows
     assert len(outputs["1", 2][0]) < len(outputs["1", 0][0]) / 2  # --iro kept some rows only
     assert "in 9457 recommendations" in outputs["2", 0][1]
