@@ -234,20 +234,16 @@ def run_lint(
             iros = _summary_iros(surveyed, facts, keep, session)
             for part in linted:
                 fails = fails or settings.fails(part.found.table)
-                totals.add_found(part.found)
+                totals.add(part.found)
                 dates = {rid: ctx.review_date for rid, ctx in part.contexts.items()}
                 counts.add(part.rows, part.findings, iros, dates)
         elif streamed:
             with _sink(out) as sink:
                 writer = _writer(fmt, sink, out, uri)
-                columns = hasattr(writer, "add_found")
                 for part in linted:
                     fails = fails or settings.fails(part.found.table)
-                    totals.add_found(part.found)
-                    if columns:
-                        writer.add_found(part.chunk, part.found)
-                    else:
-                        writer.add(part.rows, part.findings)
+                    totals.add(part.found)
+                    writer.add(part.chunk, part.found)
                 writer.finish()
         else:
             from iro_cli.lint.writers import COLUMNS, KeptFindings
@@ -256,8 +252,8 @@ def run_lint(
             kept = KeptFindings(names)
             for part in linted:
                 fails = fails or settings.fails(part.found.table)
-                totals.add_found(part.found)
-                kept.add(part.rows, part.findings)
+                totals.add(part.found)
+                kept.add(part.chunk, part.found)
     if summary:
         _render_summary(counts, out, fmt)
     elif not streamed:
@@ -696,7 +692,7 @@ class _Totals:
         self.clean = 0
         self.rows = 0
 
-    def add_found(self, found: Any) -> None:
+    def add(self, found: Any) -> None:
         """A chunk's findings (``lint.chunk.Found``: a table, and each row's numbers)."""
         import numpy as np
 

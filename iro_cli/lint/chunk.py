@@ -131,7 +131,7 @@ class RowChunk:
         cells = cells.combine_chunks() if isinstance(cells, pa.ChunkedArray) else cells
         if self._index is not None:
             cells = cells.take(_arrow_index(self._index))
-        return _no_nulls(cells).cast(pa.string())
+        return no_nulls(cells).cast(pa.string())
 
     def _positions(self, which: np.ndarray | None) -> np.ndarray:
         """Rows of the read: this chunk's (or its rows ``which``)."""
@@ -209,7 +209,7 @@ def _arrow_index(which: np.ndarray) -> pa.Array:
     return from_numpy(which)
 
 
-def _no_nulls(cells: pa.Array) -> pa.Array:
+def no_nulls(cells: pa.Array) -> pa.Array:
     """Strings with "" for a null (``fill_null("")`` makes a scalar, which imports pandas)."""
     import pyarrow.compute as pc
 

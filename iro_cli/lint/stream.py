@@ -26,7 +26,7 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from iro_cli.errors import IroError, Problem
-from iro_cli.lint.chunk import Found, RowChunk
+from iro_cli.lint.chunk import Found, RowChunk, no_nulls
 from iro_cli.lint.engine import (
     PARALLEL_MIN_ROWS,
     Context,
@@ -143,18 +143,7 @@ def _arrow_ids(cells: Any) -> list[pa.Array]:
         chunks = [cells]
     else:
         return [strings(["" if cell is None else cell for cell in cells])]
-    return [_no_nulls(chunk).cast(pa.string()) for chunk in chunks]
-
-
-def _no_nulls(cells: pa.Array) -> pa.Array:
-    """Strings with "" for a null (``fill_null("")`` makes a scalar, which imports pandas)."""
-    import pyarrow.compute as pc
-
-    from iro_cli.exports.tables import strings
-
-    if not cells.null_count:
-        return cells
-    return pc.coalesce(cells, strings([""] * len(cells)).cast(cells.type))
+    return [no_nulls(chunk).cast(pa.string()) for chunk in chunks]
 
 
 def id_columns(rows: Sequence[Row]) -> IdColumns:

@@ -83,14 +83,8 @@ class CsvWriter:
         self._cut = len(csv_from_blocks(COLUMNS, []))  # each chunk's own header
         sink(csv_from_blocks(COLUMNS, [], excel))
 
-    def add(self, rows: Sequence[Row], results: Sequence[Sequence[Finding]]) -> None:
-        from iro_cli.output import csv_from_blocks
-
-        if any(results):
-            self._sink(csv_from_blocks(COLUMNS, finding_blocks(rows, results))[self._cut :])
-
-    def add_found(self, chunk: RowChunk, found: Found) -> None:
-        """:meth:`add` for a chunk's rows and findings as columns (the same bytes)."""
+    def add(self, chunk: RowChunk, found: Found) -> None:
+        """A chunk's rows and their findings."""
         from iro_cli.output import csv_from_blocks
 
         if len(found.flat):
@@ -110,12 +104,13 @@ class JsonWriter:
         self._sink = sink
         self._started = False
 
-    def add(self, rows: Sequence[Row], results: Sequence[Sequence[Finding]]) -> None:
+    def add(self, chunk: RowChunk, found: Found) -> None:
+        """A chunk's rows and their findings."""
         from iro_cli.output import json_from_blocks
 
-        if not any(results):
+        if not len(found.flat):
             return
-        text = json_from_blocks(COLUMNS, finding_blocks(rows, results)).decode("utf-8")
+        text = json_from_blocks(COLUMNS, found_blocks(chunk, found)).decode("utf-8")
         records = text[len(_JSON_OPEN) : -len(_JSON_CLOSE)]
         self._sink(((_JSON_BETWEEN if self._started else _JSON_OPEN) + records).encode("utf-8"))
         self._started = True
@@ -135,10 +130,13 @@ class SarifWriter:
         self._head, self._indent, self._tail, self._empty = streamed_parts(uri)
         self._started = False
 
-    def add(self, rows: Sequence[Row], results: Sequence[Sequence[Finding]]) -> None:
+    def add(self, chunk: RowChunk, found: Found) -> None:
+        """A chunk's rows and their findings (as Rows and lists: SARIF is per result)."""
         from iro_cli.lint.sarif import result_texts
 
-        texts = result_texts(rows, results, self._uri, self._indent)
+        if not len(found.flat):
+            return
+        texts = result_texts(chunk.rows, found.per_row(), self._uri, self._indent)
         if not texts:
             return
         lead = ",\n" if self._started else self._head
@@ -156,12 +154,13 @@ class KeptFindings:
         self.names = tuple(names)
         self.columns: list[list[Any]] = [[] for _ in self.names]
 
-    def add(self, rows: Sequence[Row], results: Sequence[Sequence[Finding]]) -> None:
+    def add(self, chunk: RowChunk, found: Found) -> None:
+        """A chunk's rows and their findings."""
         from iro_cli.output import expand_blocks
 
-        if not any(results):
+        if not len(found.flat):
             return
-        full = dict(zip(COLUMNS, expand_blocks(finding_blocks(rows, results)), strict=True))
+        full = dict(zip(COLUMNS, expand_blocks(found_blocks(chunk, found)), strict=True))
         for kept, name in zip(self.columns, self.names, strict=True):
             kept.extend(full[name])
 
