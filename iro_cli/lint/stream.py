@@ -417,8 +417,8 @@ def _linting(
 
     def submit(chunk: RowChunk, contexts: Mapping[str, Context]) -> Callable[[], Found]:
         found = lint_in_context(chunk.rows, contexts, terms, settings, as_of, linter=linter)
-        table = Found.from_lists(found)
-        return lambda: table
+        answer = Found.from_lists(found)
+        return lambda: answer
 
     yield submit
 

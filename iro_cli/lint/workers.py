@@ -141,7 +141,8 @@ class LintPool:
 
 def share_out(rows: Sequence[Row], processes: int) -> list[list[int]]:
     """Row numbers per process, in input order: a child's rows always to the same one (by
-    Person ID; else by Review ID; a row with neither by its wording)."""
+    Person ID; else by Review ID; a row with neither by its wording). The rule row by row:
+    the pool uses :meth:`RowChunk.shares`, the same per distinct ID (tested against this)."""
     shares: list[list[int]] = [[] for _ in range(processes)]
     for index, row in enumerate(rows):
         shares[hash(row.person_id or row.review_id or row.text) % processes].append(index)
