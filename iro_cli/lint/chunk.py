@@ -90,6 +90,7 @@ class RowChunk:
     def values(self, name: str, which: np.ndarray | None = None) -> list[Any]:
         """A Row field of each row (or of rows ``which``) as the Row holds it: text ("" when
         blank), or a whole number or ``None``."""
+        from iro_cli.exports.tables import from_numpy
         from iro_cli.lint.inputs import _numbers
 
         if self._read is None:
@@ -100,7 +101,7 @@ class RowChunk:
         if name not in NUMBERS:
             cells = self.column(name)
             if which is not None:
-                cells = cells.take(_arrow_index(which))
+                cells = cells.take(from_numpy(which))
             return cells.to_pylist()  # type: ignore[no-any-return]
         rows = self._positions(which)
         source = SOURCE[name]
@@ -120,7 +121,7 @@ class RowChunk:
     def _make_column(self, name: str) -> pa.Array:
         import pyarrow as pa
 
-        from iro_cli.exports.tables import strings
+        from iro_cli.exports.tables import from_numpy, strings
 
         if self._read is None:
             return _text_array(self.values(name))
@@ -130,7 +131,7 @@ class RowChunk:
         cells = self._read.text(source)
         cells = cells.combine_chunks() if isinstance(cells, pa.ChunkedArray) else cells
         if self._index is not None:
-            cells = cells.take(_arrow_index(self._index))
+            cells = cells.take(from_numpy(self._index))
         return no_nulls(cells).cast(pa.string())
 
     def _positions(self, which: np.ndarray | None) -> np.ndarray:
@@ -158,7 +159,9 @@ class RowChunk:
 
     def sent(self, which: np.ndarray) -> tuple[pa.Array, ...]:
         """What a worker is sent of rows ``which``: the ``SENT`` fields as Arrow strings."""
-        rows = _arrow_index(which)
+        from iro_cli.exports.tables import from_numpy
+
+        rows = from_numpy(which)
         return tuple(self.column(name).take(rows) for name in SENT)
 
 
@@ -201,12 +204,6 @@ def _hash_mod(cells: pa.Array, processes: int) -> np.ndarray:
         dtype=np.int64,
     )
     return owners[codes] if len(owners) else np.zeros(len(codes), dtype=np.int64)
-
-
-def _arrow_index(which: np.ndarray) -> pa.Array:
-    from iro_cli.exports.tables import from_numpy
-
-    return from_numpy(which)
 
 
 def no_nulls(cells: pa.Array) -> pa.Array:

@@ -360,9 +360,9 @@ class Linted:
     def __init__(self, chunk: RowChunk, found: Found, contexts: Mapping[str, Context]) -> None:
         self.chunk, self.found, self.contexts = chunk, found, contexts
 
-    @cached_property
+    @property
     def rows(self) -> list[Row]:
-        return self.chunk.rows
+        return self.chunk.rows  # made once, by the chunk
 
     @cached_property
     def findings(self) -> list[list[Finding]]:
