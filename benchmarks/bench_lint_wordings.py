@@ -62,6 +62,7 @@ def _rows(path: Path, count: int, skip: int) -> list[engine.Row]:
 def _forget(terms: Terms) -> None:
     """Empty every memo, so each wording is worked out as if new."""
     terms.memo.clear()
+    terms.columns.clear()
     terms.shapes.clear()
     terms.multi_matcher._seen.clear()
     terms.vague_matcher.multi._seen.clear()

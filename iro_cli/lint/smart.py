@@ -24,7 +24,15 @@ from iro_cli.lint.owners import Owner, column_owners, find_owners, is_family_pai
 from iro_cli.lint.readability import sentence_spans
 from iro_cli.lint.rules import RULES, Finding
 from iro_cli.lint.shapes import BEFORE, Shape, holding, restore_finding, shape_of
-from iro_cli.lint.terms import Terms, lacks, letter_words, memoised, shape_memoised, term_key
+from iro_cli.lint.terms import (
+    Terms,
+    column_memoised,
+    lacks,
+    letter_words,
+    memoised,
+    shape_memoised,
+    term_key,
+)
 
 _PASSIVE = re.compile(
     r"\b(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to|can|may)\s+be\s+"
@@ -380,10 +388,10 @@ def _is_next_review(timing: Timing) -> bool:
 
 def _column_facts(responsible: str, target_date: str, terms: Terms) -> _Columns:
     """The two columns worked out apart: a file has far fewer of each than of pairs."""
-    timings, filled, vague, review_only, due = memoised(
+    timings, filled, vague, review_only, due = column_memoised(
         terms, ("target date", target_date), lambda: _target_date_facts(target_date, terms)
     )
-    owners, nobody, several = memoised(
+    owners, nobody, several = column_memoised(
         terms, ("responsible", responsible), lambda: _responsible_facts(responsible, terms)
     )
     return _Columns(timings, filled, vague, review_only, owners, nobody, several, due)
@@ -493,11 +501,7 @@ def static_of(text: str, responsible: str, target_date: str, terms: Terms) -> St
     if not text.strip():
         return Static((RULES["SMART008"].finding("the recommendation is blank"),))
     mine = memoised(terms, ("wording", text), lambda: wording_facts(text, terms))
-    columns = memoised(
-        terms,
-        ("columns", responsible, target_date),
-        lambda: _column_facts(responsible, target_date, terms),
-    )
+    columns = _column_facts(responsible, target_date, terms)  # most pairs are new
     findings: list[Finding] = []
 
     # SMART001 / SMART003: is there a real date, deadline or frequency?
