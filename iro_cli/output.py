@@ -25,6 +25,7 @@ from iro_cli.fileio import write_atomic
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 FORMATS = ("table", "csv", "json", "xlsx")
 _DANGEROUS_FIRST = frozenset(("=", "+", "-", "@", "\t", "\r"))
@@ -35,6 +36,8 @@ _JSON_SCALARS = frozenset((str, int, float, bool, type(None)))
 # Text that csv.writer (excel dialect) writes as it is, in every Python from 3.10:
 # no delimiter, quote or line break (nor other control characters, to be safe).
 _CSV_AS_IS = re.compile(r'[^\x00-\x1f\x7f",]*')
+# Text that neutralise or csv.writer may change (for RE2: pyarrow's regexes).
+_CSV_CHANGED = r'^[=+\-@\t\r]|[,"\x00-\x1f\x7f]'
 # Text that csv.writer (excel dialect, QUOTE_MINIMAL) always quotes: a comma, quote or line break.
 _CSV_QUOTED = re.compile(r'[,"\r\n]')
 # Characters an xlsx or docx file cannot hold (XML 1.0): control characters but tab, LF, CR.
@@ -388,6 +391,53 @@ def _csv_column(cells: Sequence[Any]) -> Sequence[str]:
             if field != text:
                 changed[text] = field
     return list(map(changed.get, texts, texts)) if changed else texts
+
+
+def csv_field_array(cells: pa.Array) -> pa.Array:
+    """:func:`_csv_column` of a column of text (Arrow strings, no nulls), whole-column: the
+    cells that need it (a formula's first character, a comma, a quote, a control
+    character: about one in five recommendations) found in one pass and made in Python."""
+    import pyarrow.compute as pc
+
+    from iro_cli.exports.tables import strings
+
+    changed = pc.match_substring_regex(cells, _CSV_CHANGED)
+    if not pc.any(changed).as_py():
+        return cells
+    fields = _csv_column(cells.filter(changed).to_pylist())
+    return pc.replace_with_mask(cells, changed, strings(list(fields)))
+
+
+def _repeated(text: str, size: int) -> pa.Array:
+    """``text`` ``size`` times as Arrow strings, from buffers (a Python string where
+    pyarrow wants a scalar makes one through pandas)."""
+    import numpy as np
+    import pyarrow as pa
+
+    encoded = text.encode("utf-8")
+    offsets = np.arange(size + 1, dtype=np.int32) * len(encoded)
+    return pa.Array.from_buffers(
+        pa.string(), size, [None, pa.py_buffer(offsets), pa.py_buffer(encoded * size)]
+    )
+
+
+def csv_records(fields: Sequence[pa.Array]) -> bytes:
+    """The CSV lines of columns of fields (as :func:`csv_field_array` makes them, all of
+    one length), each line ended by CRLF: what :func:`csv_from_blocks` writes below its
+    header."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    size = len(fields[0])
+    if not size:
+        return b""
+    last = pc.binary_join_element_wise(fields[-1], _repeated("", size), _repeated("\r\n", size))
+    lines = pc.binary_join_element_wise(*fields[:-1], last, _repeated(",", size))
+    wide = pa.types.is_large_string(lines.type)
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64 if wide else np.int32)
+    start, end = offsets[lines.offset], offsets[lines.offset + len(lines)]
+    return lines.buffers()[2].slice(int(start), int(end - start)).to_pybytes()
 
 
 class Block(NamedTuple):

@@ -20,7 +20,7 @@ from iro_cli.lint.engine import Row
 from iro_cli.lint.inputs import rows_from_columns
 from iro_cli.lint.rules import RULES
 from iro_cli.lint.workers import share_out
-from iro_cli.lint.writers import COLUMNS, finding_blocks, found_blocks
+from iro_cli.lint.writers import COLUMNS, csv_lines, finding_blocks, found_blocks
 from iro_cli.output import csv_from_blocks
 from tests.conftest import SAMPLE, write_csv
 
@@ -113,6 +113,19 @@ def test_the_csv_from_columns_is_the_csv_from_rows(tmp_path: Path) -> None:
         COLUMNS, finding_blocks(rows, results)
     )
     assert b"'=cmd" in csv_from_blocks(COLUMNS, blocks)  # a formula cell neutralised
+    # Whole-column, as the csv writer makes them: the same lines below the header.
+    header = len(csv_from_blocks(COLUMNS, []))
+    assert csv_lines(chunk, Found.from_lists(results)) == csv_from_blocks(COLUMNS, blocks)[header:]
+    # Worked out by hand: row R3 is line 7; its text and the message begin with "=" (so
+    # "'" before them) and hold a comma (so quoted, the text's quotes doubled).
+    lines = csv_lines(chunk.take(np.array([4, 0])), Found.from_lists([[b, a], [a]]))
+    assert lines.split(b"\r\n")[0] == (
+        b'R3,P2,1,7,CARE001,language,warning,"\'=x, y",use the preferred wording,'
+        b'"\'=cmd ""quoted"", with a comma"'
+    )
+    assert lines.count(b"\r\n") == 3
+    assert lines.endswith(b",Sam to see the dentist by 01/02/2027.\r\n")
+    assert csv_lines(chunk, Found.from_lists([[]] * 5)) == b""
 
 
 @pytest.mark.parametrize("size", [7, 1000])

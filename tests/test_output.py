@@ -292,3 +292,22 @@ def test_layout_table_with_no_rows_and_ids_left_aligned() -> None:
     assert empty.text.splitlines() == ["Person ID  Days to due", "---------  -----------"]
     ids = layout_table(pd.DataFrame({"person_id": ["0101", "12"], "n": [1, 12]}))
     assert ids.text.splitlines()[2:] == ["0101        1", "12         12"]
+
+
+def test_csv_fields_whole_column_as_csv_writer_gives_them() -> None:
+    """Worked out by hand: "'" before a formula's first character, quotes around a comma,
+    quote or line break (inner quotes doubled), a tab or DEL left as they are."""
+    from iro_cli.exports.tables import strings
+    from iro_cli.output import csv_field_array, csv_records
+
+    cells = ["", "plain", "=1+2", "-5", "@a", "\tx", "\rx", "a,b", 'say "hi"', "two\nlines",
+             "tab\there", "del\x7f", "Siân, Zoë"]  # fmt: skip
+    want = ["", "plain", "'=1+2", "'-5", "'@a", "'\tx", "\"'\rx\"", '"a,b"', '"say ""hi"""',
+            '"two\nlines"', "tab\there", "del\x7f", '"Siân, Zoë"']  # fmt: skip
+    assert csv_field_array(strings(cells)).to_pylist() == want
+    assert csv_field_array(strings(["a", "b"])).to_pylist() == ["a", "b"]
+    fields = csv_field_array(strings(cells))
+    assert csv_records([fields, strings(["x"] * len(cells))]) == "".join(
+        f"{field},x\r\n" for field in want
+    ).encode("utf-8")
+    assert csv_records([strings([])]) == b""

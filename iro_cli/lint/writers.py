@@ -73,6 +73,38 @@ def found_blocks(chunk: RowChunk, found: Found) -> list[Block]:
     ]
 
 
+def csv_lines(chunk: RowChunk, found: Found) -> bytes:
+    """The csv lines of a chunk's findings, whole-column: the very bytes
+    :func:`~iro_cli.output.csv_from_blocks` writes for :func:`found_blocks` (each distinct
+    finding's fields made once, the rows' cells in Arrow)."""
+    import numpy as np
+
+    from iro_cli.exports.tables import from_numpy, strings
+    from iro_cli.lint.chunk import NUMBERS
+    from iro_cli.output import _csv_column, csv_field_array, csv_records
+
+    having = np.flatnonzero(found.counts)
+    per_line = from_numpy(np.repeat(np.arange(len(having)), found.counts[having]))
+    rows = from_numpy(having)
+
+    def row_fields(name: str) -> Any:
+        if name in NUMBERS:  # a whole number, or blank
+            cells = strings(list(_csv_column(chunk.values(name, having))))
+        else:
+            cells = csv_field_array(chunk.column(name).take(rows))
+        return cells.take(per_line)
+
+    fields = [_csv_column(list(map(attrgetter(name), found.table))) for name in COLUMNS[4:9]]
+    findings = strings(list(map(",".join, zip(*fields, strict=True))))
+    return csv_records(
+        [
+            *map(row_fields, COLUMNS[:4]),
+            findings.take(from_numpy(found.flat)),
+            *map(row_fields, COLUMNS[9:]),
+        ]
+    )
+
+
 class CsvWriter:
     """The csv of the findings, a chunk at a time (header first, even with none)."""
 
@@ -80,15 +112,12 @@ class CsvWriter:
         from iro_cli.output import csv_from_blocks
 
         self._sink = sink
-        self._cut = len(csv_from_blocks(COLUMNS, []))  # each chunk's own header
         sink(csv_from_blocks(COLUMNS, [], excel))
 
     def add(self, chunk: RowChunk, found: Found) -> None:
         """A chunk's rows and their findings."""
-        from iro_cli.output import csv_from_blocks
-
         if len(found.flat):
-            self._sink(csv_from_blocks(COLUMNS, found_blocks(chunk, found))[self._cut :])
+            self._sink(csv_lines(chunk, found))
 
     def finish(self) -> None:
         pass
