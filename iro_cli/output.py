@@ -568,8 +568,6 @@ def _flat_records_json(keys: list[str], blocks: Sequence[Block]) -> str | None:
 
 def render_xlsx(frame: pd.DataFrame, sheet: str = "iro") -> bytes:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
@@ -595,6 +593,23 @@ def render_xlsx(frame: pd.DataFrame, sheet: str = "iro") -> bytes:
     worksheet.freeze_panes = "A2"
     if columns:
         worksheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(records) + 1}"
+    try:
+        _write_sheet(worksheet, columns, records, rates)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+    except BaseException:
+        _abandon(worksheet)
+        raise
+    return buffer.getvalue()
+
+
+def _write_sheet(
+    worksheet: Any, columns: list[str], records: list[list[Any]], rates: list[bool]
+) -> None:
+    """The header and the records into a write-only sheet."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     bold = Font(bold=True)
     header = []
     for name in columns:
@@ -617,9 +632,24 @@ def render_xlsx(frame: pd.DataFrame, sheet: str = "iro") -> bytes:
                 cell.number_format = "dd/mm/yyyy"
             row.append(cell)
         worksheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+
+def _abandon(worksheet: Any) -> None:
+    """A write-only sheet whose writing failed: its writers closed now (their own errors,
+    from the half-written XML, dropped), not by the garbage collector later in no one's
+    hands; and its temporary file, which holds the rows written so far, removed."""
+    import contextlib
+    import os
+
+    writer = getattr(worksheet, "_writer", None)
+    for stream in (getattr(worksheet, "_rows", None), getattr(writer, "xf", None)):
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.close()
+    path = getattr(writer, "out", None)
+    if isinstance(path, str):
+        with contextlib.suppress(OSError):
+            os.remove(path)
 
 
 def render_bytes(

@@ -153,6 +153,32 @@ def test_debug_traceback_of_an_xlsx_failure_carries_no_cell(tmp_path: Path) -> N
     assert caught.value.__suppress_context__
 
 
+def test_a_failed_xlsx_leaves_no_temporary_file_and_nothing_for_the_collector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The half-written sheet's temporary file (rows of it) is removed at once, and its
+    writers are closed then, not failing later when the garbage collector finds them."""
+    import gc
+    import sys
+
+    import pandas as pd
+    from openpyxl.worksheet import _writer
+
+    from iro_cli import output
+    from iro_cli.errors import OutputError
+
+    monkeypatch.setattr(output, "xlsx_text", lambda records: 0)  # the sanitiser bypassed
+    unraised: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraised.append)
+    before = len(_writer.ALL_TEMP_FILES)
+    with pytest.raises(OutputError):
+        output.render_bytes(pd.DataFrame({"name": ["fine", "Secret\x01Name"]}), "xlsx")
+    gc.collect()
+    made = _writer.ALL_TEMP_FILES[before:]
+    assert len(made) == 1 and not Path(made[0]).exists()
+    assert unraised == []
+
+
 # --- 2. cell values echoed in messages ------------------------------------------------------
 
 
