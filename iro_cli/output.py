@@ -415,18 +415,21 @@ def _repeated(text: str, size: int) -> pa.Array:
     import pyarrow as pa
 
     encoded = text.encode("utf-8")
-    offsets = np.arange(size + 1, dtype=np.int32) * len(encoded)
+    offsets = np.arange(size + 1, dtype=np.int64) * len(encoded)
+    if offsets[-1] >= 2**31:  # more than an Arrow string array holds
+        raise ValueError("too many lines for one block of CSV")
     return pa.Array.from_buffers(
-        pa.string(), size, [None, pa.py_buffer(offsets), pa.py_buffer(encoded * size)]
+        pa.string(),
+        size,
+        [None, pa.py_buffer(offsets.astype(np.int32)), pa.py_buffer(encoded * size)],
     )
 
 
 def csv_records(fields: Sequence[pa.Array]) -> bytes:
-    """The CSV lines of columns of fields (as :func:`csv_field_array` makes them, all of
-    one length), each line ended by CRLF: what :func:`csv_from_blocks` writes below its
-    header."""
+    """The CSV lines of two or more columns of fields (Arrow strings, as
+    :func:`csv_field_array` makes them, all of one length), each line ended by CRLF: what
+    :func:`csv_from_blocks` writes below its header (a single column is csv.writer's own)."""
     import numpy as np
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     size = len(fields[0])
@@ -434,8 +437,7 @@ def csv_records(fields: Sequence[pa.Array]) -> bytes:
         return b""
     last = pc.binary_join_element_wise(fields[-1], _repeated("", size), _repeated("\r\n", size))
     lines = pc.binary_join_element_wise(*fields[:-1], last, _repeated(",", size))
-    wide = pa.types.is_large_string(lines.type)
-    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64 if wide else np.int32)
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int32)  # pa.string(): 32-bit
     start, end = offsets[lines.offset], offsets[lines.offset + len(lines)]
     return lines.buffers()[2].slice(int(start), int(end - start)).to_pybytes()
 

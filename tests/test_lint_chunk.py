@@ -126,6 +126,11 @@ def test_the_csv_from_columns_is_the_csv_from_rows(tmp_path: Path) -> None:
     assert lines.count(b"\r\n") == 3
     assert lines.endswith(b",Sam to see the dentist by 01/02/2027.\r\n")
     assert csv_lines(chunk, Found.from_lists([[]] * 5)) == b""
+    # Rows given (not read) may hold None where the reader has "": a blank cell all the same.
+    given = [Row("Sam to visit.", None, "P1"), Row("=x", "R2", "P2", 3, 9)]
+    lines = csv_lines(RowChunk.of(given), Found.from_lists([[a], [b]]))
+    assert lines == csv_from_blocks(COLUMNS, finding_blocks(given, [[a], [b]]))[header:]
+    assert lines.startswith(b",P1,,,SMART002,") and lines.count(b"\r\n") == 2
 
 
 @pytest.mark.parametrize("size", [7, 1000])

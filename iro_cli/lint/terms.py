@@ -509,7 +509,7 @@ def shape_memoised(terms: Terms, shape: str, part: object, compute: Callable[[],
 
 
 # Responsible and Target Date values a process keeps what they give (terms.columns), in
-# two generations of this many: all of the national file's (about 28,600, 10 MB).
+# two generations of this many: room for the national file's 28,585 (about 10 MB).
 COLUMN_MEMO_LIMIT = 20_000
 
 

@@ -80,7 +80,7 @@ def csv_lines(chunk: RowChunk, found: Found) -> bytes:
     import numpy as np
 
     from iro_cli.exports.tables import from_numpy, strings
-    from iro_cli.lint.chunk import NUMBERS
+    from iro_cli.lint.chunk import NUMBERS, no_nulls
     from iro_cli.output import _csv_column, csv_field_array, csv_records
 
     having = np.flatnonzero(found.counts)
@@ -91,7 +91,8 @@ def csv_lines(chunk: RowChunk, found: Found) -> bytes:
         if name in NUMBERS:  # a whole number, or blank
             cells = strings(list(_csv_column(chunk.values(name, having))))
         else:
-            cells = csv_field_array(chunk.column(name).take(rows))
+            # A None given in a Row (not by the reader) is a blank cell, as csv_from_blocks has it.
+            cells = csv_field_array(no_nulls(chunk.column(name).take(rows)))
         return cells.take(per_line)
 
     fields = [_csv_column(list(map(attrgetter(name), found.table))) for name in COLUMNS[4:9]]
