@@ -43,3 +43,21 @@ def test_clearing_drops_both_generations() -> None:
     cache.put("b", 2)
     cache.clear()
     assert _find(cache, "a") is MISSING and _find(cache, "b") is MISSING
+
+
+def test_kept_works_a_value_out_once_and_brings_it_back_from_the_older_generation() -> None:
+    cache = Recent(2)
+    made: list[str] = []
+
+    def make(key: str) -> str:
+        made.append(key)
+        return key.upper()
+
+    assert cache.kept("a", lambda: make("a")) == "A"
+    assert cache.kept("a", lambda: make("a")) == "A"
+    cache.kept("b", lambda: make("b"))
+    cache.kept("c", lambda: make("c"))  # a, b full: they are the older generation now
+    assert cache.older == {"a": "A", "b": "B"}
+    assert cache.kept("a", lambda: make("a")) == "A"  # from the older, not made again
+    assert made == ["a", "b", "c"]
+    assert dict(cache) == {"c": "C", "a": "A"} and cache.older == {"b": "B"}

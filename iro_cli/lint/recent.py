@@ -11,6 +11,7 @@ Pure: a dict, no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 MISSING: Any = object()  # what :meth:`Recent.recall` gives for a key it does not hold
@@ -43,6 +44,16 @@ class Recent(dict):  # type: ignore[type-arg]
             self.older = dict(self)
             dict.clear(self)
         self[key] = value
+
+    def kept(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """The value for ``key`` from either generation, else ``compute()``'s (kept)."""
+        value = self.get(key, MISSING)
+        if value is MISSING:
+            value = self.recall(key)
+            if value is MISSING:
+                value = compute()
+                self.put(key, value)
+        return value
 
     def clear(self) -> None:
         """Drop both generations."""

@@ -515,23 +515,9 @@ COLUMN_MEMO_LIMIT = 20_000
 
 def column_memoised(terms: Terms, key: tuple[str, str], compute: Callable[[], T]) -> T:
     """``compute()``, once per ``key`` (a column's name and a value) for these terms."""
-    memo = terms.columns
-    value = memo.get(key, MISSING)
-    if value is MISSING:
-        value = memo.recall(key)
-        if value is MISSING:
-            value = compute()
-        memo.put(key, value)
-    return value  # type: ignore[no-any-return]
+    return terms.columns.kept(key, compute)  # type: ignore[no-any-return]
 
 
 def memoised(terms: Terms, key: tuple[object, ...], compute: Callable[[], T]) -> T:
     """``compute()``, once per ``key`` for these terms (a pure function of ``key``)."""
-    memo = terms.memo
-    value = memo.get(key, MISSING)
-    if value is MISSING:
-        value = memo.recall(key)
-        if value is MISSING:
-            value = compute()
-        memo.put(key, value)
-    return value  # type: ignore[no-any-return]
+    return terms.memo.kept(key, compute)  # type: ignore[no-any-return]
