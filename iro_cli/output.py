@@ -377,7 +377,7 @@ def _csv_field(text: str) -> str:
     return buffer.getvalue()[: -len(",\r\n")]  # quoted, with its quotes doubled
 
 
-def _csv_column(cells: Sequence[Any]) -> Sequence[str]:
+def csv_column(cells: Sequence[Any]) -> Sequence[str]:
     """Each cell as its CSV field: ``_text_cell``, then quoted as ``csv.writer`` would."""
     if set(map(type, cells)) == {int}:  # whole numbers: digits and '-', never quoted
         return list(map(int.__repr__, cells))
@@ -394,7 +394,7 @@ def _csv_column(cells: Sequence[Any]) -> Sequence[str]:
 
 
 def csv_field_array(cells: pa.Array) -> pa.Array:
-    """:func:`_csv_column` of a column of text (Arrow strings, no nulls), whole-column: the
+    """:func:`csv_column` of a column of text (Arrow strings, no nulls), whole-column: the
     cells that need it (a formula's first character, a comma, a quote, a control
     character: about one in five recommendations) found in one pass and made in Python."""
     import pyarrow.compute as pc
@@ -404,7 +404,7 @@ def csv_field_array(cells: pa.Array) -> pa.Array:
     changed = pc.match_substring_regex(cells, _CSV_CHANGED)
     if not pc.any(changed).as_py():
         return cells
-    fields = _csv_column(cells.filter(changed).to_pylist())
+    fields = csv_column(cells.filter(changed).to_pylist())
     return pc.replace_with_mask(cells, changed, strings(list(fields)))
 
 
@@ -471,7 +471,7 @@ def csv_from_blocks(names: Sequence[Any], blocks: Sequence[Block], excel: bool =
     if len(names) > 1:  # built column by column, joined row by row
         parts = []
         for block in blocks:
-            fields = [_csv_column(cells) for cells in block.columns]
+            fields = [csv_column(cells) for cells in block.columns]
             records = list(map(",".join, zip(*fields, strict=True)))
             parts.append(_expand(records, block.index))
         lines = list(map(",".join, zip(*parts, strict=True)))

@@ -81,7 +81,7 @@ def csv_lines(chunk: RowChunk, found: Found) -> bytes:
 
     from iro_cli.exports.tables import from_numpy, strings
     from iro_cli.lint.chunk import NUMBERS, no_nulls
-    from iro_cli.output import _csv_column, csv_field_array, csv_records
+    from iro_cli.output import csv_column, csv_field_array, csv_records
 
     having = np.flatnonzero(found.counts)
     per_line = from_numpy(np.repeat(np.arange(len(having)), found.counts[having]))
@@ -89,13 +89,13 @@ def csv_lines(chunk: RowChunk, found: Found) -> bytes:
 
     def row_fields(name: str) -> Any:
         if name in NUMBERS:  # a whole number, or blank
-            cells = strings(list(_csv_column(chunk.values(name, having))))
+            cells = strings(list(csv_column(chunk.values(name, having))))
         else:
             # A None given in a Row (not by the reader) is a blank cell, as csv_from_blocks has it.
             cells = csv_field_array(no_nulls(chunk.column(name).take(rows)))
         return cells.take(per_line)
 
-    fields = [_csv_column(list(map(attrgetter(name), found.table))) for name in COLUMNS[4:9]]
+    fields = [csv_column(list(map(attrgetter(name), found.table))) for name in COLUMNS[4:9]]
     findings = strings(list(map(",".join, zip(*fields, strict=True))))
     return csv_records(
         [
