@@ -404,7 +404,7 @@ def _cells(data: bytes | memoryview, encoding: str, name: str) -> tuple[Cells, s
     first_line = str(data[:end], "utf-8")
     delimiter = sniff_delimiter(first_line)
     cells = _arrow_cells(
-        pa.BufferReader(pa.py_buffer(data)),
+        pa.py_buffer(data),
         first_line,
         delimiter,
         lambda: _physical_lines(_memory_blocks(data)),
@@ -427,9 +427,9 @@ def _first_line_end(data: bytes | memoryview) -> int:
 def _arrow_cells(
     source: Any, first_line: str, delimiter: str, physical_lines: Callable[[], int]
 ) -> Cells | None:
-    """The cells by the C reader from ``source`` (a path, or a buffer of UTF-8 bytes), or
-    ``None`` when the file needs the ``csv`` module. ``physical_lines`` counts the file's
-    lines (for the line numbers)."""
+    """The cells by the C reader from ``source`` (a path, a buffer of UTF-8 bytes or a file
+    object holding them), or ``None`` when the file needs the ``csv`` module.
+    ``physical_lines`` counts the file's lines (for the line numbers)."""
     header_records = list(csv.reader([first_line], delimiter=delimiter))
     if len(header_records) != 1:
         return None
@@ -439,6 +439,7 @@ def _arrow_cells(
     if not any(cell.strip() for cell in header) or first_line.count('"') % 2:
         return None
     width = len(header)
+    source = _kept_whole(source)
     # First read as if no quoted cell held a line break (the reader then splits the file
     # into blocks at any line break, in parallel: a third of the CPU time, half the wall
     # time). That read is kept only when it shows it was right: no cell holds a line
@@ -452,16 +453,14 @@ def _arrow_cells(
             counted.append(physical_lines())
         return counted[0]
 
-    table = _parse(source, width, delimiter, newlines_in_values=False)
+    table = _parse(_opened(source), width, delimiter, newlines_in_values=False)
     kept = (
         table is not None
         and not any(_has_line_break(table.column(i)) for i in range(width))
         and file_lines() == table.num_rows + 1
     )
     if not kept:
-        if hasattr(source, "seek"):  # a buffer or file object: read it again from the start
-            source.seek(0)
-        table = _parse(source, width, delimiter, newlines_in_values=True)
+        table = _parse(_opened(source), width, delimiter, newlines_in_values=True)
         if table is None:
             return None
     columns = [table.column(i) for i in range(width)]
@@ -473,6 +472,24 @@ def _arrow_cells(
         lines = LineIndex(count, first=2, columns=columns, physical_lines=file_lines)
     reread = Reread(source, width, delimiter, not kept) if isinstance(source, str) else None
     return Cells(header, 1, [strip(c) for c in columns], lines, reread=reread)
+
+
+def _opened(source: Any) -> Any:
+    """A read's own stream over ``source``: a path as it is (each read opens the file), a
+    buffer in a new reader. Not one reader shared by two reads: a read that fails may
+    leave its read-ahead thread reading on from the shared position for a moment, so the
+    second read started part-way into the file now and then (rows lost, in a test that
+    reads a small file in tiny blocks)."""
+    import pyarrow as pa
+
+    return pa.BufferReader(source) if isinstance(source, pa.Buffer) else source
+
+
+def _kept_whole(source: Any) -> Any:
+    """``source`` as :func:`_opened` takes it: a path, or the bytes of a file object."""
+    import pyarrow as pa
+
+    return pa.py_buffer(source.read()) if hasattr(source, "read") else source
 
 
 def _parse(source: Any, width: int, delimiter: str, *, newlines_in_values: bool) -> Any:
