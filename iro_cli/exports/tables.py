@@ -477,9 +477,9 @@ def _arrow_cells(
 def _opened(source: Any) -> Any:
     """A read's own stream over ``source``: a path as it is (each read opens the file), a
     buffer in a new reader. Not one reader shared by two reads: a read that fails may
-    leave its read-ahead thread reading on from the shared position for a moment, so the
-    second read started part-way into the file now and then (rows lost, in a test that
-    reads a small file in tiny blocks)."""
+    leave its read-ahead thread reading on from the shared position for a moment, and the
+    second read would then start part-way into the file (the likely cause of rows lost
+    once, in a test that reads a small file in tiny blocks; not reproduced alone)."""
     import pyarrow as pa
 
     return pa.BufferReader(source) if isinstance(source, pa.Buffer) else source
